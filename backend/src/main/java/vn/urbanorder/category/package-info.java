@@ -1,0 +1,2 @@
+/** Violation categories and their subtypes: the reference data every report is classified by. */
+package vn.urbanorder.category;

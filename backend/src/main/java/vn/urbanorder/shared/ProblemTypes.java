@@ -1,0 +1,14 @@
+package vn.urbanorder.shared;
+
+import java.net.URI;
+
+/** The problem types this service defines beyond plain HTTP statuses; docs/errors.md lists them. */
+public final class ProblemTypes {
+
+    private static final String BASE = "https://urbanorder.vn/problems/";
+
+    /** Fields of the request break the rules; the problem's {@code errors} lists each. */
+    public static final URI VALIDATION = URI.create(BASE + "validation");
+
+    private ProblemTypes() {}
+}

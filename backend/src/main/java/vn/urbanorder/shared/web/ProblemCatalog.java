@@ -1,0 +1,115 @@
+package vn.urbanorder.shared.web;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.MissingRequestValueException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
+import tools.jackson.core.JacksonException;
+import vn.urbanorder.shared.InvalidRequestException;
+import vn.urbanorder.shared.ProblemTypes;
+
+/**
+ * Turns a failure into the problem a client sees. Details are written for people, in
+ * Vietnamese, and never carry exception messages, class names, stack traces or SQL.
+ */
+@Component
+class ProblemCatalog {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemCatalog.class);
+
+    ProblemDetail describe(Throwable failure, ServerWebExchange exchange) {
+        if (failure instanceof InvalidRequestException invalid) {
+            return invalidFields(invalid.fieldErrors());
+        }
+        if (failure instanceof WebExchangeBindException binding) {
+            return invalidFields(fieldErrorsOf(binding));
+        }
+        if (failure instanceof ErrorResponse response
+                && response.getStatusCode().is4xxClientError()) {
+            return clientError(failure, response.getStatusCode(), exchange);
+        }
+        log.error(
+                "Request {} {} failed",
+                exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(),
+                failure);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Hệ thống gặp lỗi và chưa xử lý được yêu cầu. Hãy thử lại sau; nếu lỗi còn lặp lại,"
+                        + " hãy báo mã yêu cầu (requestId) cho quản trị viên.");
+        return problem;
+    }
+
+    private static ProblemDetail clientError(Throwable failure, HttpStatusCode status, ServerWebExchange exchange) {
+        return ProblemDetail.forStatusAndDetail(status, clientErrorDetail(failure, status, exchange));
+    }
+
+    private static String clientErrorDetail(Throwable failure, HttpStatusCode status, ServerWebExchange exchange) {
+        if (failure instanceof MethodNotAllowedException) {
+            return "Địa chỉ này không nhận phương thức " + exchange.getRequest().getMethod() + ".";
+        }
+        if (failure instanceof UnsupportedMediaTypeStatusException unsupported) {
+            return "Không hỗ trợ kiểu nội dung "
+                    + (unsupported.getContentType() == null
+                            ? "(không khai báo)"
+                            : unsupported.getContentType().toString())
+                    + ".";
+        }
+        if (failure instanceof MissingRequestValueException missing) {
+            return "Thiếu " + missing.getLabel() + " '" + missing.getName() + "'.";
+        }
+        if (failure instanceof ServerWebInputException && failure.getCause() instanceof DecodingException decoding) {
+            return unreadableBody(decoding);
+        }
+        return switch (status.value()) {
+            case 400 -> "Yêu cầu không hợp lệ.";
+            case 404 -> "Không có tài nguyên nào ở địa chỉ này.";
+            case 406 -> "Không thể trả về kiểu nội dung mà yêu cầu đòi hỏi (Accept).";
+            case 413 -> "Nội dung yêu cầu quá lớn.";
+            default -> "Yêu cầu không được chấp nhận.";
+        };
+    }
+
+    private static String unreadableBody(DecodingException decoding) {
+        if (decoding.getCause() instanceof JacksonException json && json.getLocation() != null) {
+            return "Nội dung JSON không đọc được (dòng " + json.getLocation().getLineNr() + ", cột "
+                    + json.getLocation().getColumnNr() + ").";
+        }
+        return "Nội dung yêu cầu không đọc được.";
+    }
+
+    private static ProblemDetail invalidFields(List<InvalidRequestException.FieldProblem> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.UNPROCESSABLE_CONTENT, "Yêu cầu có trường không hợp lệ; xem danh sách errors.");
+        problem.setType(ProblemTypes.VALIDATION);
+        problem.setTitle("Dữ liệu không hợp lệ");
+        problem.setProperty(
+                "errors",
+                errors.stream()
+                        .map(error -> Map.of("field", error.field(), "message", error.message()))
+                        .toList());
+        return problem;
+    }
+
+    private static List<InvalidRequestException.FieldProblem> fieldErrorsOf(WebExchangeBindException binding) {
+        return binding.getFieldErrors().stream()
+                .sorted(Comparator.comparing(FieldError::getField))
+                .map(error -> new InvalidRequestException.FieldProblem(
+                        error.getField(), String.valueOf(error.getDefaultMessage())))
+                .toList();
+    }
+}

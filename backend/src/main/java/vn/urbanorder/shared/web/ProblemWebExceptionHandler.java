@@ -1,0 +1,59 @@
+package vn.urbanorder.shared.web;
+
+import java.net.URI;
+import java.util.List;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.codec.HttpMessageWriter;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.reactive.result.view.ViewResolver;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+
+/**
+ * Answers every failure, wherever in the chain it happened, with an RFC 9457 problem. It runs
+ * before Spring Boot's own error handler, which would otherwise answer in its own JSON shape.
+ */
+@Component
+@Order(-2)
+class ProblemWebExceptionHandler implements WebExceptionHandler {
+
+    private final ProblemCatalog catalog;
+    private final ServerResponse.Context responseContext;
+
+    ProblemWebExceptionHandler(ProblemCatalog catalog, ServerCodecConfigurer codecs) {
+        this.catalog = catalog;
+        this.responseContext = new WritersOnly(codecs.getWriters());
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+        if (exchange.getResponse().isCommitted()) {
+            return Mono.error(failure);
+        }
+        ProblemDetail problem = catalog.describe(failure, exchange);
+        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        problem.setProperty("requestId", RequestIds.of(exchange));
+        HttpHeaders extraHeaders =
+                failure instanceof ErrorResponse response ? response.getHeaders() : HttpHeaders.EMPTY;
+        return ServerResponse.status(problem.getStatus())
+                .headers(headers -> headers.addAll(extraHeaders))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyValue(problem)
+                .flatMap(response -> response.writeTo(exchange, responseContext));
+    }
+
+    private record WritersOnly(List<HttpMessageWriter<?>> messageWriters) implements ServerResponse.Context {
+
+        @Override
+        public List<ViewResolver> viewResolvers() {
+            return List.of();
+        }
+    }
+}

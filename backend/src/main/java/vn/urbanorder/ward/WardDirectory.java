@@ -1,0 +1,45 @@
+package vn.urbanorder.ward;
+
+import java.time.ZoneId;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import vn.urbanorder.shared.GeoJson;
+
+/** Finds wards by their id or code. */
+@Service
+public class WardDirectory {
+
+    private static final String SELECT =
+            "SELECT id, code, name, time_zone, service_area::text AS service_area FROM ward ";
+
+    private final DatabaseClient database;
+
+    WardDirectory(DatabaseClient database) {
+        this.database = database;
+    }
+
+    public Mono<Ward> findByCode(String code) {
+        return database.sql(SELECT + "WHERE code = :code")
+                .bind("code", code)
+                .map(WardDirectory::toWard)
+                .one();
+    }
+
+    public Mono<Ward> findById(UUID id) {
+        return database.sql(SELECT + "WHERE id = :id")
+                .bind("id", id)
+                .map(WardDirectory::toWard)
+                .one();
+    }
+
+    private static Ward toWard(io.r2dbc.spi.Readable row) {
+        return new Ward(
+                row.get("id", UUID.class),
+                row.get("code", String.class),
+                row.get("name", String.class),
+                ZoneId.of(row.get("time_zone", String.class)),
+                GeoJson.read(row.get("service_area", String.class)));
+    }
+}

@@ -1,0 +1,2 @@
+/** Wards (phường/xã): the tenants, with their time zone and service area. */
+package vn.urbanorder.ward;

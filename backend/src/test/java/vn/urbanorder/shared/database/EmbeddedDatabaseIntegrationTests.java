@@ -1,0 +1,59 @@
+package vn.urbanorder.shared.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.r2dbc.core.DatabaseClient;
+import vn.urbanorder.UrbanOrderApplication;
+
+/** With no database configured the service runs on its own PostgreSQL, which keeps its data. */
+@ExtendWith(OutputCaptureExtension.class)
+class EmbeddedDatabaseIntegrationTests {
+
+    @TempDir
+    Path dataRoot;
+
+    @Test
+    void dataSurvivesARestartAndTheTrialWarningIsLoggedOncePerStart(CapturedOutput output) {
+        Path dataDir = dataRoot.resolve("postgres");
+
+        try (var first = start(dataDir)) {
+            database(first)
+                    .sql(
+                            "INSERT INTO ward (code, name, service_area) VALUES ('KEEP', 'Phường Thử',"
+                                    + " '{\"type\":\"Polygon\",\"coordinates\":[[[105,21],[105.1,21],[105.1,21.1],[105,21]]]}')")
+                    .then()
+                    .block();
+        }
+        try (var second = start(dataDir)) {
+            String name = database(second)
+                    .sql("SELECT name FROM ward WHERE code = 'KEEP'")
+                    .map(row -> row.get("name", String.class))
+                    .one()
+                    .block();
+            assertThat(name).isEqualTo("Phường Thử");
+        }
+
+        assertThat(output.getOut().split("This mode is for trial use only", -1)).hasSize(3);
+        assertThat(output).contains("data in " + dataDir.toAbsolutePath());
+    }
+
+    private static ConfigurableApplicationContext start(Path dataDir) {
+        return new SpringApplicationBuilder(UrbanOrderApplication.class)
+                .run(
+                        "--urbanorder.test.shared-database=false",
+                        "--urbanorder.database.embedded.data-dir=" + dataDir,
+                        "--server.port=0");
+    }
+
+    private static DatabaseClient database(ConfigurableApplicationContext context) {
+        return context.getBean(DatabaseClient.class);
+    }
+}

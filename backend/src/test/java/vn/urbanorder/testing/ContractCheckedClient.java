@@ -1,0 +1,54 @@
+package vn.urbanorder.testing;
+
+import java.time.Duration;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFunction;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * A real HTTP client for the running service. Every API response it receives is checked against
+ * the contract before the test sees it, whether or not the test reads the body.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class ContractCheckedClient {
+
+    @Bean
+    @Lazy // the port is known only once the server has started
+    WebTestClient webTestClient(WebServerApplicationContext context) {
+        return WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + context.getWebServer().getPort())
+                .responseTimeout(Duration.ofSeconds(30))
+                .filter(ContractCheckedClient::checkAgainstContract)
+                .build();
+    }
+
+    private static Mono<ClientResponse> checkAgainstContract(ClientRequest request, ExchangeFunction next) {
+        return next.exchange(request).flatMap(response -> response.bodyToMono(byte[].class)
+                .defaultIfEmpty(new byte[0])
+                // Off the client's event loop: the validator loads schemas and classes as it goes.
+                .publishOn(Schedulers.boundedElastic())
+                .map(body -> {
+                    ContractValidator.instance()
+                            .validate(
+                                    request.method(),
+                                    request.url(),
+                                    response.statusCode().value(),
+                                    response.headers().asHttpHeaders(),
+                                    body);
+                    Flux<DataBuffer> replay = body.length == 0
+                            ? Flux.empty()
+                            : Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body));
+                    return response.mutate().body(replay).build();
+                }));
+    }
+}

@@ -1,0 +1,23 @@
+package vn.urbanorder.testing;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A test of the whole service: started on a random port, on the run's real PostgreSQL, with the
+ * demo data, reached over HTTP through a {@code WebTestClient} whose every response is checked
+ * against the contract.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+@Import(ContractCheckedClient.class)
+public @interface IntegrationTest {}
