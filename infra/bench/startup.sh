@@ -7,7 +7,8 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 jar=$(ls "$root"/backend/target/urban-order-backend-*.jar | head -n 1)
 port=${PORT:-8093}
 work=$(mktemp -d)
-trap 'pkill -f "server.port=$port" || true; rm -rf "$work"' EXIT
+pid=""
+trap '[ -n "$pid" ] && kill "$pid" 2> /dev/null; rm -rf "$work"' EXIT
 cd "$work"
 for run in empty-data-folder kept-data kept-data; do
   start=$(date +%s%N)
@@ -19,4 +20,5 @@ for run in empty-data-folder kept-data kept-data; do
   done
   echo "$run: $(( ($(date +%s%N) - start) / 1000000 )) ms to ready"
   kill "$pid"; wait "$pid" || true
+  pid=""
 done

@@ -10,6 +10,7 @@ import com.atlassian.oai.validator.schema.SchemaValidator;
 import io.swagger.v3.core.util.Yaml;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import java.io.IOException;
@@ -101,10 +102,21 @@ public final class ContractValidator {
      */
     private static String closedObjects(String document) {
         OpenAPI parsed = new OpenAPIV3Parser().readContents(document).getOpenAPI();
-        parsed.getComponents().getSchemas().values().stream()
-                .filter(schema -> "object".equals(schema.getType()) && schema.getAdditionalProperties() == null)
-                .forEach(schema -> schema.setAdditionalProperties(false));
+        parsed.getComponents().getSchemas().values().forEach(ContractValidator::close);
         return Yaml.pretty(parsed);
+    }
+
+    private static void close(Schema<?> schema) {
+        if (schema == null || schema.get$ref() != null) {
+            return;
+        }
+        if ("object".equals(schema.getType()) && schema.getAdditionalProperties() == null) {
+            schema.setAdditionalProperties(false);
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(ContractValidator::close);
+        }
+        close(schema.getItems());
     }
 
     private static SimpleResponse toResponse(int status, HttpHeaders headers, byte[] body) {

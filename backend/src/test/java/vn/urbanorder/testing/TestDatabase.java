@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
+import vn.urbanorder.shared.database.ConnectionSettings;
 
 /**
  * The one PostgreSQL server a test run uses, chosen once per JVM, with a database made fresh for
@@ -53,14 +54,7 @@ final class TestDatabase {
     }
 
     Map<String, Object> springProperties() {
-        String address = host + ":" + port + "/" + database;
-        return Map.of(
-                "spring.r2dbc.url", "r2dbc:postgresql://" + address,
-                "spring.r2dbc.username", user,
-                "spring.r2dbc.password", password,
-                "spring.flyway.url", "jdbc:postgresql://" + address,
-                "spring.flyway.user", user,
-                "spring.flyway.password", password);
+        return new ConnectionSettings(host, port, database, user, password).springProperties();
     }
 
     String jdbcUrl() {
@@ -97,7 +91,8 @@ final class TestDatabase {
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute(jdbcUrl, user, password, "CREATE DATABASE " + name);
         Runtime.getRuntime()
-                .addShutdownHook(new Thread(() -> execute(jdbcUrl, user, password, "DROP DATABASE IF EXISTS " + name)));
+                .addShutdownHook(new Thread(
+                        () -> execute(jdbcUrl, user, password, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
         int port = server.getPort() > 0 ? server.getPort() : 5432;
         return new TestDatabase("configured", server.getHost(), port, name, user, password);
     }

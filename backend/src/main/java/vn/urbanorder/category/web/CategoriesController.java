@@ -2,6 +2,7 @@ package vn.urbanorder.category.web;
 
 import java.time.Duration;
 import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
@@ -29,6 +30,9 @@ class CategoriesController implements CategoriesApi {
     @Override
     public Mono<ResponseEntity<Flux<Category>>> listCategories(ServerWebExchange exchange) {
         Flux<Category> categories = catalog.findAll().map(mapper::toApi);
-        return Mono.just(ResponseEntity.ok().cacheControl(CACHE).body(categories));
+        return Mono.just(ResponseEntity.ok()
+                .cacheControl(CACHE)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(categories));
     }
 }

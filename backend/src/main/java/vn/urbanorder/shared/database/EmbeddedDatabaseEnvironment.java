@@ -6,10 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.Ordered;
@@ -23,14 +25,12 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
 
-    static final String ENABLED = "urbanorder.database.embedded.enabled";
-    static final String DATA_DIR = "urbanorder.database.embedded.data-dir";
-    static final String PORT = "urbanorder.database.embedded.port";
-    static final String DEFAULT_DATA_DIR = "data/postgres";
+    /** Set to true while the service runs on the embedded database. */
+    public static final String ACTIVE = EmbeddedDatabaseProperties.PREFIX + ".active";
 
+    private static final String R2DBC_URL = "spring.r2dbc.url";
+    private static final String FLYWAY_URL = "spring.flyway.url";
     private static final String PROPERTY_SOURCE = "embeddedPostgres";
-    private static final String USER = "postgres";
-    private static final String DATABASE = "postgres";
 
     private final Log log;
 
@@ -40,22 +40,28 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Or
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        boolean configured = environment.containsProperty("spring.r2dbc.url");
-        boolean enabled = environment.getProperty(ENABLED, Boolean.class, true);
-        if (configured || !enabled || environment.getPropertySources().contains(PROPERTY_SOURCE)) {
+        boolean r2dbc = environment.containsProperty(R2DBC_URL);
+        boolean flyway = environment.containsProperty(FLYWAY_URL);
+        if (r2dbc != flyway) {
+            // Half a configuration would migrate one database and serve another, or none.
+            throw new IllegalStateException("Set both " + R2DBC_URL + " and " + FLYWAY_URL
+                    + " (SPRING_R2DBC_URL and SPRING_FLYWAY_URL) to the same database, or neither for the"
+                    + " embedded trial database; only " + (r2dbc ? R2DBC_URL : FLYWAY_URL) + " is set.");
+        }
+        var settings = Binder.get(environment)
+                .bindOrCreate(EmbeddedDatabaseProperties.PREFIX, EmbeddedDatabaseProperties.class);
+        if (r2dbc || !settings.enabled() || environment.getPropertySources().contains(PROPERTY_SOURCE)) {
             return;
         }
-        Path dataDirectory = Path.of(environment.getProperty(DATA_DIR, DEFAULT_DATA_DIR))
-                .toAbsolutePath()
-                .normalize();
-        int port = environment.getProperty(PORT, Integer.class, 0);
-        EmbeddedPostgres postgres = start(dataDirectory, port);
+        Path dataDirectory = Path.of(settings.dataDir()).toAbsolutePath().normalize();
+        EmbeddedPostgres postgres = start(dataDirectory, settings.port());
         // A bean of its own, registered before any other, so it is closed after the connection pool.
         application.addInitializers(context -> ((GenericApplicationContext) context)
                 .registerBean("embeddedPostgres", EmbeddedPostgres.class, () -> postgres));
-        environment
-                .getPropertySources()
-                .addLast(new MapPropertySource(PROPERTY_SOURCE, connectionProperties(postgres)));
+        Map<String, Object> properties = new HashMap<>(
+                new ConnectionSettings("localhost", postgres.getPort(), "postgres", "postgres", "").springProperties());
+        properties.put(ACTIVE, "true");
+        environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, properties));
         log.warn("No database is configured, so the service runs on an embedded PostgreSQL (port "
                 + postgres.getPort() + ", data in " + dataDirectory + "). This mode is for trial use only:"
                 + " set SPRING_R2DBC_URL and SPRING_FLYWAY_URL (with their user names and passwords)"
@@ -77,23 +83,6 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Or
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
         }
-    }
-
-    private static Map<String, Object> connectionProperties(EmbeddedPostgres postgres) {
-        String hostAndPort = "localhost:" + postgres.getPort() + "/" + DATABASE;
-        return Map.of(
-                "spring.r2dbc.url",
-                "r2dbc:postgresql://" + hostAndPort,
-                "spring.r2dbc.username",
-                USER,
-                "spring.r2dbc.password",
-                "",
-                "spring.flyway.url",
-                "jdbc:postgresql://" + hostAndPort,
-                "spring.flyway.user",
-                USER,
-                "spring.flyway.password",
-                "");
     }
 
     @Override

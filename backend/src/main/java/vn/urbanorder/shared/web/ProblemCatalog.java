@@ -1,5 +1,7 @@
 package vn.urbanorder.shared.web;
 
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.ServerWebExchange;
@@ -20,6 +23,7 @@ import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import tools.jackson.core.JacksonException;
 import vn.urbanorder.shared.InvalidRequestException;
+import vn.urbanorder.shared.ProblemException;
 import vn.urbanorder.shared.ProblemTypes;
 
 /**
@@ -34,6 +38,23 @@ class ProblemCatalog {
     ProblemDetail describe(Throwable failure, ServerWebExchange exchange) {
         if (failure instanceof InvalidRequestException invalid) {
             return invalidFields(invalid.fieldErrors());
+        }
+        if (failure instanceof HandlerMethodValidationException invalidParameters) {
+            return invalidFields(invalidParameters.getParameterValidationResults().stream()
+                    .flatMap(result -> result.getResolvableErrors().stream()
+                            .map(error -> new InvalidRequestException.FieldProblem(
+                                    result.getMethodParameter().getParameterName(),
+                                    String.valueOf(error.getDefaultMessage()))))
+                    .toList());
+        }
+        if (failure instanceof ConstraintViolationException violations) {
+            return invalidFields(violations.getConstraintViolations().stream()
+                    .map(violation -> new InvalidRequestException.FieldProblem(
+                            lastNode(violation.getPropertyPath()), violation.getMessage()))
+                    .toList());
+        }
+        if (failure instanceof ProblemException own) {
+            return own.getBody();
         }
         if (failure instanceof WebExchangeBindException binding) {
             return invalidFields(fieldErrorsOf(binding));
@@ -75,8 +96,13 @@ class ProblemCatalog {
         if (failure instanceof ServerWebInputException && failure.getCause() instanceof DecodingException decoding) {
             return unreadableBody(decoding);
         }
+        if (failure instanceof ServerWebInputException input && input.getMethodParameter() != null) {
+            return "Tham số '" + input.getMethodParameter().getParameterName() + "' không hợp lệ.";
+        }
         return switch (status.value()) {
             case 400 -> "Yêu cầu không hợp lệ.";
+            case 401 -> "Cần đăng nhập để dùng chức năng này.";
+            case 403 -> "Vai trò của bạn không được phép làm việc này.";
             case 404 -> "Không có tài nguyên nào ở địa chỉ này.";
             case 406 -> "Không thể trả về kiểu nội dung mà yêu cầu đòi hỏi (Accept).";
             case 413 -> "Nội dung yêu cầu quá lớn.";
@@ -100,6 +126,7 @@ class ProblemCatalog {
         problem.setProperty(
                 "errors",
                 errors.stream()
+                        .sorted(Comparator.comparing(InvalidRequestException.FieldProblem::field))
                         .map(error -> Map.of("field", error.field(), "message", error.message()))
                         .toList());
         return problem;
@@ -107,9 +134,20 @@ class ProblemCatalog {
 
     private static List<InvalidRequestException.FieldProblem> fieldErrorsOf(WebExchangeBindException binding) {
         return binding.getFieldErrors().stream()
-                .sorted(Comparator.comparing(FieldError::getField))
-                .map(error -> new InvalidRequestException.FieldProblem(
-                        error.getField(), String.valueOf(error.getDefaultMessage())))
+                .map(error -> new InvalidRequestException.FieldProblem(error.getField(), messageOf(error)))
                 .toList();
+    }
+
+    /** A value that could not even be converted gets our words, not the converter's class names. */
+    private static String messageOf(FieldError error) {
+        return error.isBindingFailure() ? "Giá trị không đúng kiểu." : String.valueOf(error.getDefaultMessage());
+    }
+
+    private static String lastNode(Path path) {
+        String name = "";
+        for (Path.Node node : path) {
+            name = node.getName();
+        }
+        return name;
     }
 }

@@ -3,6 +3,7 @@ package vn.urbanorder.shared.web;
 import java.net.URI;
 import java.util.List;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -40,6 +41,7 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
         ProblemDetail problem = catalog.describe(failure, exchange);
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         problem.setProperty("requestId", RequestIds.of(exchange));
+        forgetSuccessHeaders(exchange);
         HttpHeaders extraHeaders =
                 failure instanceof ErrorResponse response ? response.getHeaders() : HttpHeaders.EMPTY;
         return ServerResponse.status(problem.getStatus())
@@ -47,6 +49,17 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .bodyValue(problem)
                 .flatMap(response -> response.writeTo(exchange, responseContext));
+    }
+
+    /** Headers set for a success (a cache lifetime, say) must not travel with the problem. */
+    private static void forgetSuccessHeaders(ServerWebExchange exchange) {
+        HttpHeaders headers = exchange.getResponse().getHeaders();
+        String requestId = headers.getFirst(RequestIds.HEADER);
+        headers.clear();
+        if (requestId != null) {
+            headers.set(RequestIds.HEADER, requestId);
+        }
+        headers.setCacheControl(CacheControl.noStore());
     }
 
     private record WritersOnly(List<HttpMessageWriter<?>> messageWriters) implements ServerResponse.Context {

@@ -1,7 +1,5 @@
 package vn.urbanorder.shared.web;
 
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +10,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
+import vn.urbanorder.shared.RandomIds;
 
 /**
  * Gives every request an id, taken from {@code X-Request-Id} when the caller sent a sane one,
@@ -41,18 +40,9 @@ class RequestIdFilter implements WebFilter {
 
     private static String requestIdOf(ServerWebExchange exchange) {
         String sent = exchange.getRequest().getHeaders().getFirst(RequestIds.HEADER);
-        return sent != null && ACCEPTED.matcher(sent).matches() ? sent : newRequestId();
-    }
-
-    /**
-     * A random (version 4) UUID from a fast non-cryptographic source: request ids need to be
-     * unique, not secret, and {@link UUID#randomUUID()} may block reading the system's entropy.
-     */
-    private static String newRequestId() {
-        var random = ThreadLocalRandom.current();
-        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
-        return new UUID(high, low).toString();
+        return sent != null && ACCEPTED.matcher(sent).matches()
+                ? sent
+                : RandomIds.uuid().toString();
     }
 
     private static void logAccess(ServerWebExchange exchange, String requestId, long started) {

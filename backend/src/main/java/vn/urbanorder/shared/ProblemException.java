@@ -1,0 +1,45 @@
+package vn.urbanorder.shared;
+
+import java.time.Duration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * A failure a feature answers with a problem of its own making: the status, a detail written for
+ * people in Vietnamese, and any headers the status needs. Unlike framework exceptions, its detail
+ * is shown to the client as it is.
+ */
+public class ProblemException extends ErrorResponseException {
+
+    private ProblemException(HttpStatus status, String detail) {
+        super(status, ProblemDetail.forStatusAndDetail(status, detail), null);
+    }
+
+    /** 404: also for another ward's objects, so that their existence does not leak. */
+    public static ProblemException notFound(String detail) {
+        return new ProblemException(HttpStatus.NOT_FOUND, detail);
+    }
+
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(HttpStatus.CONFLICT, detail);
+    }
+
+    public static ProblemException unauthorized(String detail) {
+        var problem = new ProblemException(HttpStatus.UNAUTHORIZED, detail);
+        problem.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        return problem;
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(HttpStatus.FORBIDDEN, detail);
+    }
+
+    public static ProblemException tooManyRequests(String detail, Duration retryAfter) {
+        var problem = new ProblemException(HttpStatus.TOO_MANY_REQUESTS, detail);
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        return problem;
+    }
+}
