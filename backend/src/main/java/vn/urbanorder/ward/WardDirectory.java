@@ -2,6 +2,8 @@ package vn.urbanorder.ward;
 
 import java.time.ZoneId;
 import java.util.UUID;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Polygon;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -32,6 +34,22 @@ public class WardDirectory {
                 .bind("id", id)
                 .map(WardDirectory::toWard)
                 .one();
+    }
+
+    /** Creates a ward; its service area must be a valid GeoJSON Polygon or MultiPolygon. */
+    public Mono<Ward> create(String code, String name, ZoneId timeZone, String serviceAreaGeoJson) {
+        var area = GeoJson.read(serviceAreaGeoJson);
+        if (!(area instanceof Polygon || area instanceof MultiPolygon)) {
+            return Mono.error(new GeoJson.InvalidGeometryException("vùng phục vụ phải là Polygon hoặc MultiPolygon"));
+        }
+        return database.sql("INSERT INTO ward (code, name, time_zone, service_area) VALUES (:code, :name, :zone,"
+                        + " CAST(:area AS jsonb))")
+                .bind("code", code)
+                .bind("name", name)
+                .bind("zone", timeZone.getId())
+                .bind("area", serviceAreaGeoJson)
+                .then()
+                .then(findByCode(code));
     }
 
     private static Ward toWard(io.r2dbc.spi.Readable row) {

@@ -12,12 +12,18 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * A test of the whole service: started on a random port, on the run's real PostgreSQL, with the
  * demo data, reached over HTTP through a {@code WebTestClient} whose every response is checked
- * against the contract.
+ * against the contract. {@link Fixtures} makes wards, users and tokens of the test's own.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "urbanorder.security.jwt.secret=" + Fixtures.SIGNING_KEY,
+            // Every test signs in from 127.0.0.1; the per-address limit has a test of its own.
+            "urbanorder.security.sign-in.max-failures-per-address=100000"
+        })
 @ActiveProfiles("demo")
-@Import(ContractCheckedClient.class)
+@Import({ContractCheckedClient.class, Fixtures.class})
 public @interface IntegrationTest {}

@@ -85,6 +85,17 @@ class SpecLintTests {
     }
 
     @Test
+    void everySecuredOperationDeclaresUnauthorized() {
+        List<String> faults = new ArrayList<>();
+        forEachOperation((where, operation) -> {
+            boolean open =
+                    operation.getSecurity() != null && operation.getSecurity().isEmpty();
+            if (!open && !operation.getResponses().containsKey("401")) faults.add(where + ": no 401 response");
+        });
+        assertThat(faults).isEmpty();
+    }
+
+    @Test
     void everySchemaAndPropertyIsDescribed() {
         List<String> faults = new ArrayList<>();
         api.getComponents().getSchemas().forEach((name, schema) -> {

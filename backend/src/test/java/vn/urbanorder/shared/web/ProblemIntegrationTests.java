@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 
 /** Every failure a clumsy or hostile client can cause is answered with a clean RFC 9457 problem. */
@@ -26,6 +28,16 @@ class ProblemIntegrationTests {
 
     @Autowired
     WebTestClient http;
+
+    @Autowired
+    Fixtures fixtures;
+
+    String patrol;
+
+    @BeforeEach
+    void signIn() {
+        patrol = fixtures.bearer("patrol1");
+    }
 
     @Test
     void anUnknownRouteIsANotFoundProblem() {
@@ -51,6 +63,7 @@ class ProblemIntegrationTests {
     void aWrongMethodIsAProblemThatSaysWhichMethodsWork() {
         http.delete()
                 .uri("/api/v1/categories")
+                .header("Authorization", patrol)
                 .exchange()
                 .expectStatus()
                 .isEqualTo(405)
@@ -67,6 +80,7 @@ class ProblemIntegrationTests {
     void malformedJsonIsABadRequestProblemThatSaysWhere() {
         http.post()
                 .uri(PROBE)
+                .header("Authorization", patrol)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"name\": \"Tổ 5\",\n \"count\": }")
                 .exchange()
@@ -83,6 +97,7 @@ class ProblemIntegrationTests {
     void aBodyOfTheWrongShapeIsABadRequestProblem() {
         http.post()
                 .uri(PROBE)
+                .header("Authorization", patrol)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("[1, 2, 3]")
                 .exchange()
@@ -97,6 +112,7 @@ class ProblemIntegrationTests {
     void anUnsupportedMediaTypeIsAProblem() {
         http.post()
                 .uri(PROBE)
+                .header("Authorization", patrol)
                 .contentType(MediaType.TEXT_PLAIN)
                 .bodyValue("name=x")
                 .exchange()
@@ -113,6 +129,7 @@ class ProblemIntegrationTests {
     void invalidFieldsAreAnUnprocessableProblemListingEachField() {
         http.post()
                 .uri(PROBE)
+                .header("Authorization", patrol)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"name\": \" \", \"count\": 0}")
                 .exchange()
@@ -133,6 +150,7 @@ class ProblemIntegrationTests {
     void anInternalErrorShowsNoStackTraceNoSqlAndNoExceptionMessage() {
         String body = http.get()
                 .uri(PROBE + "/failure")
+                .header("Authorization", patrol)
                 .header("X-Request-Id", "probe-500")
                 .exchange()
                 .expectStatus()

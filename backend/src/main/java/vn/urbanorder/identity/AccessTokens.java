@@ -1,0 +1,89 @@
+package vn.urbanorder.identity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.stereotype.Component;
+
+/**
+ * The service's own access tokens: short-lived JWTs, signed with HMAC-SHA256, carrying everything
+ * a request needs to know about its caller, so no request has to look the caller up.
+ */
+@Component
+class AccessTokens {
+
+    private static final String WARD_ID = "ward_id";
+    private static final String WARD_CODE = "ward_code";
+    private static final String ROLES = "roles";
+    private static final String UNIT_ID = "unit_id";
+    private static final String USERNAME = "preferred_username";
+
+    private final JwtEncoder encoder;
+    private final Clock clock;
+    private final String issuer;
+    private final Duration ttl;
+
+    AccessTokens(JwtEncoder encoder, Clock clock, SecurityProperties properties) {
+        this.encoder = encoder;
+        this.clock = clock;
+        this.issuer = properties.jwt().issuer();
+        this.ttl = properties.jwt().accessTokenTtl();
+    }
+
+    Duration ttl() {
+        return ttl;
+    }
+
+    String issue(User user) {
+        Instant now = clock.instant();
+        var claims = JwtClaimsSet.builder()
+                .issuer(issuer)
+                .subject(user.id().toString())
+                .issuedAt(now)
+                .expiresAt(now.plus(ttl))
+                .claim(USERNAME, user.username())
+                .claim(WARD_ID, user.wardId().toString())
+                .claim(WARD_CODE, user.wardCode())
+                .claim(ROLES, user.roles().stream().map(Role::name).sorted().toList());
+        if (user.unitId() != null) {
+            claims.claim(UNIT_ID, user.unitId().toString());
+        }
+        var header = JwsHeader.with(MacAlgorithm.HS256).type("JWT").build();
+        return encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
+    }
+
+    /** The caller a verified token of ours stands for. */
+    static Caller callerOf(Jwt token) {
+        String unit = token.getClaimAsString(UNIT_ID);
+        return new Caller(
+                UUID.fromString(token.getSubject()),
+                token.getClaimAsString(USERNAME),
+                UUID.fromString(token.getClaimAsString(WARD_ID)),
+                token.getClaimAsString(WARD_CODE),
+                roles(token.getClaimAsStringList(ROLES)),
+                unit == null ? null : UUID.fromString(unit));
+    }
+
+    /** Known role names become roles; anything else is ignored rather than trusted. */
+    static Set<Role> roles(List<String> names) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (names != null) {
+            for (Role role : Role.values()) {
+                if (names.contains(role.name())) {
+                    roles.add(role);
+                }
+            }
+        }
+        return roles;
+    }
+}

@@ -1,0 +1,133 @@
+package vn.urbanorder.identity;
+
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import javax.crypto.SecretKey;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerReactiveAuthenticationManagerResolver;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+import reactor.core.publisher.Mono;
+import vn.urbanorder.shared.ProblemException;
+
+/**
+ * Who may call what. Every {@code /api} route needs a valid bearer token except signing in,
+ * refreshing and the category list; roles are checked on the controllers. Failures become 401
+ * and 403 problems like every other error.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+@EnableReactiveMethodSecurity
+class SecurityConfiguration {
+
+    @Bean
+    SecretKey tokenSigningKey(SecurityProperties properties, Environment environment) {
+        return SigningKey.resolve(properties.jwt(), environment);
+    }
+
+    @Bean
+    JwtEncoder tokenEncoder(SecretKey tokenSigningKey) {
+        return new NimbusJwtEncoder(new ImmutableSecret<>(tokenSigningKey));
+    }
+
+    @Bean
+    SecurityWebFilterChain apiSecurity(
+            ServerHttpSecurity http,
+            JwtIssuerReactiveAuthenticationManagerResolver tokens,
+            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping routes) {
+        ServerAuthenticationEntryPoint unauthenticated =
+                (exchange, failure) -> Mono.error(ProblemException.unauthorized(
+                        failure instanceof OAuth2AuthenticationException
+                                ? "Mã truy cập không hợp lệ hoặc đã hết hạn. Hãy làm mới mã hoặc đăng nhập lại."
+                                : "Cần đăng nhập để dùng chức năng này."));
+        ServerAccessDeniedHandler denied = (exchange, failure) ->
+                Mono.error(ProblemException.forbidden("Vai trò của bạn không được phép làm việc này."));
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/refresh")
+                        .permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/v1/categories")
+                        .permitAll()
+                        .matchers(existingApiRoute(routes))
+                        .authenticated()
+                        // Unknown routes fall through to a 404 problem, token or not.
+                        .anyExchange()
+                        .permitAll())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .authenticationManagerResolver(tokens)
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied))
+                .exceptionHandling(handling ->
+                        handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+                .build();
+    }
+
+    /** Tokens of this service, and of the configured OIDC issuer if there is one, told apart by issuer. */
+    @Bean
+    JwtIssuerReactiveAuthenticationManagerResolver tokenAuthentication(
+            SecretKey tokenSigningKey, SecurityProperties properties, Clock clock, ExternalCallers externalCallers) {
+        Map<String, ReactiveAuthenticationManager> byIssuer = new HashMap<>();
+        byIssuer.put(
+                properties.jwt().issuer(),
+                ownTokens(tokenSigningKey, properties.jwt().issuer(), clock));
+        if (properties.oidc().configured()) {
+            byIssuer.put(properties.oidc().issuerUri(), externalCallers.authenticationManager());
+        }
+        return new JwtIssuerReactiveAuthenticationManagerResolver(issuer -> Mono.justOrEmpty(byIssuer.get(issuer)));
+    }
+
+    private static ReactiveAuthenticationManager ownTokens(SecretKey key, String issuer, Clock clock) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(key)
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
+        var timestamps = new JwtTimestampValidator();
+        timestamps.setClock(clock);
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(issuer)));
+        var manager = new JwtReactiveAuthenticationManager(decoder);
+        manager.setJwtAuthenticationConverter(
+                jwt -> Mono.just(new CallerAuthentication(AccessTokens.callerOf(jwt), jwt)));
+        return manager;
+    }
+
+    /** A request for a route the service serves under /api; unknown routes do not match. */
+    private static ServerWebExchangeMatcher existingApiRoute(RequestMappingHandlerMapping routes) {
+        return exchange -> {
+            if (!exchange.getRequest().getPath().value().startsWith("/api/")) {
+                return ServerWebExchangeMatcher.MatchResult.notMatch();
+            }
+            return routes.getHandler(exchange)
+                    .flatMap(handler -> ServerWebExchangeMatcher.MatchResult.match())
+                    .switchIfEmpty(ServerWebExchangeMatcher.MatchResult.notMatch())
+                    // A known path with the wrong method still needs a token before it learns that.
+                    .onErrorResume(wrongMethod -> ServerWebExchangeMatcher.MatchResult.match());
+        };
+    }
+}

@@ -1,0 +1,57 @@
+package vn.urbanorder.identity;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of sign-in and tokens ({@code urbanorder.security.*}); the README lists each.
+ *
+ * @param jwt the service's own tokens
+ * @param signIn the brute-force limits
+ * @param oidc an external OpenID Connect issuer whose tokens are accepted too
+ */
+@ConfigurationProperties("urbanorder.security")
+record SecurityProperties(
+        @DefaultValue Jwt jwt,
+        @DefaultValue SignIn signIn,
+        @DefaultValue Oidc oidc) {
+
+    /**
+     * @param secret base64 HMAC key of at least 32 bytes; unset, a generated key is kept in
+     *     {@code generatedKeyFile}, which only trial setups (embedded database or demo) allow
+     * @param generatedKeyFile where a generated key is kept; unset, beside the embedded database
+     */
+    record Jwt(
+            String secret,
+            String generatedKeyFile,
+            @DefaultValue("urban-order") String issuer,
+            @DefaultValue("15m") Duration accessTokenTtl,
+            @DefaultValue("24h") Duration refreshTokenTtl) {}
+
+    /**
+     * @param maxFailuresPerUsername failed sign-ins for one username within the window before 429
+     * @param maxFailuresPerAddress failed sign-ins from one client address within the window before 429
+     */
+    record SignIn(
+            @DefaultValue("5") int maxFailuresPerUsername,
+            @DefaultValue("30") int maxFailuresPerAddress,
+            @DefaultValue("15m") Duration failureWindow) {}
+
+    /**
+     * @param issuerUri the issuer; unset, only the service's own tokens are accepted
+     * @param jwkSetUri its keys; unset, found through the issuer's discovery document
+     * @param rolesClaim dotted path of the claim holding role names, e.g. Keycloak's realm roles
+     * @param usernameClaim the claim naming the local user the token stands for
+     */
+    record Oidc(
+            String issuerUri,
+            String jwkSetUri,
+            @DefaultValue("realm_access.roles") String rolesClaim,
+            @DefaultValue("preferred_username") String usernameClaim) {
+
+        boolean configured() {
+            return issuerUri != null && !issuerUri.isBlank();
+        }
+    }
+}

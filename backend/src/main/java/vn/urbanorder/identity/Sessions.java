@@ -1,0 +1,85 @@
+package vn.urbanorder.identity;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import vn.urbanorder.shared.ProblemException;
+import vn.urbanorder.shared.RandomIds;
+
+/** Signing in, renewing tokens and signing out. */
+@Service
+public class Sessions {
+
+    private final UserStore users;
+    private final Passwords passwords;
+    private final SignInThrottle throttle;
+    private final AccessTokens accessTokens;
+    private final RefreshTokens refreshTokens;
+
+    Sessions(
+            UserStore users,
+            Passwords passwords,
+            SignInThrottle throttle,
+            AccessTokens accessTokens,
+            RefreshTokens refreshTokens) {
+        this.users = users;
+        this.passwords = passwords;
+        this.throttle = throttle;
+        this.accessTokens = accessTokens;
+        this.refreshTokens = refreshTokens;
+    }
+
+    /**
+     * Signs in. An unknown user, a wrong password and a deactivated account get the same 401, and
+     * take about as long, so that nobody can learn which usernames exist.
+     */
+    public Mono<TokenPair> signIn(String username, String password, String clientAddress) {
+        String key = username.strip().toLowerCase(Locale.ROOT);
+        return throttle.check(key, clientAddress)
+                .then(users.findCredentials(key)
+                        .flatMap(found -> passwords
+                                .matches(password, found.passwordHash())
+                                .map(matches -> matches && found.user().active()
+                                        ? Optional.of(found.user())
+                                        : Optional.<User>empty()))
+                        .switchIfEmpty(passwords.matchesDecoy(password).map(never -> Optional.empty())))
+                .flatMap(user -> user.isPresent()
+                        ? throttle.forgive(key).then(issue(user.get(), RandomIds.uuid()))
+                        : throttle.recordFailure(key, clientAddress).then(Mono.error(Sessions::invalidCredentials)));
+    }
+
+    /** Trades a refresh token for a new pair in the same family; the old one is spent. */
+    public Mono<TokenPair> refresh(String refreshToken) {
+        return refreshTokens
+                .spend(refreshToken)
+                .switchIfEmpty(Mono.error(Sessions::invalidRefreshToken))
+                .flatMap(spent -> users.findById(spent.userId())
+                        .filter(User::active)
+                        .switchIfEmpty(refreshTokens
+                                .revokeFamily(spent.family())
+                                .then(Mono.error(Sessions::invalidRefreshToken)))
+                        .flatMap(user -> issue(user, spent.family())));
+    }
+
+    /** Revokes the caller's refresh token and its family; anything else is quietly ignored. */
+    public Mono<Void> signOut(Caller caller, String refreshToken) {
+        return refreshTokens.revokeFamilyOf(refreshToken, caller.userId());
+    }
+
+    private Mono<TokenPair> issue(User user, UUID family) {
+        return refreshTokens
+                .issue(user, family)
+                .map(refreshToken -> new TokenPair(
+                        accessTokens.issue(user), accessTokens.ttl(), refreshToken, refreshTokens.ttl(), user));
+    }
+
+    private static ProblemException invalidCredentials() {
+        return ProblemException.unauthorized("Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khoá.");
+    }
+
+    private static ProblemException invalidRefreshToken() {
+        return ProblemException.unauthorized("Phiên đăng nhập đã hết hạn hoặc bị thu hồi. Hãy đăng nhập lại.");
+    }
+}

@@ -1,0 +1,27 @@
+package vn.urbanorder.identity;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+/** A user account as others may see it; the password hash never leaves the identity feature. */
+public record User(
+        UUID id,
+        UUID wardId,
+        String wardCode,
+        String username,
+        String displayName,
+        String phone,
+        Set<Role> roles,
+        UUID unitId,
+        boolean active,
+        Instant createdAt) {
+
+    public User {
+        roles = Set.copyOf(roles);
+    }
+
+    Caller asCaller() {
+        return new Caller(id, username, wardId, wardCode, roles, unitId);
+    }
+}

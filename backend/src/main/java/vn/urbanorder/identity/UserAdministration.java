@@ -1,0 +1,128 @@
+package vn.urbanorder.identity;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import vn.urbanorder.shared.InvalidRequestException;
+import vn.urbanorder.shared.ProblemException;
+
+/**
+ * What a ward admin does with the accounts of their own ward. Another ward's users are simply
+ * not found, so their existence does not leak.
+ */
+@Service
+public class UserAdministration {
+
+    private final UserStore users;
+    private final Passwords passwords;
+    private final RefreshTokens refreshTokens;
+    private final Clock clock;
+
+    UserAdministration(UserStore users, Passwords passwords, RefreshTokens refreshTokens, Clock clock) {
+        this.users = users;
+        this.passwords = passwords;
+        this.refreshTokens = refreshTokens;
+        this.clock = clock;
+    }
+
+    public Mono<User> me(Caller caller) {
+        return find(caller, caller.userId());
+    }
+
+    public Mono<User> find(Caller caller, UUID id) {
+        return users.findInWard(caller.wardId(), id)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Không có người dùng này trong phường.")));
+    }
+
+    public Mono<UserPage> list(Caller caller, int page, int size, Role role, Boolean active) {
+        return users.page(caller.wardId(), role, active, size, (long) page * size)
+                .collectList()
+                .zipWith(users.count(caller.wardId(), role, active))
+                .map(found -> new UserPage(found.getT1(), page, size, found.getT2()));
+    }
+
+    /** Creates a user in the caller's ward; a taken username is a 409. */
+    public Mono<User> create(Caller caller, NewUser draft) {
+        var user = new NewUser(
+                draft.username(),
+                draft.displayName().strip(),
+                blankToNull(draft.phone()),
+                draft.roles(),
+                draft.unitId(),
+                draft.password());
+        return requireUnitForUnitStaff(user.roles(), user.unitId())
+                .then(users.usernameTaken(user.username()))
+                .flatMap(taken -> taken
+                        ? Mono.error(UserAdministration::usernameTaken)
+                        : passwords.hash("password", user.password()))
+                .flatMap(hash -> users.insert(caller.wardId(), user, hash, clock.instant()))
+                // Two admins racing for one username: the database's unique constraint decides.
+                .onErrorMap(DataIntegrityViolationException.class, race -> usernameTaken())
+                .flatMap(id -> find(caller, id));
+    }
+
+    /**
+     * Applies the changes. Deactivating a user or changing their password signs them out
+     * everywhere. Admins cannot lock themselves out.
+     */
+    public Mono<User> update(Caller caller, UUID id, UserChanges changes) {
+        return find(caller, id).flatMap(current -> {
+            User changed = apply(current, changes);
+            boolean self = caller.userId().equals(id);
+            if (self && !changed.active()) {
+                return Mono.error(InvalidRequestException.of("active", "Không thể tự khoá tài khoản của chính mình."));
+            }
+            if (self && !changed.roles().contains(Role.WARD_ADMIN)) {
+                return Mono.error(
+                        InvalidRequestException.of("roles", "Không thể tự bỏ vai trò quản trị phường của mình."));
+            }
+            boolean signOutEverywhere = changes.password() != null || (current.active() && !changed.active());
+            Mono<Optional<String>> newHash = changes.password() == null
+                    ? Mono.just(Optional.empty())
+                    : passwords.hash("password", changes.password()).map(Optional::of);
+            return requireUnitForUnitStaff(changed.roles(), changed.unitId())
+                    .then(newHash)
+                    .flatMap(hash -> users.update(changed, hash.orElse(null), clock.instant()))
+                    .then(signOutEverywhere ? refreshTokens.revokeAll(id) : Mono.empty())
+                    .then(find(caller, id));
+        });
+    }
+
+    private static User apply(User user, UserChanges changes) {
+        if (changes.removeUnit() && changes.unitId() != null) {
+            throw InvalidRequestException.of("removeUnit", "Không thể vừa đổi đơn vị vừa bỏ đơn vị.");
+        }
+        UUID unit = changes.removeUnit() ? null : changes.unitId() != null ? changes.unitId() : user.unitId();
+        Set<Role> roles = changes.roles() != null ? EnumSet.copyOf(changes.roles()) : user.roles();
+        return new User(
+                user.id(),
+                user.wardId(),
+                user.wardCode(),
+                user.username(),
+                changes.displayName() != null ? changes.displayName().strip() : user.displayName(),
+                changes.phone() != null ? blankToNull(changes.phone()) : user.phone(),
+                roles,
+                unit,
+                changes.active() != null ? changes.active() : user.active(),
+                user.createdAt());
+    }
+
+    private static Mono<Void> requireUnitForUnitStaff(Set<Role> roles, UUID unitId) {
+        return roles.contains(Role.UNIT_STAFF) && unitId == null
+                ? Mono.error(InvalidRequestException.of("unitId", "Cán bộ đơn vị (UNIT_STAFF) phải thuộc một đơn vị."))
+                : Mono.empty();
+    }
+
+    private static ProblemException usernameTaken() {
+        return ProblemException.conflict("Tên đăng nhập này đã có người dùng.");
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

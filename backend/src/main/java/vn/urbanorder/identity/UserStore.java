@@ -1,0 +1,177 @@
+package vn.urbanorder.identity;
+
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The {@code app_user} table. Every read but sign-in's is scoped to a ward. */
+@Repository
+class UserStore {
+
+    private static final String SELECT = """
+            SELECT u.id, u.ward_id, w.code AS ward_code, u.username, u.display_name, u.phone, u.roles,
+                   u.unit_id, u.active, u.created_at, u.password_hash
+              FROM app_user u
+              JOIN ward w ON w.id = u.ward_id
+            """;
+
+    private final DatabaseClient database;
+
+    UserStore(DatabaseClient database) {
+        this.database = database;
+    }
+
+    /** A user with their password hash, for sign-in only. */
+    record Credentials(User user, String passwordHash) {}
+
+    Mono<Credentials> findCredentials(String username) {
+        return database.sql(SELECT + " WHERE u.username = :username")
+                .bind("username", username)
+                .map(row -> new Credentials(toUser(row), row.get("password_hash", String.class)))
+                .one();
+    }
+
+    Mono<User> findById(UUID id) {
+        return database.sql(SELECT + " WHERE u.id = :id")
+                .bind("id", id)
+                .map(UserStore::toUser)
+                .one();
+    }
+
+    Mono<User> findInWard(UUID wardId, UUID id) {
+        return database.sql(SELECT + " WHERE u.ward_id = :ward AND u.id = :id")
+                .bind("ward", wardId)
+                .bind("id", id)
+                .map(UserStore::toUser)
+                .one();
+    }
+
+    Mono<User> findActiveByUsername(String username) {
+        return database.sql(SELECT + " WHERE u.username = :username AND u.active")
+                .bind("username", username)
+                .map(UserStore::toUser)
+                .one();
+    }
+
+    Flux<User> page(UUID wardId, Role role, Boolean active, int limit, long offset) {
+        return filtered(
+                        SELECT + " WHERE u.ward_id = :ward",
+                        role,
+                        active,
+                        " ORDER BY u.username LIMIT :limit OFFSET :offset")
+                .bind("ward", wardId)
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .map(UserStore::toUser)
+                .all();
+    }
+
+    Mono<Long> count(UUID wardId, Role role, Boolean active) {
+        return filtered("SELECT count(*) AS n FROM app_user u WHERE u.ward_id = :ward", role, active, "")
+                .bind("ward", wardId)
+                .map(row -> row.get("n", Long.class))
+                .one();
+    }
+
+    Mono<Boolean> anyExists() {
+        return database.sql("SELECT EXISTS (SELECT 1 FROM app_user) AS any")
+                .map(row -> row.get("any", Boolean.class))
+                .one();
+    }
+
+    Mono<Boolean> usernameTaken(String username) {
+        return database.sql("SELECT EXISTS (SELECT 1 FROM app_user WHERE username = :username) AS taken")
+                .bind("username", username)
+                .map(row -> row.get("taken", Boolean.class))
+                .one();
+    }
+
+    Mono<UUID> insert(UUID wardId, NewUser user, String passwordHash, Instant now) {
+        var spec = database.sql("""
+                        INSERT INTO app_user (ward_id, username, display_name, phone, roles, unit_id, password_hash,
+                                              active, created_at, updated_at)
+                        VALUES (:ward, :username, :displayName, :phone, :roles, :unit, :hash, true, :now, :now)
+                        RETURNING id
+                        """)
+                .bind("ward", wardId)
+                .bind("username", user.username())
+                .bind("displayName", user.displayName())
+                .bind("roles", roleNames(user.roles()))
+                .bind("hash", passwordHash)
+                .bind("now", now);
+        spec = nullable(spec, "phone", user.phone(), String.class);
+        spec = nullable(spec, "unit", user.unitId(), UUID.class);
+        return spec.map(row -> row.get("id", UUID.class)).one();
+    }
+
+    Mono<Void> update(User user, String newPasswordHash, Instant now) {
+        var spec = database.sql("""
+                        UPDATE app_user
+                           SET display_name = :displayName, phone = :phone, roles = :roles, unit_id = :unit,
+                               active = :active, password_hash = COALESCE(:hash, password_hash), updated_at = :now
+                         WHERE id = :id AND ward_id = :ward
+                        """)
+                .bind("displayName", user.displayName())
+                .bind("roles", roleNames(user.roles()))
+                .bind("active", user.active())
+                .bind("now", now)
+                .bind("id", user.id())
+                .bind("ward", user.wardId());
+        spec = nullable(spec, "phone", user.phone(), String.class);
+        spec = nullable(spec, "unit", user.unitId(), UUID.class);
+        spec = nullable(spec, "hash", newPasswordHash, String.class);
+        return spec.then();
+    }
+
+    private static <T> DatabaseClient.GenericExecuteSpec nullable(
+            DatabaseClient.GenericExecuteSpec spec, String name, T value, Class<T> type) {
+        return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
+    }
+
+    private DatabaseClient.GenericExecuteSpec filtered(String sql, Role role, Boolean active, String tail) {
+        StringBuilder query = new StringBuilder(sql);
+        if (role != null) {
+            query.append(" AND :role = ANY (u.roles)");
+        }
+        if (active != null) {
+            query.append(" AND u.active = :active");
+        }
+        var spec = database.sql(query.append(tail).toString());
+        if (role != null) {
+            spec = spec.bind("role", role.name());
+        }
+        if (active != null) {
+            spec = spec.bind("active", active);
+        }
+        return spec;
+    }
+
+    private static String[] roleNames(Set<Role> roles) {
+        return roles.stream().map(Role::name).sorted().toArray(String[]::new);
+    }
+
+    private static User toUser(Readable row) {
+        Set<Role> roles = Arrays.stream(row.get("roles", String[].class))
+                .map(Role::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+        return new User(
+                row.get("id", UUID.class),
+                row.get("ward_id", UUID.class),
+                row.get("ward_code", String.class),
+                row.get("username", String.class),
+                row.get("display_name", String.class),
+                row.get("phone", String.class),
+                roles,
+                row.get("unit_id", UUID.class),
+                Boolean.TRUE.equals(row.get("active", Boolean.class)),
+                row.get("created_at", Instant.class));
+    }
+}

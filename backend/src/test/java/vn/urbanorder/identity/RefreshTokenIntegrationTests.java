@@ -1,0 +1,130 @@
+package vn.urbanorder.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import vn.urbanorder.api.model.TokenResponse;
+import vn.urbanorder.testing.Fixtures;
+import vn.urbanorder.testing.IntegrationTest;
+
+@IntegrationTest
+class RefreshTokenIntegrationTests {
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Test
+    void aRefreshTokenTradesOnceForANewPair() {
+        TokenResponse first = fixtures.signIn(fixtures.user(Fixtures.DEMO_WARD, "PATROL"));
+
+        TokenResponse second = refresh(first.getRefreshToken())
+                .expectStatus()
+                .isOk()
+                .expectBody(TokenResponse.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(second.getRefreshToken()).isNotEqualTo(first.getRefreshToken());
+        http.get()
+                .uri("/api/v1/me")
+                .header("Authorization", "Bearer " + second.getAccessToken())
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    @Test
+    void reusingASpentTokenRevokesItsWholeFamily() {
+        TokenResponse signedIn = fixtures.signIn(fixtures.user(Fixtures.DEMO_WARD, "PATROL"));
+        String spent = signedIn.getRefreshToken();
+        String newest = refresh(spent)
+                .expectStatus()
+                .isOk()
+                .expectBody(TokenResponse.class)
+                .returnResult()
+                .getResponseBody()
+                .getRefreshToken();
+
+        refresh(spent).expectStatus().isUnauthorized();
+
+        refresh(newest).expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void anotherSignInIsAnotherFamilyAndSurvivesTheRevocation() {
+        String username = fixtures.user(Fixtures.DEMO_WARD, "PATROL");
+        TokenResponse phone = fixtures.signIn(username);
+        TokenResponse tablet = fixtures.signIn(username);
+        refresh(phone.getRefreshToken()).expectStatus().isOk();
+        refresh(phone.getRefreshToken()).expectStatus().isUnauthorized();
+
+        refresh(tablet.getRefreshToken()).expectStatus().isOk();
+    }
+
+    @Test
+    void signingOutRevokesTheRefreshToken() {
+        TokenResponse signedIn = fixtures.signIn(fixtures.user(Fixtures.DEMO_WARD, "PATROL"));
+
+        http.post()
+                .uri("/api/v1/auth/logout")
+                .header("Authorization", "Bearer " + signedIn.getAccessToken())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"refreshToken\":\"" + signedIn.getRefreshToken() + "\"}")
+                .exchange()
+                .expectStatus()
+                .isNoContent();
+
+        refresh(signedIn.getRefreshToken()).expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void signingOutNeedsAnAccessToken() {
+        http.post()
+                .uri("/api/v1/auth/logout")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"refreshToken\":\"whatever\"}")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+    }
+
+    @Test
+    void aDeactivatedUserCannotRefresh() {
+        String username = fixtures.user(Fixtures.DEMO_WARD, "PATROL");
+        TokenResponse signedIn = fixtures.signIn(username);
+        String admin = fixtures.bearer("admin");
+
+        http.patch()
+                .uri("/api/v1/users/" + signedIn.getUser().getId())
+                .header("Authorization", admin)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"active\": false}")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.active")
+                .isEqualTo(false);
+
+        refresh(signedIn.getRefreshToken()).expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void aMadeUpTokenIsUnauthorized() {
+        refresh("made-up-token").expectStatus().isUnauthorized();
+    }
+
+    private WebTestClient.ResponseSpec refresh(String refreshToken) {
+        return http.post()
+                .uri("/api/v1/auth/refresh")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"refreshToken\":\"" + refreshToken + "\"}")
+                .exchange();
+    }
+}

@@ -1,0 +1,97 @@
+package vn.urbanorder.testing;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import vn.urbanorder.api.model.TokenResponse;
+
+/**
+ * Data a test makes for itself, with fresh codes and names, so tests never depend on each other:
+ * wards, users (password {@link #PASSWORD}) and their tokens.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class Fixtures {
+
+    public static final String SIGNING_KEY = "dGVzdC1vbmx5LXNpZ25pbmcta2V5LW9mLTMyLWJ5dGVzISE=";
+    public static final String PASSWORD = "demo-password-1";
+    public static final UUID DEMO_WARD = UUID.fromString("a1000000-0000-4000-8000-000000000001");
+
+    /** bcrypt of {@link #PASSWORD}, as the demo data stores it: inserting it costs no hashing. */
+    private static final String PASSWORD_HASH = "{bcrypt}$2a$10$ti2J6W8aXNUtTV9ItaotU.cfaK3yAgRD0SMU6Xs1MD/BZ2Pc5CDOi";
+
+    private static final String AREA = "{\"type\":\"Polygon\",\"coordinates\":[[[105.8790,21.0400],[105.8915,21.0395],"
+            + "[105.8925,21.0500],[105.8805,21.0510],[105.8790,21.0400]]]}";
+
+    private final DatabaseClient database;
+    private final WebTestClient http;
+
+    Fixtures(DatabaseClient database, @Lazy WebTestClient http) {
+        this.database = database;
+        this.http = http;
+    }
+
+    /** A new ward of its own code, covering about the same streets as the demo ward. */
+    public UUID ward() {
+        String code = "T"
+                + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36)
+                        .toUpperCase(Locale.ROOT);
+        return database.sql("INSERT INTO ward (code, name, service_area) VALUES (:code, :name, CAST(:area AS jsonb))"
+                        + " RETURNING id")
+                .bind("code", code)
+                .bind("name", "Phường thử " + code)
+                .bind("area", AREA)
+                .map(row -> row.get("id", UUID.class))
+                .one()
+                .block();
+    }
+
+    /** A new active user of the ward with these roles; gives its username. */
+    public String user(UUID wardId, String... roles) {
+        return user(wardId, null, roles);
+    }
+
+    public String user(UUID wardId, UUID unitId, String... roles) {
+        String username = uniqueUsername();
+        var insert = database.sql("""
+                        INSERT INTO app_user (ward_id, username, display_name, roles, unit_id, password_hash)
+                        VALUES (:ward, :username, :name, :roles, :unit, :hash)
+                        """)
+                .bind("ward", wardId)
+                .bind("username", username)
+                .bind("name", "Người dùng " + username)
+                .bind("roles", Arrays.copyOf(roles, roles.length, String[].class))
+                .bind("hash", PASSWORD_HASH);
+        (unitId == null ? insert.bindNull("unit", UUID.class) : insert.bind("unit", unitId))
+                .then()
+                .block();
+        return username;
+    }
+
+    public static String uniqueUsername() {
+        return "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    /** Signs in over HTTP, as a phone would. */
+    public TokenResponse signIn(String username) {
+        return http.post()
+                .uri("/api/v1/auth/token")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(TokenResponse.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    public String bearer(String username) {
+        return "Bearer " + signIn(username).getAccessToken();
+    }
+}
