@@ -57,6 +57,14 @@ final class TestDatabase {
         return new ConnectionSettings(host, port, database, user, password).springProperties();
     }
 
+    /** Another empty database on the same server, for a test that needs a database of its own. */
+    ConnectionSettings newDatabase() {
+        String name = "urban_order_extra_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        execute(jdbcUrl(), user, password, "CREATE DATABASE " + name);
+        return new ConnectionSettings(host, port, name, user, password);
+    }
+
     String jdbcUrl() {
         return "jdbc:postgresql://" + host + ":" + port + "/" + database;
     }
