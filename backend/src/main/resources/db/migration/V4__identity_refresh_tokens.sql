@@ -13,6 +13,6 @@ CREATE TABLE refresh_token (
     CONSTRAINT refresh_token_hash_unique UNIQUE (token_hash)
 );
 
-CREATE INDEX refresh_token_ward_family ON refresh_token (ward_id, family_id);
+-- Lookups go by token hash, family or user, never by ward alone.
 CREATE INDEX refresh_token_family ON refresh_token (family_id);
-CREATE INDEX refresh_token_live_by_user ON refresh_token (user_id) WHERE revoked_at IS NULL;
+CREATE INDEX refresh_token_user ON refresh_token (user_id, expires_at);

@@ -4,9 +4,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
@@ -37,9 +43,25 @@ class ExternalCallers {
 
     private ReactiveJwtDecoder decoder() {
         // Both resolve the issuer's keys lazily, on the first token, so start-up needs no network.
-        return oidc.jwkSetUri() == null || oidc.jwkSetUri().isBlank()
+        NimbusReactiveJwtDecoder decoder = oidc.jwkSetUri() == null
+                        || oidc.jwkSetUri().isBlank()
                 ? NimbusReactiveJwtDecoder.withIssuerLocation(oidc.issuerUri()).build()
                 : NimbusReactiveJwtDecoder.withJwkSetUri(oidc.jwkSetUri()).build();
+        OAuth2TokenValidator<Jwt> checks = JwtValidators.createDefaultWithIssuer(oidc.issuerUri());
+        if (oidc.audience() != null && !oidc.audience().isBlank()) {
+            checks = new DelegatingOAuth2TokenValidator<>(checks, this::meantForUs);
+        }
+        decoder.setJwtValidator(checks);
+        return decoder;
+    }
+
+    private OAuth2TokenValidatorResult meantForUs(Jwt token) {
+        boolean audience = token.getAudience() != null && token.getAudience().contains(oidc.audience());
+        boolean authorizedParty = oidc.audience().equals(token.getClaimAsString("azp"));
+        return audience || authorizedParty
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(
+                        new OAuth2Error("invalid_token", "The token was issued for another client", null));
     }
 
     private Mono<CallerAuthentication> authenticate(Jwt token) {
@@ -51,13 +73,13 @@ class ExternalCallers {
                 .switchIfEmpty(Mono.error(() -> new BadCredentialsException("No active local user for the token")))
                 .map(user -> {
                     var local = user.asCaller();
+                    Set<Role> roles = AccessTokens.roles(claimValues(token.getClaims(), oidc.rolesClaim()));
+                    if (local.unitId() == null) {
+                        roles.remove(
+                                Role.UNIT_STAFF); // unit staff act for a unit; without one there is nothing to act for
+                    }
                     var caller = new Caller(
-                            local.userId(),
-                            local.username(),
-                            local.wardId(),
-                            local.wardCode(),
-                            AccessTokens.roles(claimValues(token.getClaims(), oidc.rolesClaim())),
-                            local.unitId());
+                            local.userId(), local.username(), local.wardId(), local.wardCode(), roles, local.unitId());
                     return new CallerAuthentication(caller, token);
                 });
     }

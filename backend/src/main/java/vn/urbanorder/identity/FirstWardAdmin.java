@@ -10,6 +10,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.ward.WardDirectory;
@@ -55,7 +56,14 @@ class FirstWardAdmin {
                 .subscribe(
                         created ->
                                 log.info("Created the first ward admin '{}' of ward {}", created, bootstrap.wardCode()),
-                        failure -> log.error("Could not create the first ward admin: {}", failure.getMessage()));
+                        failure -> {
+                            if (failure instanceof DataIntegrityViolationException) {
+                                // Several instances started together; another one created the admin.
+                                log.info("The first ward admin was created by another instance");
+                            } else {
+                                log.error("Could not create the first ward admin: {}", failure.getMessage());
+                            }
+                        });
     }
 
     /** The username created, or empty when there were users already or nothing to create. */

@@ -1,5 +1,6 @@
 package vn.urbanorder.identity;
 
+import java.nio.charset.StandardCharsets;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,9 @@ class Passwords {
 
     static final int MIN_LENGTH = 10;
 
+    /** bcrypt reads no further than 72 bytes and Spring Security refuses longer input. */
+    static final int MAX_BYTES = 72;
+
     private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
     /** Checked when the user is unknown, so that a wrong username takes as long as a wrong password. */
@@ -25,11 +29,23 @@ class Passwords {
         if (password == null || password.length() < MIN_LENGTH) {
             return Mono.error(InvalidRequestException.of(field, "Mật khẩu phải có ít nhất " + MIN_LENGTH + " ký tự."));
         }
+        if (tooLong(password)) {
+            return Mono.error(InvalidRequestException.of(
+                    field, "Mật khẩu dài quá " + MAX_BYTES + " byte (chữ có dấu chiếm 2–3 byte mỗi chữ)."));
+        }
         return Mono.fromCallable(() -> encoder.encode(password)).subscribeOn(Schedulers.boundedElastic());
     }
 
+    /** A password too long to have been set can only be wrong. */
     Mono<Boolean> matches(String password, String hash) {
+        if (tooLong(password)) {
+            return Mono.just(false);
+        }
         return Mono.fromCallable(() -> encoder.matches(password, hash)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private static boolean tooLong(String password) {
+        return password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES;
     }
 
     Mono<Boolean> matchesDecoy(String password) {

@@ -9,9 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -19,6 +22,9 @@ import reactor.core.scheduler.Schedulers;
  * Refresh tokens: opaque random strings, stored only as SHA-256 hashes. Each works once; every
  * token descending from one sign-in shares a family, and presenting a spent token revokes the
  * whole family, because only a copy of it could be presented twice.
+ *
+ * <p>Everything that changes a user's tokens (rotating, revoking) holds an advisory lock on the
+ * user for its transaction, so a rotation can never slip its new token past a revocation.
  */
 @Component
 class RefreshTokens {
@@ -26,12 +32,21 @@ class RefreshTokens {
     private static final int TOKEN_BYTES = 32;
 
     private final DatabaseClient database;
+    private final AdvisoryLocks locks;
+    private final TransactionalOperator transactions;
     private final Clock clock;
     private final Duration ttl;
     private final SecureRandom random = new SecureRandom();
 
-    RefreshTokens(DatabaseClient database, Clock clock, SecurityProperties properties) {
+    RefreshTokens(
+            DatabaseClient database,
+            AdvisoryLocks locks,
+            TransactionalOperator transactions,
+            Clock clock,
+            SecurityProperties properties) {
         this.database = database;
+        this.locks = locks;
+        this.transactions = transactions;
         this.clock = clock;
         this.ttl = properties.jwt().refreshTokenTtl();
     }
@@ -40,79 +55,125 @@ class RefreshTokens {
         return ttl;
     }
 
-    /** A new token for the user, in the given family (a new sign-in starts a new family). */
+    /** The first token of a new sign-in, which starts a family of its own. */
     Mono<String> issue(User user, UUID family) {
         Instant now = clock.instant();
-        return newToken().flatMap(token -> database.sql("""
-                                INSERT INTO refresh_token (ward_id, user_id, family_id, token_hash, issued_at, expires_at)
-                                VALUES (:ward, :user, :family, :hash, :now, :expires)
-                                """)
+        return newToken()
+                .flatMap(token -> transactions.transactional(locks.lock(AdvisoryLocks.Space.USER_TOKENS, user.id())
+                        .then(insert(user, family, token, now))
+                        .then(forgetExpired(user.id(), now))
+                        .thenReturn(token)));
+    }
+
+    /** A spent token's successor, and the user it is for. */
+    record Rotation(User user, String token) {}
+
+    /**
+     * Spends the token and issues its successor in the same family, for the user as {@code
+     * activeUser} finds them. Empty for an unknown, expired, spent or revoked token, or a user no
+     * longer active; a spent or revoked token, or an inactive user, also revokes the family.
+     */
+    Mono<Optional<Rotation>> rotate(String token, Function<UUID, Mono<User>> activeUser) {
+        String hash = hash(token);
+        Instant now = clock.instant();
+        return newToken()
+                .flatMap(successor -> transactions.transactional(ownerOf(hash)
+                        .flatMap(owner -> locks.lock(AdvisoryLocks.Space.USER_TOKENS, owner.userId())
+                                .then(spend(hash, now))
+                                .flatMap(spent -> spent
+                                        ? activeUser
+                                                .apply(owner.userId())
+                                                .flatMap(user -> insert(user, owner.family(), successor, now)
+                                                        .thenReturn(Optional.of(new Rotation(user, successor))))
+                                                .switchIfEmpty(revokeFamily(owner.family(), now)
+                                                        .thenReturn(Optional.empty()))
+                                        : revokeFamilyIfReused(hash, owner.family(), now)
+                                                .thenReturn(Optional.<Rotation>empty())))
+                        .defaultIfEmpty(Optional.empty())));
+    }
+
+    /** Revokes the family of the token if it is the user's; anything else is ignored. */
+    Mono<Void> revokeFamilyOf(String token, UUID userId) {
+        Instant now = clock.instant();
+        return transactions.transactional(locks.lock(AdvisoryLocks.Space.USER_TOKENS, userId)
+                .then(database.sql("SELECT family_id FROM refresh_token WHERE token_hash = :hash AND user_id = :user")
+                        .bind("hash", hash(token))
+                        .bind("user", userId)
+                        .map(row -> row.get("family_id", UUID.class))
+                        .one())
+                .flatMap(family -> revokeFamily(family, now)));
+    }
+
+    /** Signs the user out everywhere. */
+    Mono<Void> revokeAll(UUID userId) {
+        return transactions.transactional(locks.lock(AdvisoryLocks.Space.USER_TOKENS, userId)
+                .then(database.sql(
+                                "UPDATE refresh_token SET revoked_at = :now WHERE user_id = :user AND revoked_at IS NULL")
+                        .bind("now", clock.instant())
+                        .bind("user", userId)
+                        .then()));
+    }
+
+    private record Owner(UUID userId, UUID family) {}
+
+    private Mono<Owner> ownerOf(String hash) {
+        return database.sql("SELECT user_id, family_id FROM refresh_token WHERE token_hash = :hash")
+                .bind("hash", hash)
+                .map(row -> new Owner(row.get("user_id", UUID.class), row.get("family_id", UUID.class)))
+                .one();
+    }
+
+    private Mono<Boolean> spend(String hash, Instant now) {
+        return database.sql("""
+                        UPDATE refresh_token SET used_at = :now
+                         WHERE token_hash = :hash AND used_at IS NULL AND revoked_at IS NULL AND expires_at > :now
+                        """)
+                .bind("now", now)
+                .bind("hash", hash)
+                .fetch()
+                .rowsUpdated()
+                .map(rows -> rows == 1);
+    }
+
+    private Mono<Void> insert(User user, UUID family, String token, Instant now) {
+        return database.sql("""
+                        INSERT INTO refresh_token (ward_id, user_id, family_id, token_hash, issued_at, expires_at)
+                        VALUES (:ward, :user, :family, :hash, :now, :expires)
+                        """)
                 .bind("ward", user.wardId())
                 .bind("user", user.id())
                 .bind("family", family)
                 .bind("hash", hash(token))
                 .bind("now", now)
                 .bind("expires", now.plus(ttl))
-                .then()
-                .thenReturn(token));
+                .then();
     }
 
-    /**
-     * Spends a token. Gives the user id and family of a live token; empty for an unknown, expired,
-     * spent or revoked one, and for a spent or revoked one the whole family is revoked as well.
-     */
-    Mono<Spent> spend(String token) {
-        Instant now = clock.instant();
-        String hash = hash(token);
-        Mono<Spent> live = database.sql("""
-                        UPDATE refresh_token SET used_at = :now
-                         WHERE token_hash = :hash AND used_at IS NULL AND revoked_at IS NULL AND expires_at > :now
-                        RETURNING user_id, family_id
-                        """)
-                .bind("now", now)
+    /** Only a token that was spent or revoked revokes its family; a merely expired one does not. */
+    private Mono<Void> revokeFamilyIfReused(String hash, UUID family, Instant now) {
+        return database.sql("SELECT used_at IS NOT NULL OR revoked_at IS NOT NULL AS reused FROM refresh_token"
+                        + " WHERE token_hash = :hash")
                 .bind("hash", hash)
-                .map(row -> new Spent(row.get("user_id", UUID.class), row.get("family_id", UUID.class)))
-                .one();
-        return live.switchIfEmpty(revokeFamilyIfReused(hash).then(Mono.empty()));
+                .map(row -> Boolean.TRUE.equals(row.get("reused", Boolean.class)))
+                .one()
+                .filter(reused -> reused)
+                .flatMap(reused -> revokeFamily(family, now));
     }
 
-    record Spent(UUID userId, UUID family) {}
-
-    Mono<Void> revokeFamily(UUID family) {
+    private Mono<Void> revokeFamily(UUID family, Instant now) {
         return database.sql(
                         "UPDATE refresh_token SET revoked_at = :now WHERE family_id = :family AND revoked_at IS NULL")
-                .bind("now", clock.instant())
+                .bind("now", now)
                 .bind("family", family)
                 .then();
     }
 
-    /** Revokes the family of the token if it is the user's; anything else is ignored. */
-    Mono<Void> revokeFamilyOf(String token, UUID userId) {
-        return database.sql("SELECT family_id FROM refresh_token WHERE token_hash = :hash AND user_id = :user")
-                .bind("hash", hash(token))
+    /** Expired tokens are worth nothing; a day later they go, so the table stays small. */
+    private Mono<Void> forgetExpired(UUID userId, Instant now) {
+        return database.sql("DELETE FROM refresh_token WHERE user_id = :user AND expires_at < :cutoff")
                 .bind("user", userId)
-                .map(row -> row.get("family_id", UUID.class))
-                .one()
-                .flatMap(this::revokeFamily);
-    }
-
-    /** Signs the user out everywhere. */
-    Mono<Void> revokeAll(UUID userId) {
-        return database.sql("UPDATE refresh_token SET revoked_at = :now WHERE user_id = :user AND revoked_at IS NULL")
-                .bind("now", clock.instant())
-                .bind("user", userId)
+                .bind("cutoff", now.minus(Duration.ofDays(1)))
                 .then();
-    }
-
-    private Mono<Void> revokeFamilyIfReused(String hash) {
-        return database.sql("""
-                        SELECT family_id FROM refresh_token
-                         WHERE token_hash = :hash AND (used_at IS NOT NULL OR revoked_at IS NOT NULL)
-                        """)
-                .bind("hash", hash)
-                .map(row -> row.get("family_id", UUID.class))
-                .one()
-                .flatMap(this::revokeFamily);
     }
 
     /** SecureRandom may read the system's entropy source, so it runs off the event loops. */

@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import javax.crypto.SecretKey;
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -24,12 +24,18 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerReactiveAuthenticationManagerResolver;
 import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
-import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.resource.ResourceWebHandler;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.shared.ProblemException;
 
@@ -42,6 +48,11 @@ import vn.urbanorder.shared.ProblemException;
 @EnableWebFluxSecurity
 @EnableReactiveMethodSecurity
 class SecurityConfiguration {
+
+    /** What anyone may call: signing in, refreshing, and the category list phones cache. */
+    private static final ServerWebExchangeMatcher PUBLIC = new OrServerWebExchangeMatcher(
+            ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/refresh"),
+            ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/api/v1/categories"));
 
     @Bean
     SecretKey tokenSigningKey(SecurityProperties properties, Environment environment) {
@@ -57,7 +68,7 @@ class SecurityConfiguration {
     SecurityWebFilterChain apiSecurity(
             ServerHttpSecurity http,
             JwtIssuerReactiveAuthenticationManagerResolver tokens,
-            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping routes) {
+            ObjectProvider<HandlerMapping> routes) {
         ServerAuthenticationEntryPoint unauthenticated =
                 (exchange, failure) -> Mono.error(ProblemException.unauthorized(
                         failure instanceof OAuth2AuthenticationException
@@ -72,9 +83,7 @@ class SecurityConfiguration {
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/refresh")
-                        .permitAll()
-                        .pathMatchers(HttpMethod.GET, "/api/v1/categories")
+                        .matchers(PUBLIC)
                         .permitAll()
                         .matchers(existingApiRoute(routes))
                         .authenticated()
@@ -82,6 +91,7 @@ class SecurityConfiguration {
                         .anyExchange()
                         .permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenConverter(bearerTokensOutsidePublicRoutes())
                         .authenticationManagerResolver(tokens)
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))
@@ -117,17 +127,36 @@ class SecurityConfiguration {
         return manager;
     }
 
-    /** A request for a route the service serves under /api; unknown routes do not match. */
-    private static ServerWebExchangeMatcher existingApiRoute(RequestMappingHandlerMapping routes) {
+    /**
+     * On public routes an {@code Authorization} header is ignored, so a phone that still sends an
+     * expired access token can refresh it, sign in again or read the categories.
+     */
+    private static ServerAuthenticationConverter bearerTokensOutsidePublicRoutes() {
+        var bearer = new ServerBearerTokenAuthenticationConverter();
+        return exchange ->
+                PUBLIC.matches(exchange).flatMap(route -> route.isMatch() ? Mono.empty() : bearer.convert(exchange));
+    }
+
+    /**
+     * A request under /api that some handler serves, whatever kind of handler: annotated,
+     * functional or otherwise. Only routes nothing serves (answered 404) and static resources
+     * fall outside, so every route the service adds needs a token unless PUBLIC names it.
+     */
+    private static ServerWebExchangeMatcher existingApiRoute(ObjectProvider<HandlerMapping> mappings) {
         return exchange -> {
-            if (!exchange.getRequest().getPath().value().startsWith("/api/")) {
+            if (!exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/api/")) {
                 return ServerWebExchangeMatcher.MatchResult.notMatch();
             }
-            return routes.getHandler(exchange)
+            return Flux.fromStream(mappings.orderedStream())
+                    .concatMap(mapping -> mapping.getHandler(exchange)
+                            // A known path with the wrong method or media type: still needs a token first.
+                            .onErrorReturn(KNOWN_ROUTE))
+                    .filter(handler -> !(handler instanceof ResourceWebHandler))
+                    .next()
                     .flatMap(handler -> ServerWebExchangeMatcher.MatchResult.match())
-                    .switchIfEmpty(ServerWebExchangeMatcher.MatchResult.notMatch())
-                    // A known path with the wrong method still needs a token before it learns that.
-                    .onErrorResume(wrongMethod -> ServerWebExchangeMatcher.MatchResult.match());
+                    .switchIfEmpty(ServerWebExchangeMatcher.MatchResult.notMatch());
         };
     }
+
+    private static final Object KNOWN_ROUTE = new Object();
 }

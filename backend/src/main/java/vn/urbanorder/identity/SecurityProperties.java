@@ -43,10 +43,13 @@ record SecurityProperties(
      * @param jwkSetUri its keys; unset, found through the issuer's discovery document
      * @param rolesClaim dotted path of the claim holding role names, e.g. Keycloak's realm roles
      * @param usernameClaim the claim naming the local user the token stands for
+     * @param audience when set, the token's {@code aud} must include it or its {@code azp} be it: the
+     *     client id of the platform's apps, so tokens the issuer made for other clients are refused
      */
     record Oidc(
             String issuerUri,
             String jwkSetUri,
+            String audience,
             @DefaultValue("realm_access.roles") String rolesClaim,
             @DefaultValue("preferred_username") String usernameClaim) {
 

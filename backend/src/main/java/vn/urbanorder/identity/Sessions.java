@@ -2,7 +2,6 @@ package vn.urbanorder.identity;
 
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.shared.ProblemException;
@@ -37,7 +36,7 @@ public class Sessions {
      */
     public Mono<TokenPair> signIn(String username, String password, String clientAddress) {
         String key = username.strip().toLowerCase(Locale.ROOT);
-        return throttle.check(key, clientAddress)
+        return throttle.admit(key, clientAddress)
                 .then(users.findCredentials(key)
                         .flatMap(found -> passwords
                                 .matches(password, found.passwordHash())
@@ -46,21 +45,16 @@ public class Sessions {
                                         : Optional.<User>empty()))
                         .switchIfEmpty(passwords.matchesDecoy(password).map(never -> Optional.empty())))
                 .flatMap(user -> user.isPresent()
-                        ? throttle.forgive(key).then(issue(user.get(), RandomIds.uuid()))
-                        : throttle.recordFailure(key, clientAddress).then(Mono.error(Sessions::invalidCredentials)));
+                        ? throttle.forgive(key).then(issue(user.get()))
+                        : Mono.error(Sessions::invalidCredentials));
     }
 
     /** Trades a refresh token for a new pair in the same family; the old one is spent. */
     public Mono<TokenPair> refresh(String refreshToken) {
         return refreshTokens
-                .spend(refreshToken)
-                .switchIfEmpty(Mono.error(Sessions::invalidRefreshToken))
-                .flatMap(spent -> users.findById(spent.userId())
-                        .filter(User::active)
-                        .switchIfEmpty(refreshTokens
-                                .revokeFamily(spent.family())
-                                .then(Mono.error(Sessions::invalidRefreshToken)))
-                        .flatMap(user -> issue(user, spent.family())));
+                .rotate(refreshToken, userId -> users.findById(userId).filter(User::active))
+                .flatMap(rotation -> rotation.map(next -> Mono.just(pair(next.user(), next.token())))
+                        .orElseGet(() -> Mono.error(Sessions::invalidRefreshToken)));
     }
 
     /** Revokes the caller's refresh token and its family; anything else is quietly ignored. */
@@ -68,11 +62,12 @@ public class Sessions {
         return refreshTokens.revokeFamilyOf(refreshToken, caller.userId());
     }
 
-    private Mono<TokenPair> issue(User user, UUID family) {
-        return refreshTokens
-                .issue(user, family)
-                .map(refreshToken -> new TokenPair(
-                        accessTokens.issue(user), accessTokens.ttl(), refreshToken, refreshTokens.ttl(), user));
+    private Mono<TokenPair> issue(User user) {
+        return refreshTokens.issue(user, RandomIds.uuid()).map(refreshToken -> pair(user, refreshToken));
+    }
+
+    private TokenPair pair(User user, String refreshToken) {
+        return new TokenPair(accessTokens.issue(user), accessTokens.ttl(), refreshToken, refreshTokens.ttl(), user);
     }
 
     private static ProblemException invalidCredentials() {

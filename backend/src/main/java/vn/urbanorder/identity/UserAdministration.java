@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.shared.InvalidRequestException;
 import vn.urbanorder.shared.ProblemException;
@@ -21,12 +22,22 @@ public class UserAdministration {
     private final UserStore users;
     private final Passwords passwords;
     private final RefreshTokens refreshTokens;
+    private final AdvisoryLocks locks;
+    private final TransactionalOperator transactions;
     private final Clock clock;
 
-    UserAdministration(UserStore users, Passwords passwords, RefreshTokens refreshTokens, Clock clock) {
+    UserAdministration(
+            UserStore users,
+            Passwords passwords,
+            RefreshTokens refreshTokens,
+            AdvisoryLocks locks,
+            TransactionalOperator transactions,
+            Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.refreshTokens = refreshTokens;
+        this.locks = locks;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -55,14 +66,15 @@ public class UserAdministration {
                 draft.roles(),
                 draft.unitId(),
                 draft.password());
-        return requireUnitForUnitStaff(user.roles(), user.unitId())
+        return requireDisplayName(user.displayName())
+                .then(requireUnitForUnitStaff(user.roles(), user.unitId()))
                 .then(users.usernameTaken(user.username()))
                 .flatMap(taken -> taken
                         ? Mono.error(UserAdministration::usernameTaken)
                         : passwords.hash("password", user.password()))
                 .flatMap(hash -> users.insert(caller.wardId(), user, hash, clock.instant()))
                 // Two admins racing for one username: the database's unique constraint decides.
-                .onErrorMap(DataIntegrityViolationException.class, race -> usernameTaken())
+                .onErrorMap(UserAdministration::isUsernameClash, race -> usernameTaken())
                 .flatMap(id -> find(caller, id));
     }
 
@@ -85,9 +97,14 @@ public class UserAdministration {
             Mono<Optional<String>> newHash = changes.password() == null
                     ? Mono.just(Optional.empty())
                     : passwords.hash("password", changes.password()).map(Optional::of);
-            return requireUnitForUnitStaff(changed.roles(), changed.unitId())
+            boolean losesAnAdmin = isActiveAdmin(current) && !isActiveAdmin(changed);
+            return requireDisplayName(changed.displayName())
+                    .then(requireUnitForUnitStaff(changed.roles(), changed.unitId()))
                     .then(newHash)
-                    .flatMap(hash -> users.update(changed, hash.orElse(null), clock.instant()))
+                    .flatMap(hash -> {
+                        Mono<Void> save = users.update(changed, hash.orElse(null), clock.instant());
+                        return losesAnAdmin ? keepingAnAdmin(changed, save) : save;
+                    })
                     .then(signOutEverywhere ? refreshTokens.revokeAll(id) : Mono.empty())
                     .then(find(caller, id));
         });
@@ -110,6 +127,35 @@ public class UserAdministration {
                 unit,
                 changes.active() != null ? changes.active() : user.active(),
                 user.createdAt());
+    }
+
+    /**
+     * Saves only if the ward keeps another active admin. Changes that take an admin away are
+     * serialised per ward, so two admins cannot demote each other at the same moment.
+     */
+    private Mono<Void> keepingAnAdmin(User changed, Mono<Void> save) {
+        return transactions.transactional(locks.lock(AdvisoryLocks.Space.WARD_ADMINS, changed.wardId())
+                .then(users.countOtherActiveAdmins(changed.wardId(), changed.id()))
+                .flatMap(others -> others == 0
+                        ? Mono.error(InvalidRequestException.of(
+                                changed.active() ? "roles" : "active",
+                                "Phường phải còn ít nhất một quản trị phường đang hoạt động."))
+                        : save));
+    }
+
+    private static boolean isActiveAdmin(User user) {
+        return user.active() && user.roles().contains(Role.WARD_ADMIN);
+    }
+
+    private static Mono<Void> requireDisplayName(String displayName) {
+        return displayName.isEmpty()
+                ? Mono.error(InvalidRequestException.of("displayName", "không được để trống"))
+                : Mono.empty();
+    }
+
+    private static boolean isUsernameClash(Throwable failure) {
+        return failure instanceof DataIntegrityViolationException
+                && String.valueOf(failure.getMessage()).contains("app_user_username_unique");
     }
 
     private static Mono<Void> requireUnitForUnitStaff(Set<Role> roles, UUID unitId) {

@@ -81,6 +81,15 @@ class UserStore {
                 .one();
     }
 
+    Mono<Long> countOtherActiveAdmins(UUID wardId, UUID exceptUserId) {
+        return database.sql("SELECT count(*) AS n FROM app_user WHERE ward_id = :ward AND id <> :user AND active"
+                        + " AND 'WARD_ADMIN' = ANY (roles)")
+                .bind("ward", wardId)
+                .bind("user", exceptUserId)
+                .map(row -> row.get("n", Long.class))
+                .one();
+    }
+
     Mono<Boolean> anyExists() {
         return database.sql("SELECT EXISTS (SELECT 1 FROM app_user) AS any")
                 .map(row -> row.get("any", Boolean.class))

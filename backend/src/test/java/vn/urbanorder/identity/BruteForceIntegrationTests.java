@@ -60,10 +60,6 @@ class BruteForceIntegrationTests {
     }
 
     private WebTestClient.ResponseSpec signIn(String username, String password) {
-        return http.post()
-                .uri("/api/v1/auth/token")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")
-                .exchange();
+        return Fixtures.attemptSignIn(http, username, password);
     }
 }

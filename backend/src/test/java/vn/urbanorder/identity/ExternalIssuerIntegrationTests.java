@@ -33,6 +33,7 @@ import vn.urbanorder.testing.IntegrationTest;
 class ExternalIssuerIntegrationTests {
 
     private static final String ISSUER = "https://sso.example.vn/realms/phuong";
+    private static final String CLIENT = "urban-order-app";
     private static final RSAKey KEY = newKey();
     private static final DisposableServer KEYS = HttpServer.create()
             .host("localhost")
@@ -48,10 +49,14 @@ class ExternalIssuerIntegrationTests {
     @Autowired
     Fixtures fixtures;
 
+    @Autowired
+    org.springframework.r2dbc.core.DatabaseClient database;
+
     @DynamicPropertySource
     static void issuer(DynamicPropertyRegistry registry) {
         registry.add("urbanorder.security.oidc.issuer-uri", () -> ISSUER);
         registry.add("urbanorder.security.oidc.jwk-set-uri", () -> "http://localhost:" + KEYS.port() + "/certs");
+        registry.add("urbanorder.security.oidc.audience", () -> CLIENT);
     }
 
     @AfterAll
@@ -105,13 +110,46 @@ class ExternalIssuerIntegrationTests {
                 .isUnauthorized();
     }
 
+    @Test
+    void aTokenTheIssuerMadeForAnotherClientIsUnauthorized() {
+        String token = token(fixtures.user(Fixtures.DEMO_WARD, "PATROL"), List.of("PATROL"), "hr-portal");
+
+        http.get()
+                .uri("/api/v1/me")
+                .header("Authorization", "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+    }
+
+    @Test
+    void aDeactivatedLocalUserIsUnauthorized() {
+        String username = fixtures.user(Fixtures.DEMO_WARD, "PATROL");
+        database.sql("UPDATE app_user SET active = false WHERE username = :u")
+                .bind("u", username)
+                .then()
+                .block();
+
+        http.get()
+                .uri("/api/v1/me")
+                .header("Authorization", "Bearer " + token(username, List.of("PATROL")))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+    }
+
     private static String token(String username, List<String> roles) {
+        return token(username, roles, CLIENT);
+    }
+
+    private static String token(String username, List<String> roles, String audience) {
         Instant now = Instant.now();
         var claims = JwtClaimsSet.builder()
                 .issuer(ISSUER)
                 .subject("kc-" + username)
                 .issuedAt(now)
                 .expiresAt(now.plusSeconds(300))
+                .audience(List.of(audience))
                 .claim("preferred_username", username)
                 .claim("realm_access", Map.of("roles", roles))
                 .build();

@@ -11,7 +11,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import vn.urbanorder.UrbanOrderApplication;
 import vn.urbanorder.testing.EmptyDatabase;
@@ -37,7 +36,7 @@ class FirstWardAdminIntegrationTests {
         try (var service = start(arguments)) {
             // Waiting on the log, not on sign-ins: failed attempts would trip the brute-force limit.
             eventually(() -> assertThat(output).contains("Created the first ward admin 'chief' of ward NT"));
-            signIn(client(service), "chief", "a-long-first-password")
+            Fixtures.attemptSignIn(client(service), "chief", "a-long-first-password")
                     .expectStatus()
                     .isOk()
                     .expectBody()
@@ -52,7 +51,9 @@ class FirstWardAdminIntegrationTests {
     void withoutSettingsNobodyIsCreatedAndTheLogSaysWhatToSet(CapturedOutput output) {
         try (var service = start(EmptyDatabase.arguments())) {
             eventually(() -> assertThat(output).contains("The database has no users"));
-            signIn(client(service), "admin", "demo-password-1").expectStatus().isUnauthorized();
+            Fixtures.attemptSignIn(client(service), "admin", "demo-password-1")
+                    .expectStatus()
+                    .isUnauthorized();
         }
 
         assertThat(output).contains("URBANORDER_BOOTSTRAP_ADMIN_PASSWORD");
@@ -63,14 +64,6 @@ class FirstWardAdminIntegrationTests {
         all.add("--server.port=0");
         all.add("--urbanorder.security.jwt.secret=" + Fixtures.SIGNING_KEY);
         return new SpringApplicationBuilder(UrbanOrderApplication.class).run(all.toArray(String[]::new));
-    }
-
-    private static WebTestClient.ResponseSpec signIn(WebTestClient http, String username, String password) {
-        return http.post()
-                .uri("/api/v1/auth/token")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")
-                .exchange();
     }
 
     /** The bootstrap runs once the service is ready, without holding up start-up: wait for it. */

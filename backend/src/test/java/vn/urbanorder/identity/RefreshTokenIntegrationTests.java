@@ -19,6 +19,9 @@ class RefreshTokenIntegrationTests {
     @Autowired
     Fixtures fixtures;
 
+    @Autowired
+    org.springframework.r2dbc.core.DatabaseClient database;
+
     @Test
     void aRefreshTokenTradesOnceForANewPair() {
         TokenResponse first = fixtures.signIn(fixtures.user(Fixtures.DEMO_WARD, "PATROL"));
@@ -113,6 +116,38 @@ class RefreshTokenIntegrationTests {
                 .isEqualTo(false);
 
         refresh(signedIn.getRefreshToken()).expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void aUserDeactivatedBehindTheTokensBackCannotRefresh() {
+        String username = fixtures.user(Fixtures.DEMO_WARD, "PATROL");
+        TokenResponse signedIn = fixtures.signIn(username);
+        database.sql("UPDATE app_user SET active = false WHERE username = :u")
+                .bind("u", username)
+                .then()
+                .block();
+
+        refresh(signedIn.getRefreshToken()).expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void anExpiredAccessTokenDoesNotStandInTheWayOfRefreshing() {
+        TokenResponse signedIn = fixtures.signIn(fixtures.user(Fixtures.DEMO_WARD, "PATROL"));
+
+        http.post()
+                .uri("/api/v1/auth/refresh")
+                .header("Authorization", "Bearer expired.or.garbage")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"refreshToken\":\"" + signedIn.getRefreshToken() + "\"}")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        http.get()
+                .uri("/api/v1/categories")
+                .header("Authorization", "Bearer expired.or.garbage")
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     @Test

@@ -113,11 +113,7 @@ class SignInIntegrationTests {
     }
 
     private WebTestClient.ResponseSpec signIn(String username, String password) {
-        return http.post()
-                .uri("/api/v1/auth/token")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")
-                .exchange();
+        return Fixtures.attemptSignIn(http, username, password);
     }
 
     /** The problem's title and detail: what the client can tell apart. */

@@ -84,6 +84,59 @@ class UserAdministrationIntegrationTests {
     }
 
     @Test
+    void aBlankDisplayNameIsInvalidNotAConflict() {
+        String body = "{\"username\":\"" + Fixtures.uniqueUsername()
+                + "\",\"displayName\":\"   \",\"roles\":[\"PATROL\"],\"password\":\"" + Fixtures.PASSWORD + "\"}";
+
+        create(admin, body)
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("displayName");
+    }
+
+    @Test
+    void aPasswordBcryptCannotHoldIsInvalid() {
+        // 30 letters with diacritics: within 72 characters, but 90 bytes in UTF-8.
+        String password = "ữ".repeat(30);
+        String body = "{\"username\":\"" + Fixtures.uniqueUsername()
+                + "\",\"displayName\":\"Vũ Thị Hạnh\",\"roles\":[\"PATROL\"],\"password\":\"" + password + "\"}";
+
+        create(admin, body)
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("password");
+    }
+
+    @Test
+    void theWardKeepsAnActiveAdmin() {
+        String other = fixtures.user(ward, "WARD_ADMIN");
+        var otherSignedIn = fixtures.signIn(other);
+        var first = http.get()
+                .uri("/api/v1/me")
+                .header("Authorization", admin)
+                .exchange()
+                .expectBody(User.class)
+                .returnResult()
+                .getResponseBody();
+
+        patch(admin, "/api/v1/users/" + otherSignedIn.getUser().getId(), "{\"roles\": [\"PATROL\"]}")
+                .expectStatus()
+                .isOk();
+        // The demoted admin's access token still says WARD_ADMIN until it expires, but the ward's
+        // last active admin cannot be deactivated by anyone.
+        patch("Bearer " + otherSignedIn.getAccessToken(), "/api/v1/users/" + first.getId(), "{\"active\": false}")
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("active");
+    }
+
+    @Test
     void unitStaffMustHaveAUnit() {
         create(admin, newUser(Fixtures.uniqueUsername(), "[\"UNIT_STAFF\"]", null))
                 .expectStatus()

@@ -77,13 +77,18 @@ public class Fixtures {
         return "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 
-    /** Signs in over HTTP, as a phone would. */
-    public TokenResponse signIn(String username) {
+    /** One sign-in attempt over HTTP, as a phone makes it; the test says what should come of it. */
+    public static WebTestClient.ResponseSpec attemptSignIn(WebTestClient http, String username, String password) {
         return http.post()
                 .uri("/api/v1/auth/token")
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}")
-                .exchange()
+                .bodyValue("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")
+                .exchange();
+    }
+
+    /** Signs in with {@link #PASSWORD}, which must succeed. */
+    public TokenResponse signIn(String username) {
+        return attemptSignIn(http, username, PASSWORD)
                 .expectStatus()
                 .isOk()
                 .expectBody(TokenResponse.class)

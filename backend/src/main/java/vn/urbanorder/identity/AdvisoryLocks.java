@@ -1,0 +1,37 @@
+package vn.urbanorder.identity;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Transaction-scoped PostgreSQL advisory locks: what must not interleave across requests and
+ * service instances (sign-in counting, token rotation per user) takes one, and the database
+ * releases it at commit or rollback. Keys are hashed; a collision only serialises two unrelated
+ * requests a little.
+ */
+@Component
+class AdvisoryLocks {
+
+    /** Lock spaces, so that equal keys of different purposes never meet. */
+    enum Space {
+        SIGN_IN_USERNAME,
+        SIGN_IN_ADDRESS,
+        USER_TOKENS,
+        WARD_ADMINS
+    }
+
+    private final DatabaseClient database;
+
+    AdvisoryLocks(DatabaseClient database) {
+        this.database = database;
+    }
+
+    /** Waits for the lock; call inside a transaction. */
+    Mono<Void> lock(Space space, Object key) {
+        return database.sql("SELECT pg_advisory_xact_lock(:space, :key)")
+                .bind("space", space.ordinal() + 1)
+                .bind("key", key.hashCode())
+                .then();
+    }
+}
