@@ -4,9 +4,10 @@ import reactor.blockhound.BlockHound;
 import reactor.blockhound.integration.BlockHoundIntegration;
 
 /**
- * The blocking calls we accept on event loops in tests: writing a log line to the console, and
- * Hibernate Validator reading its message bundles the first time it needs them (once, then
- * cached). Everything else blocking there fails the test that caused it.
+ * The blocking calls we accept on event loops in tests: writing a log line to the console,
+ * Hibernate Validator reading its message bundles the first time it needs them, and Jackson's
+ * short lock while it builds a type's deserializer the first time two requests need it at once
+ * (each happens once, then is cached). Everything else blocking there fails the test that caused it.
  */
 public class KnownBlockingCalls implements BlockHoundIntegration {
 
@@ -16,5 +17,7 @@ public class KnownBlockingCalls implements BlockHoundIntegration {
         builder.allowBlockingCallsInside("ch.qos.logback.core.OutputStreamAppender", "subAppend");
         builder.allowBlockingCallsInside(
                 "org.hibernate.validator.resourceloading.PlatformResourceBundleLocator", "loadBundle");
+        builder.allowBlockingCallsInside(
+                "tools.jackson.databind.deser.DeserializerCache", "_createAndCacheValueDeserializer");
     }
 }
