@@ -5,10 +5,11 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import javax.crypto.SecretKey;
+import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
@@ -54,9 +55,10 @@ class SecurityConfiguration {
             ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/refresh"),
             ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/api/v1/categories"));
 
+    /** Needs the migrations to have run: the initializer runs them when it is created. */
     @Bean
-    SecretKey tokenSigningKey(SecurityProperties properties, Environment environment) {
-        return SigningKey.resolve(properties.jwt(), environment);
+    SecretKey tokenSigningKey(SecurityProperties properties, Flyway flyway, FlywayMigrationInitializer migrated) {
+        return SigningKey.resolve(properties.jwt(), flyway.getConfiguration().getDataSource());
     }
 
     @Bean

@@ -18,13 +18,11 @@ record SecurityProperties(
         @DefaultValue Oidc oidc) {
 
     /**
-     * @param secret base64 HMAC key of at least 32 bytes; unset, a generated key is kept in
-     *     {@code generatedKeyFile}, which only trial setups (embedded database or demo) allow
-     * @param generatedKeyFile where a generated key is kept; unset, beside the embedded database
+     * @param secret base64 HMAC key of at least 32 bytes, the same on every instance; unset, the key
+     *     generated for this installation and kept in the database
      */
     record Jwt(
             String secret,
-            String generatedKeyFile,
             @DefaultValue("urban-order") String issuer,
             @DefaultValue("15m") Duration accessTokenTtl,
             @DefaultValue("24h") Duration refreshTokenTtl) {}

@@ -62,7 +62,7 @@ class FirstWardAdminIntegrationTests {
     private static org.springframework.context.ConfigurableApplicationContext start(List<String> arguments) {
         List<String> all = new ArrayList<>(arguments);
         all.add("--server.port=0");
-        all.add("--urbanorder.security.jwt.secret=" + Fixtures.SIGNING_KEY);
+        // No signing key configured: the one the database keeps for the installation signs.
         return new SpringApplicationBuilder(UrbanOrderApplication.class).run(all.toArray(String[]::new));
     }
 
