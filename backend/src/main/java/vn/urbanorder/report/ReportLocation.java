@@ -1,0 +1,6 @@
+package vn.urbanorder.report;
+
+import vn.urbanorder.shared.GeoPoint;
+
+/** Where a violation is, and how sure the phone was (metres, if it said). */
+public record ReportLocation(GeoPoint point, Double accuracyM) {}

@@ -1,0 +1,92 @@
+package vn.urbanorder.report;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import vn.urbanorder.category.Category;
+import vn.urbanorder.category.CategoryCatalog;
+import vn.urbanorder.identity.Caller;
+import vn.urbanorder.shared.InvalidRequestException;
+import vn.urbanorder.ward.Ward;
+import vn.urbanorder.ward.WardDirectory;
+
+/**
+ * What a submission must satisfy beyond its shape: a known category and subtype, a point in the
+ * ward, a believable observation time. Every broken rule is reported at once, so the officer can
+ * fix them all in one go.
+ */
+@Component
+class ReportRules {
+
+    private final WardDirectory wards;
+    private final CategoryCatalog categories;
+    private final Clock clock;
+    private final ReportsProperties properties;
+
+    ReportRules(WardDirectory wards, CategoryCatalog categories, Clock clock, ReportsProperties properties) {
+        this.wards = wards;
+        this.categories = categories;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /** The caller's ward, when the submission keeps every rule; a 422 listing each broken one otherwise. */
+    Mono<Ward> check(Caller caller, ReportSubmission submission) {
+        return Mono.zip(wards.findById(caller.wardId()), categories.findAll().collectList())
+                .flatMap(found -> {
+                    Ward ward = found.getT1();
+                    List<InvalidRequestException.FieldProblem> problems = new ArrayList<>();
+                    checkCategory(submission, found.getT2(), problems);
+                    if (!ward.serves(submission.location().point())) {
+                        problems.add(problem("location", "Vị trí nằm ngoài địa bàn " + ward.name() + "."));
+                    }
+                    checkObservedAt(submission, problems);
+                    if (submission.inspectionRoundId() != null) {
+                        problems.add(problem("inspectionRoundId", "Không có đợt kiểm tra này."));
+                    }
+                    return problems.isEmpty() ? Mono.just(ward) : Mono.error(new InvalidRequestException(problems));
+                });
+    }
+
+    Set<ReportFlag> flags(ReportSubmission submission) {
+        Set<ReportFlag> flags = EnumSet.noneOf(ReportFlag.class);
+        Double accuracy = submission.location().accuracyM();
+        if (accuracy != null && accuracy > properties.lowAccuracyM()) {
+            flags.add(ReportFlag.LOW_ACCURACY);
+        }
+        return flags;
+    }
+
+    private static void checkCategory(
+            ReportSubmission submission, List<Category> known, List<InvalidRequestException.FieldProblem> problems) {
+        var category = known.stream()
+                .filter(candidate -> candidate.code().equals(submission.category()))
+                .findFirst();
+        if (category.isEmpty()) {
+            problems.add(problem("category", "Không có lĩnh vực vi phạm này."));
+        } else if (submission.subtype() != null && !category.get().hasSubtype(submission.subtype())) {
+            problems.add(problem("subtype", "Lĩnh vực " + category.get().name() + " không có loại vi phạm này."));
+        }
+    }
+
+    private void checkObservedAt(ReportSubmission submission, List<InvalidRequestException.FieldProblem> problems) {
+        Instant observed = submission.observedAt().toInstant();
+        Instant now = clock.instant();
+        if (observed.isAfter(now.plus(properties.maxClockAhead()))) {
+            problems.add(problem("observedAt", "Thời điểm ghi nhận ở tương lai; hãy kiểm tra đồng hồ của máy."));
+        } else if (observed.isBefore(now.minus(properties.maxAge()))) {
+            problems.add(problem(
+                    "observedAt",
+                    "Thời điểm ghi nhận cũ hơn " + properties.maxAge().toDays() + " ngày."));
+        }
+    }
+
+    private static InvalidRequestException.FieldProblem problem(String field, String message) {
+        return new InvalidRequestException.FieldProblem(field, message);
+    }
+}

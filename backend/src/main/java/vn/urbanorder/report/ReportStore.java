@@ -1,0 +1,255 @@
+package vn.urbanorder.report;
+
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import vn.urbanorder.identity.Caller;
+import vn.urbanorder.identity.Role;
+import vn.urbanorder.shared.GeoPoint;
+
+/** The {@code report} table. Every read is scoped to the caller's ward and to what their roles may see. */
+@Repository
+class ReportStore {
+
+    private static final String SELECT = """
+            SELECT r.id, r.ward_id, r.reference, r.client_report_id, r.category, r.subtype, r.description,
+                   r.address_text, r.lat, r.lon, r.accuracy_m, r.observed_at, r.received_at, r.status,
+                   r.reporter_id, u.display_name AS reporter_name, r.flags, r.inspection_round_id, r.version,
+                   r.payload_sha256
+              FROM report r
+              JOIN app_user u ON u.id = r.reporter_id
+            """;
+    private static final String OPEN = "r.status NOT IN ('RESOLVED', 'VERIFIED', 'REJECTED')";
+    private static final double EARTH_RADIUS_M = 6_371_008.8;
+    private static final double METRES_PER_DEGREE = 111_320;
+
+    private final DatabaseClient database;
+
+    ReportStore(DatabaseClient database) {
+        this.database = database;
+    }
+
+    /** A report with the hash of the content it was submitted with. */
+    record Stored(Report report, String payloadSha256) {}
+
+    /** The next reference number of the ward's year; call in the transaction that inserts the report. */
+    Mono<Integer> nextNumber(UUID wardId, int year) {
+        return database.sql("""
+                        INSERT INTO report_reference_counter (ward_id, year, last_number) VALUES (:ward, :year, 1)
+                        ON CONFLICT (ward_id, year) DO UPDATE SET last_number = report_reference_counter.last_number + 1
+                        RETURNING last_number
+                        """)
+                .bind("ward", wardId)
+                .bind("year", year)
+                .map(row -> row.get("last_number", Integer.class))
+                .one();
+    }
+
+    /** The new report's id; empty when this reporter already used the client id. */
+    Mono<UUID> insert(NewReport report) {
+        var values = new LinkedHashMap<String, Object>();
+        values.put("ward_id", report.wardId());
+        values.put("reference", report.reference());
+        values.put("reporter_id", report.reporterId());
+        values.put("client_report_id", report.submission().clientReportId());
+        values.put("payload_sha256", report.payloadSha256());
+        values.put("category", report.submission().category());
+        values.put("subtype", report.submission().subtype());
+        values.put("description", report.submission().description());
+        values.put("address_text", report.submission().addressText());
+        values.put("lat", report.submission().location().point().lat());
+        values.put("lon", report.submission().location().point().lon());
+        values.put("accuracy_m", report.submission().location().accuracyM());
+        values.put("observed_at", report.submission().observedAt().toInstant());
+        values.put(
+                "observed_offset_seconds",
+                report.submission().observedAt().getOffset().getTotalSeconds());
+        values.put("received_at", report.receivedAt());
+        values.put("status", ReportStatus.UNASSIGNED.name());
+        values.put("flags", report.flags().stream().map(Enum::name).sorted().toArray(String[]::new));
+        values.put("inspection_round_id", report.submission().inspectionRoundId());
+        values.put(
+                "search_text",
+                SearchText.fold(
+                        report.submission().description(), report.submission().addressText()));
+        String columns = String.join(", ", values.keySet());
+        String parameters = values.keySet().stream().map(column -> ":" + column).collect(Collectors.joining(", "));
+        var spec = database.sql("INSERT INTO report (" + columns + ") VALUES (" + parameters + ")"
+                + " ON CONFLICT (reporter_id, client_report_id) DO NOTHING RETURNING id");
+        return bindAll(spec, values).map(row -> row.get("id", UUID.class)).one();
+    }
+
+    Mono<Stored> findByClientId(UUID reporterId, UUID clientReportId) {
+        return database.sql(SELECT + " WHERE r.reporter_id = :reporter AND r.client_report_id = :client")
+                .bind("reporter", reporterId)
+                .bind("client", clientReportId)
+                .map(row -> new Stored(toReport(row), row.get("payload_sha256", String.class)))
+                .one();
+    }
+
+    Mono<Report> findVisible(Caller caller, UUID id) {
+        var where = visibleTo(caller);
+        where.sql.append(" AND r.id = :id");
+        where.values.put("id", id);
+        return bindAll(database.sql(SELECT + " WHERE " + where.sql), where.values)
+                .map(ReportStore::toReport)
+                .one();
+    }
+
+    Flux<Report> list(Caller caller, ReportFilter filter) {
+        var where = visibleTo(caller);
+        where.andIf(filter.status(), "r.status = :status", status -> status.name());
+        where.andIf(filter.category(), "r.category = :category", category -> category);
+        where.andIf(filter.subtype(), "r.subtype = :subtype", subtype -> subtype);
+        where.andIf(filter.reporterId(), "r.reporter_id = :reporterId", reporter -> reporter);
+        where.andIf(filter.from(), "r.observed_at >= :from", from -> from);
+        where.andIf(filter.to(), "r.observed_at < :to", to -> to);
+        if (filter.bbox() != null) {
+            double[] box = filter.bbox();
+            where.sql.append(" AND r.position <@ box(point(:minLon, :minLat), point(:maxLon, :maxLat))");
+            where.values.putAll(Map.of("minLon", box[0], "minLat", box[1], "maxLon", box[2], "maxLat", box[3]));
+        }
+        List<String> words = filter.query() == null ? List.of() : SearchText.words(filter.query());
+        for (int i = 0; i < words.size(); i++) {
+            where.sql.append(" AND r.search_text LIKE :word").append(i).append(" ESCAPE '\\'");
+            where.values.put("word" + i, "%" + escapeLike(words.get(i)) + "%");
+        }
+        if (filter.cursor() != null) {
+            where.sql.append(" AND (r.observed_at, r.id) < (:cursorAt, :cursorId)");
+            where.values.put("cursorAt", filter.cursor().observedAt());
+            where.values.put("cursorId", filter.cursor().id());
+        }
+        where.values.put("limit", filter.limit());
+        return bindAll(
+                        database.sql(SELECT + " WHERE " + where.sql
+                                + " ORDER BY r.observed_at DESC, r.id DESC LIMIT :limit"),
+                        where.values)
+                .map(ReportStore::toReport)
+                .all();
+    }
+
+    /** Open reports of the caller's ward within the radius, nearest first, with their distance. */
+    Flux<Nearby> nearby(Caller caller, GeoPoint point, int radiusM) {
+        double latSpan = radiusM / METRES_PER_DEGREE;
+        double lonSpan = radiusM / (METRES_PER_DEGREE * Math.max(0.01, Math.cos(Math.toRadians(point.lat()))));
+        String sql =
+                "SELECT * FROM (" + SELECT.replace("SELECT r.id,", "SELECT " + haversine() + " AS distance_m, r.id,")
+                        + " WHERE r.ward_id = :ward AND " + OPEN
+                        + " AND r.position <@ box(point(:minLon, :minLat), point(:maxLon, :maxLat))) near"
+                        + " WHERE distance_m <= :radius ORDER BY distance_m, id LIMIT 100";
+        return database.sql(sql)
+                .bind("ward", caller.wardId())
+                .bind("lat", point.lat())
+                .bind("lon", point.lon())
+                .bind("minLon", point.lon() - lonSpan)
+                .bind("minLat", point.lat() - latSpan)
+                .bind("maxLon", point.lon() + lonSpan)
+                .bind("maxLat", point.lat() + latSpan)
+                .bind("radius", (double) radiusM)
+                .map(row -> new Nearby(toReport(row), row.get("distance_m", Double.class)))
+                .all();
+    }
+
+    record Nearby(Report report, double distanceM) {}
+
+    private static String haversine() {
+        return EARTH_RADIUS_M + " * 2 * asin(sqrt(power(sin(radians(r.lat - :lat) / 2), 2)"
+                + " + cos(radians(:lat)) * cos(radians(r.lat)) * power(sin(radians(r.lon - :lon) / 2), 2)))";
+    }
+
+    /**
+     * The reports the caller may see: inspectors and ward admins every report of the ward; patrols
+     * their own and the ward's open ones; unit staff the open ones (until assignment scopes them).
+     */
+    private static Where visibleTo(Caller caller) {
+        var where = new Where("r.ward_id = :ward");
+        where.values.put("ward", caller.wardId());
+        if (caller.has(Role.WARD_ADMIN) || caller.has(Role.INSPECTOR)) {
+            return where;
+        }
+        if (caller.has(Role.PATROL)) {
+            where.sql.append(" AND (r.reporter_id = :caller OR ").append(OPEN).append(")");
+            where.values.put("caller", caller.userId());
+        } else {
+            where.sql.append(" AND ").append(OPEN);
+        }
+        return where;
+    }
+
+    /** A WHERE clause with its bind values, grown one condition at a time. */
+    private static final class Where {
+        final StringBuilder sql;
+        final Map<String, Object> values = new LinkedHashMap<>();
+
+        Where(String first) {
+            this.sql = new StringBuilder(first);
+        }
+
+        <T> void andIf(T value, String condition, java.util.function.Function<T, Object> bound) {
+            if (value != null) {
+                sql.append(" AND ").append(condition);
+                String name = condition.substring(condition.lastIndexOf(':') + 1);
+                values.put(name, bound.apply(value));
+            }
+        }
+    }
+
+    private static String escapeLike(String word) {
+        return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bindAll(
+            DatabaseClient.GenericExecuteSpec spec, Map<String, Object> values) {
+        for (var value : values.entrySet()) {
+            spec = value.getValue() == null
+                    ? spec.bindNull(value.getKey(), typeOf(value.getKey()))
+                    : spec.bind(value.getKey(), value.getValue());
+        }
+        return spec;
+    }
+
+    private static Class<?> typeOf(String column) {
+        return switch (column) {
+            case "accuracy_m" -> Double.class;
+            case "inspection_round_id" -> UUID.class;
+            default -> String.class;
+        };
+    }
+
+    private static Report toReport(Readable row) {
+        Set<ReportFlag> flags = Arrays.stream(row.get("flags", String[].class))
+                .map(ReportFlag::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(ReportFlag.class)));
+        return new Report(
+                row.get("id", UUID.class),
+                row.get("ward_id", UUID.class),
+                row.get("reference", String.class),
+                row.get("client_report_id", UUID.class),
+                row.get("category", String.class),
+                row.get("subtype", String.class),
+                row.get("description", String.class),
+                row.get("address_text", String.class),
+                new ReportLocation(
+                        new GeoPoint(row.get("lat", Double.class), row.get("lon", Double.class)),
+                        row.get("accuracy_m", Double.class)),
+                row.get("observed_at", Instant.class),
+                row.get("received_at", Instant.class),
+                ReportStatus.valueOf(row.get("status", String.class)),
+                row.get("reporter_id", UUID.class),
+                row.get("reporter_name", String.class),
+                flags,
+                row.get("inspection_round_id", UUID.class),
+                row.get("version", Integer.class));
+    }
+}

@@ -1,0 +1,2 @@
+/** Violation reports: intake from patrols' phones, exactly once, and reading them back. */
+package vn.urbanorder.report;

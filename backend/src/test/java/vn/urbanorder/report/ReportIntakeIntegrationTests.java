@@ -1,0 +1,296 @@
+package vn.urbanorder.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import vn.urbanorder.api.model.Report;
+import vn.urbanorder.testing.Fixtures;
+import vn.urbanorder.testing.IntegrationTest;
+
+@IntegrationTest
+class ReportIntakeIntegrationTests {
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    DatabaseClient database;
+
+    @LocalServerPort
+    int port;
+
+    UUID ward;
+    String wardCode;
+    String patrol;
+
+    @BeforeEach
+    void aWardWithAPatrol() {
+        ward = fixtures.ward();
+        wardCode = database.sql("SELECT code FROM ward WHERE id = :id")
+                .bind("id", ward)
+                .map(row -> row.get("code", String.class))
+                .one()
+                .block();
+        patrol = fixtures.bearer(fixtures.user(ward, "PATROL"));
+    }
+
+    @Test
+    void aPatrolSubmitsAReportAndGetsItsReference() {
+        Report report = submit(patrol, Submissions.sound())
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .value("Location", location -> assertThat(location).startsWith("/api/v1/reports/"))
+                .expectBody(Report.class)
+                .returnResult()
+                .getResponseBody();
+
+        int year = Instant.now().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getYear();
+        assertThat(report.getReference()).isEqualTo(wardCode + "-" + year + "-000001");
+        assertThat(report.getStatus().name()).isEqualTo("UNASSIGNED");
+        assertThat(report.getCategory()).isEqualTo("SIDEWALK_ENCROACHMENT");
+        assertThat(report.getAddressText()).isEqualTo("Số 12 Nguyễn Văn Cừ");
+        assertThat(report.getReporter().getDisplayName()).startsWith("Người dùng");
+        assertThat(report.getFlags()).isEmpty();
+        assertThat(report.getPhotos()).isEmpty();
+        assertThat(report.getVersion()).isEqualTo(1);
+
+        Report second = submit(patrol, Submissions.sound())
+                .expectStatus()
+                .isCreated()
+                .expectBody(Report.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(second.getReference()).isEqualTo(wardCode + "-" + year + "-000002");
+    }
+
+    @Test
+    void aRetryGetsTheOriginalReport() {
+        var submission = Submissions.sound();
+        Report first = submit(patrol, submission)
+                .expectStatus()
+                .isCreated()
+                .expectBody(Report.class)
+                .returnResult()
+                .getResponseBody();
+
+        Report retry = submit(patrol, submission)
+                .expectStatus()
+                .isOk()
+                .expectBody(Report.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(retry.getId()).isEqualTo(first.getId());
+        assertThat(retry.getReference()).isEqualTo(first.getReference());
+    }
+
+    @Test
+    void theSameClientIdWithOtherContentIsRefused() {
+        var submission = Submissions.sound();
+        submit(patrol, submission).expectStatus().isCreated();
+
+        submit(patrol, submission.description("Một nội dung khác"))
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("clientReportId");
+    }
+
+    @Test
+    void twentyParallelRetriesRecordOneReport() {
+        var submission = Submissions.sound();
+        WebClient client = WebClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", patrol)
+                .build();
+
+        List<Integer> statuses = Flux.range(0, 20)
+                .flatMap(
+                        copy -> client.post()
+                                .uri("/api/v1/reports")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(submission.json())
+                                .exchangeToMono(response -> response.releaseBody()
+                                        .thenReturn(response.statusCode().value())),
+                        20)
+                .collectList()
+                .block(Duration.ofSeconds(60));
+
+        assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
+        assertThat(statuses).filteredOn(status -> status == 200).hasSize(19);
+        assertThat(countReports()).isEqualTo(1);
+        assertThat(lastReferenceNumber()).isEqualTo(1);
+    }
+
+    @Test
+    void aPointOutsideTheWardIsRefusedAndNothingIsStored() {
+        submit(patrol, Submissions.sound().at(21.0287, 105.8523))
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("location");
+
+        assertThat(countReports()).isZero();
+        assertThat(lastReferenceNumber()).isZero();
+    }
+
+    @Test
+    void impossibleCoordinatesAreRefused() {
+        submit(patrol, Submissions.sound().at(91, 105.88))
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("location.lat");
+    }
+
+    @Test
+    void anObservationInTheFutureOrTooOldIsRefused() {
+        submit(patrol, Submissions.sound().observedAt(Instant.now().plus(10, ChronoUnit.MINUTES)))
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("observedAt");
+        submit(patrol, Submissions.sound().observedAt(Instant.now().minus(31, ChronoUnit.DAYS)))
+                .expectStatus()
+                .isEqualTo(422);
+        // A phone clock a little ahead is normal.
+        submit(patrol, Submissions.sound().observedAt(Instant.now().plus(2, ChronoUnit.MINUTES)))
+                .expectStatus()
+                .isCreated();
+    }
+
+    @Test
+    void unknownCategoriesAndSubtypesAreRefused() {
+        submit(patrol, Submissions.sound().category("NOISE", null))
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("category");
+        submit(patrol, Submissions.sound().category("SANITATION", "GOODS_DISPLAY"))
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("subtype");
+    }
+
+    @Test
+    void everyBrokenRuleIsListedAtOnce() {
+        var everythingWrong = Submissions.sound()
+                .category("SANITATION", "GOODS_DISPLAY")
+                .at(21.0287, 105.8523)
+                .observedAt(Instant.now().plus(1, ChronoUnit.HOURS));
+
+        submit(patrol, everythingWrong)
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors.length()")
+                .isEqualTo(3);
+    }
+
+    @Test
+    void textOverItsLimitIsRefused() {
+        submit(patrol, Submissions.sound().description("x".repeat(2001)).addressText("y".repeat(301)))
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[*].field")
+                .value(fields -> assertThat(fields.toString()).isEqualTo("[\"addressText\",\"description\"]"));
+    }
+
+    @Test
+    void aVaguePositionIsFlagged() {
+        submit(patrol, Submissions.sound().accuracy(80))
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .jsonPath("$.flags[0]")
+                .isEqualTo("LOW_ACCURACY");
+    }
+
+    @Test
+    void aMissingFieldOrMalformedBodyIsAProblem() {
+        http.post()
+                .uri("/api/v1/reports")
+                .header("Authorization", patrol)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"category\": \"SANITATION\"}")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(422);
+        http.post()
+                .uri("/api/v1/reports")
+                .header("Authorization", patrol)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"clientReportId\": \"not-a-uuid\"")
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
+        assertThat(countReports()).isZero();
+    }
+
+    @Test
+    void onlyPatrolsSubmit() {
+        String inspector = fixtures.bearer(fixtures.user(ward, "INSPECTOR"));
+        String admin = fixtures.bearer(fixtures.user(ward, "WARD_ADMIN"));
+
+        submit(inspector, Submissions.sound()).expectStatus().isForbidden();
+        submit(admin, Submissions.sound()).expectStatus().isForbidden();
+        http.post()
+                .uri("/api/v1/reports")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Submissions.sound().json())
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+    }
+
+    private WebTestClient.ResponseSpec submit(String bearer, Submissions submission) {
+        return http.post()
+                .uri("/api/v1/reports")
+                .header("Authorization", bearer)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(submission.json())
+                .exchange();
+    }
+
+    private long countReports() {
+        return database.sql("SELECT count(*) AS n FROM report WHERE ward_id = :ward")
+                .bind("ward", ward)
+                .map(row -> row.get("n", Long.class))
+                .one()
+                .block();
+    }
+
+    private int lastReferenceNumber() {
+        return database.sql(
+                        "SELECT coalesce(max(last_number), 0) AS n FROM report_reference_counter WHERE ward_id = :ward")
+                .bind("ward", ward)
+                .map(row -> row.get("n", Integer.class))
+                .one()
+                .block();
+    }
+}
