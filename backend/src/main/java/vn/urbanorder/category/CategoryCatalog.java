@@ -4,6 +4,7 @@ import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** Reads the violation categories and their subtypes, which migrations maintain. */
 @Service
@@ -18,12 +19,20 @@ public class CategoryCatalog {
 
     private final DatabaseClient database;
 
+    /** Categories change only with a migration, so one read serves the process; a failed read is retried. */
+    private final Mono<List<Category>> cached;
+
     CategoryCatalog(DatabaseClient database) {
         this.database = database;
+        this.cached = load().collectList().cacheInvalidateIf(List::isEmpty);
     }
 
     /** Every category in display order, each with its subtypes in display order. */
     public Flux<Category> findAll() {
+        return cached.flatMapMany(Flux::fromIterable);
+    }
+
+    private Flux<Category> load() {
         return database.sql(ALL)
                 .map(row -> new CategoryRow(
                         row.get("code", String.class),

@@ -1,8 +1,10 @@
 package vn.urbanorder.report;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import vn.urbanorder.photo.Photo;
 
 /** A violation report as recorded. */
 public record Report(
@@ -22,9 +24,33 @@ public record Report(
         String reporterName,
         Set<ReportFlag> flags,
         UUID inspectionRoundId,
-        int version) {
+        int version,
+        List<Photo> photos) {
 
     public Report {
         flags = Set.copyOf(flags);
+        photos = List.copyOf(photos);
+    }
+
+    Report withPhotos(List<Photo> photos) {
+        return new Report(
+                id,
+                wardId,
+                reference,
+                clientReportId,
+                category,
+                subtype,
+                description,
+                addressText,
+                location,
+                observedAt,
+                receivedAt,
+                status,
+                reporterId,
+                reporterName,
+                flags,
+                inspectionRoundId,
+                version,
+                photos);
     }
 }

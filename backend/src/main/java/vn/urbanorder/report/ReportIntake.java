@@ -3,17 +3,25 @@ package vn.urbanorder.report;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.identity.Caller;
+import vn.urbanorder.photo.InspectedPhoto;
+import vn.urbanorder.photo.PhotoInspector;
+import vn.urbanorder.photo.Photos;
+import vn.urbanorder.photo.PhotosProperties;
 import vn.urbanorder.shared.InvalidRequestException;
 import vn.urbanorder.ward.Ward;
 
@@ -21,52 +29,96 @@ import vn.urbanorder.ward.Ward;
  * Takes reports from patrols' phones exactly once. A phone retries until it hears back, so the
  * same report may arrive many times, at once, on different instances: the unique constraint on
  * (reporter, client id) decides which arrival records it, and every other one gets that report.
+ *
+ * <p>A report arrives with all its photos or not at all: photo files are stored before the
+ * transaction that records the report and its photos, and removed again if that transaction
+ * does not commit.
  */
 @Service
 public class ReportIntake {
 
     private final ReportStore reports;
     private final ReportRules rules;
+    private final PhotoInspector inspector;
+    private final Photos photos;
+    private final PhotosProperties photoLimits;
+    private final ReportQueries queries;
     private final TransactionalOperator transactions;
     private final Clock clock;
 
-    ReportIntake(ReportStore reports, ReportRules rules, TransactionalOperator transactions, Clock clock) {
+    ReportIntake(
+            ReportStore reports,
+            ReportRules rules,
+            PhotoInspector inspector,
+            Photos photos,
+            PhotosProperties photoLimits,
+            ReportQueries queries,
+            TransactionalOperator transactions,
+            Clock clock) {
         this.reports = reports;
         this.rules = rules;
+        this.inspector = inspector;
+        this.photos = photos;
+        this.photoLimits = photoLimits;
+        this.queries = queries;
         this.transactions = transactions;
         this.clock = clock;
     }
 
+    /** A report with no photos. */
     public Mono<Intake> submit(Caller caller, ReportSubmission submission) {
-        String payload = payloadSha256(submission);
-        return reports.findByClientId(caller.userId(), submission.clientReportId())
-                .map(existing -> replay(existing, payload))
-                .switchIfEmpty(Mono.defer(() ->
-                        rules.check(caller, submission).flatMap(ward -> record(caller, ward, submission, payload))));
+        return submit(caller, submission, List.of());
     }
 
-    private Mono<Intake> record(Caller caller, Ward ward, ReportSubmission submission, String payload) {
+    /** A report with its photos' bytes, in the order the officer took them. */
+    public Mono<Intake> submit(Caller caller, ReportSubmission submission, List<byte[]> photoFiles) {
+        if (photoFiles.size() > photoLimits.maxPerReport()) {
+            return Mono.error(InvalidRequestException.of(
+                    "photos", "Mỗi phản ánh có tối đa " + photoLimits.maxPerReport() + " ảnh."));
+        }
+        return rules.wardOf(caller).flatMap(ward -> Flux.fromIterable(photoFiles)
+                .concatMap(bytes -> inspector.inspect(bytes, ward.timeZone()))
+                .collectList()
+                .flatMap(inspected -> {
+                    String payload = payloadSha256(submission, inspected);
+                    return reports.findByClientId(caller.userId(), submission.clientReportId())
+                            .flatMap(existing -> replay(existing, payload))
+                            .switchIfEmpty(Mono.defer(() -> rules.check(ward, submission)
+                                    .then(record(caller, ward, submission, inspected, payload))));
+                }));
+    }
+
+    private Mono<Intake> record(
+            Caller caller, Ward ward, ReportSubmission submission, List<InspectedPhoto> inspected, String payload) {
         Instant now = clock.instant();
         int year = now.atZone(ward.timeZone()).getYear();
-        Set<ReportFlag> flags = rules.flags(submission);
-        Mono<Intake> inserted = reports.nextNumber(ward.id(), year)
+        Set<ReportFlag> flags = rules.flags(submission, inspected);
+        Mono<Report> inserted = reports.nextNumber(ward.id(), year)
                 .flatMap(number -> reports.insert(new NewReport(
                         ward.id(), caller.userId(), reference(ward, year, number), submission, payload, now, flags)))
                 // Someone else's arrival of the same report won: undo the number taken, keep theirs.
                 .switchIfEmpty(Mono.error(AlreadyRecorded::new))
-                .then(reports.findByClientId(caller.userId(), submission.clientReportId()))
-                .map(stored -> new Intake(stored.report(), true));
-        return transactions.transactional(inserted).onErrorResume(AlreadyRecorded.class, lost -> reports.findByClientId(
-                        caller.userId(), submission.clientReportId())
-                .map(existing -> replay(existing, payload)));
+                .flatMap(id -> photos.record(ward.id(), id, inspected)
+                        .then(reports.findByClientId(caller.userId(), submission.clientReportId())))
+                .map(ReportStore.Stored::report);
+        return photos.store(inspected)
+                .flatMap(created -> transactions
+                        .transactional(inserted)
+                        .flatMap(report -> queries.withPhotos(List.of(report)))
+                        .map(report -> new Intake(report.get(0), true))
+                        .onErrorResume(failure -> photos.forget(created).then(Mono.error(failure)))
+                        .doOnCancel(() -> photos.forget(created).subscribe()))
+                .onErrorResume(AlreadyRecorded.class, lost -> reports.findByClientId(
+                                caller.userId(), submission.clientReportId())
+                        .flatMap(existing -> replay(existing, payload)));
     }
 
-    private static Intake replay(ReportStore.Stored existing, String payload) {
+    private Mono<Intake> replay(ReportStore.Stored existing, String payload) {
         if (!existing.payloadSha256().equals(payload)) {
-            throw InvalidRequestException.of(
-                    "clientReportId", "Mã phản ánh này đã được dùng cho một phản ánh có nội dung khác.");
+            return Mono.error(InvalidRequestException.of(
+                    "clientReportId", "Mã phản ánh này đã được dùng cho một phản ánh có nội dung khác."));
         }
-        return new Intake(existing.report(), false);
+        return queries.withPhotos(List.of(existing.report())).map(report -> new Intake(report.get(0), false));
     }
 
     /** GT-2026-000123: the ward's code, the year in the ward's time zone, and the number. */
@@ -74,27 +126,39 @@ public class ReportIntake {
         return "%s-%d-%06d".formatted(ward.code(), year, number);
     }
 
-    /** What the officer stated, in a fixed form: equal submissions hash equal, whatever the JSON looked like. */
-    static String payloadSha256(ReportSubmission submission) {
-        String canonical = Stream.of(
+    /**
+     * What the officer stated, in a fixed form: equal submissions hash equal, whatever the JSON
+     * looked like. The version prefix lets the form change without old retries being refused.
+     */
+    static String payloadSha256(ReportSubmission submission, List<InspectedPhoto> inspected) {
+        List<Object> parts = new ArrayList<>(List.of("v1"));
+        parts.addAll(Stream.of(
                         submission.category(),
                         submission.subtype(),
-                        submission.description(),
-                        submission.addressText(),
-                        submission.location().point().lat(),
-                        submission.location().point().lon(),
-                        submission.location().accuracyM(),
+                        nfc(submission.description()),
+                        nfc(submission.addressText()),
+                        submission.location().point().lat() + 0.0,
+                        submission.location().point().lon() + 0.0,
+                        submission.location().accuracyM() == null
+                                ? null
+                                : submission.location().accuracyM() + 0.0,
                         submission.observedAt().toInstant(),
                         submission.observedAt().getOffset(),
                         submission.inspectionRoundId())
                 .map(value -> Objects.toString(value, ""))
-                .collect(Collectors.joining("\u001f"));
+                .toList());
+        inspected.forEach(photo -> parts.add(photo.sha256()));
+        String canonical = parts.stream().map(Object::toString).collect(Collectors.joining("\u001f"));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+    }
+
+    private static String nfc(String text) {
+        return text == null ? null : Normalizer.normalize(text, Normalizer.Form.NFC);
     }
 
     /** Signals, inside the transaction, that another arrival recorded the report first. */

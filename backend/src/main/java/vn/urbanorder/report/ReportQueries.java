@@ -2,9 +2,13 @@ package vn.urbanorder.report;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.identity.Caller;
+import vn.urbanorder.photo.Photo;
+import vn.urbanorder.photo.Photos;
 import vn.urbanorder.shared.GeoPoint;
 import vn.urbanorder.shared.ProblemException;
 
@@ -13,32 +17,64 @@ import vn.urbanorder.shared.ProblemException;
 public class ReportQueries {
 
     private final ReportStore reports;
+    private final Photos photos;
 
-    ReportQueries(ReportStore reports) {
+    ReportQueries(ReportStore reports, Photos photos) {
         this.reports = reports;
+        this.photos = photos;
     }
 
     public Mono<Report> find(Caller caller, UUID id) {
         return reports.findVisible(caller, id)
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Không có phản ánh này.")));
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Không có phản ánh này.")))
+                .flatMap(report -> withPhotos(List.of(report)).map(found -> found.get(0)));
     }
 
-    /** One page, and the cursor of the next when this one is full. */
+    /** One page, and the cursor of the next when another follows. */
     public Mono<Page> list(Caller caller, ReportFilter filter) {
-        return reports.list(caller, filter).collectList().map(items -> {
-            boolean full = items.size() == filter.limit();
-            Report last = full ? items.get(items.size() - 1) : null;
-            return new Page(items, last == null ? null : new ReportCursor(last.observedAt(), last.id()));
+        return reports.list(caller, filter).collectList().flatMap(found -> {
+            boolean more = found.size() > filter.limit();
+            List<Report> page = more ? found.subList(0, filter.limit()) : found;
+            ReportCursor next = more
+                    ? new ReportCursor(
+                            page.get(page.size() - 1).observedAt(),
+                            page.get(page.size() - 1).id())
+                    : null;
+            return withPhotos(page).map(items -> new Page(items, next));
         });
     }
 
     public Mono<List<Nearby>> nearby(Caller caller, GeoPoint point, int radiusM) {
-        return reports.nearby(caller, point, radiusM)
-                .map(found -> new Nearby(found.report(), found.distanceM()))
-                .collectList();
+        return reports.nearby(caller, point, radiusM).collectList().flatMap(found -> withPhotos(
+                        found.stream().map(ReportStore.Nearby::report).toList())
+                .map(withPhotos -> {
+                    var byId = withPhotos.stream().collect(Collectors.toMap(Report::id, report -> report));
+                    return found.stream()
+                            .map(near -> new Nearby(byId.get(near.report().id()), near.distanceM()))
+                            .toList();
+                }));
+    }
+
+    /** A photo of a report the caller may see, with its file; 404 otherwise. */
+    public Mono<PhotoFile> photo(Caller caller, UUID reportId, UUID photoId) {
+        return find(caller, reportId)
+                .flatMap(report -> photos.find(report.id(), photoId))
+                .flatMap(photo -> photos.content(photo).map(file -> new PhotoFile(photo, file)))
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Không có ảnh này.")));
+    }
+
+    /** Each report with its photos, read in one query for the lot. */
+    Mono<List<Report>> withPhotos(List<Report> found) {
+        return photos.ofReports(found.stream().map(Report::id).toList())
+                .collect(Collectors.groupingBy(Photo::reportId))
+                .map(byReport -> found.stream()
+                        .map(report -> report.withPhotos(byReport.getOrDefault(report.id(), List.of())))
+                        .toList());
     }
 
     public record Page(List<Report> items, ReportCursor next) {}
 
     public record Nearby(Report report, double distanceM) {}
+
+    public record PhotoFile(Photo photo, Resource file) {}
 }

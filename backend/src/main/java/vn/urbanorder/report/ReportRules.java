@@ -11,6 +11,8 @@ import reactor.core.publisher.Mono;
 import vn.urbanorder.category.Category;
 import vn.urbanorder.category.CategoryCatalog;
 import vn.urbanorder.identity.Caller;
+import vn.urbanorder.photo.InspectedPhoto;
+import vn.urbanorder.photo.PhotosProperties;
 import vn.urbanorder.shared.InvalidRequestException;
 import vn.urbanorder.ward.Ward;
 import vn.urbanorder.ward.WardDirectory;
@@ -27,37 +29,55 @@ class ReportRules {
     private final CategoryCatalog categories;
     private final Clock clock;
     private final ReportsProperties properties;
+    private final PhotosProperties photoLimits;
 
-    ReportRules(WardDirectory wards, CategoryCatalog categories, Clock clock, ReportsProperties properties) {
+    ReportRules(
+            WardDirectory wards,
+            CategoryCatalog categories,
+            Clock clock,
+            ReportsProperties properties,
+            PhotosProperties photoLimits) {
         this.wards = wards;
         this.categories = categories;
         this.clock = clock;
         this.properties = properties;
+        this.photoLimits = photoLimits;
     }
 
-    /** The caller's ward, when the submission keeps every rule; a 422 listing each broken one otherwise. */
-    Mono<Ward> check(Caller caller, ReportSubmission submission) {
-        return Mono.zip(wards.findById(caller.wardId()), categories.findAll().collectList())
-                .flatMap(found -> {
-                    Ward ward = found.getT1();
-                    List<InvalidRequestException.FieldProblem> problems = new ArrayList<>();
-                    checkCategory(submission, found.getT2(), problems);
-                    if (!ward.serves(submission.location().point())) {
-                        problems.add(problem("location", "Vị trí nằm ngoài địa bàn " + ward.name() + "."));
-                    }
-                    checkObservedAt(submission, problems);
-                    if (submission.inspectionRoundId() != null) {
-                        problems.add(problem("inspectionRoundId", "Không có đợt kiểm tra này."));
-                    }
-                    return problems.isEmpty() ? Mono.just(ward) : Mono.error(new InvalidRequestException(problems));
-                });
+    /** The caller's ward. */
+    Mono<Ward> wardOf(Caller caller) {
+        return wards.findById(caller.wardId())
+                .switchIfEmpty(
+                        Mono.error(() -> new IllegalStateException("The caller's ward is gone: " + caller.wardId())));
     }
 
-    Set<ReportFlag> flags(ReportSubmission submission) {
+    /** Completes when the submission keeps every rule; a 422 listing each broken one otherwise. */
+    Mono<Void> check(Ward ward, ReportSubmission submission) {
+        return categories.findAll().collectList().flatMap(known -> {
+            List<InvalidRequestException.FieldProblem> problems = new ArrayList<>();
+            checkCategory(submission, known, problems);
+            if (!ward.serves(submission.location().point())) {
+                problems.add(problem("location", "Vị trí nằm ngoài địa bàn " + ward.name() + "."));
+            }
+            checkObservedAt(submission, problems);
+            if (submission.inspectionRoundId() != null) {
+                problems.add(problem("inspectionRoundId", "Không có đợt kiểm tra này."));
+            }
+            return problems.isEmpty() ? Mono.<Void>empty() : Mono.error(new InvalidRequestException(problems));
+        });
+    }
+
+    Set<ReportFlag> flags(ReportSubmission submission, List<InspectedPhoto> photos) {
         Set<ReportFlag> flags = EnumSet.noneOf(ReportFlag.class);
         Double accuracy = submission.location().accuracyM();
         if (accuracy != null && accuracy > properties.lowAccuracyM()) {
             flags.add(ReportFlag.LOW_ACCURACY);
+        }
+        boolean farAway = photos.stream()
+                .anyMatch(photo -> photo.gps() != null
+                        && photo.gps().distanceTo(submission.location().point()) > photoLimits.mismatchDistanceM());
+        if (farAway) {
+            flags.add(ReportFlag.PHOTO_LOCATION_MISMATCH);
         }
         return flags;
     }

@@ -32,7 +32,11 @@ class ReportStore {
             """;
     private static final String OPEN = "r.status NOT IN ('RESOLVED', 'VERIFIED', 'REJECTED')";
     private static final double EARTH_RADIUS_M = 6_371_008.8;
-    private static final double METRES_PER_DEGREE = 111_320;
+    /** On the same sphere as the distance, widened by 1% so the box never cuts the circle. */
+    private static final double METRES_PER_DEGREE = EARTH_RADIUS_M * Math.PI / 180 / 1.01;
+
+    /** The most reports "nearby" answers with; the spec says so. */
+    static final int NEARBY_LIMIT = 100;
 
     private final DatabaseClient database;
 
@@ -130,7 +134,8 @@ class ReportStore {
             where.values.put("cursorAt", filter.cursor().observedAt());
             where.values.put("cursorId", filter.cursor().id());
         }
-        where.values.put("limit", filter.limit());
+        // One more than the page, to know whether another page follows.
+        where.values.put("limit", filter.limit() + 1);
         return bindAll(
                         database.sql(SELECT + " WHERE " + where.sql
                                 + " ORDER BY r.observed_at DESC, r.id DESC LIMIT :limit"),
@@ -147,7 +152,7 @@ class ReportStore {
                 "SELECT * FROM (" + SELECT.replace("SELECT r.id,", "SELECT " + haversine() + " AS distance_m, r.id,")
                         + " WHERE r.ward_id = :ward AND " + OPEN
                         + " AND r.position <@ box(point(:minLon, :minLat), point(:maxLon, :maxLat))) near"
-                        + " WHERE distance_m <= :radius ORDER BY distance_m, id LIMIT 100";
+                        + " WHERE distance_m <= :radius ORDER BY distance_m, id LIMIT " + NEARBY_LIMIT;
         return database.sql(sql)
                 .bind("ward", caller.wardId())
                 .bind("lat", point.lat())
@@ -181,8 +186,10 @@ class ReportStore {
         if (caller.has(Role.PATROL)) {
             where.sql.append(" AND (r.reporter_id = :caller OR ").append(OPEN).append(")");
             where.values.put("caller", caller.userId());
-        } else {
+        } else if (caller.has(Role.UNIT_STAFF)) {
             where.sql.append(" AND ").append(OPEN);
+        } else {
+            where.sql.append(" AND false");
         }
         return where;
     }
@@ -250,6 +257,7 @@ class ReportStore {
                 row.get("reporter_name", String.class),
                 flags,
                 row.get("inspection_round_id", UUID.class),
-                row.get("version", Integer.class));
+                row.get("version", Integer.class),
+                List.of());
     }
 }

@@ -36,6 +36,14 @@ public class ProblemException extends ErrorResponseException {
         return new ProblemException(HttpStatus.FORBIDDEN, detail);
     }
 
+    public static ProblemException payloadTooLarge(String detail) {
+        return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, detail);
+    }
+
+    public static ProblemException unsupportedMediaType(String detail) {
+        return new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, detail);
+    }
+
     public static ProblemException tooManyRequests(String detail, Duration retryAfter) {
         var problem = new ProblemException(HttpStatus.TOO_MANY_REQUESTS, detail);
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);

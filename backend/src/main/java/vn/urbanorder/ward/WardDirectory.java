@@ -1,7 +1,10 @@
 package vn.urbanorder.ward;
 
+import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -16,7 +19,10 @@ public class WardDirectory {
     private static final String SELECT =
             "SELECT id, code, name, time_zone, service_area::text AS service_area FROM ward ";
 
+    private static final Duration CACHE_TIME = Duration.ofMinutes(1);
+
     private final DatabaseClient database;
+    private final Map<UUID, Mono<Ward>> byId = new ConcurrentHashMap<>();
 
     WardDirectory(DatabaseClient database) {
         this.database = database;
@@ -29,11 +35,16 @@ public class WardDirectory {
                 .one();
     }
 
+    /**
+     * A ward by id, from a short-lived cache: every report intake needs its ward, whose service
+     * area is then parsed once a minute rather than once a request. A ward not found is not cached.
+     */
     public Mono<Ward> findById(UUID id) {
-        return database.sql(SELECT + "WHERE id = :id")
-                .bind("id", id)
+        return byId.computeIfAbsent(id, key -> database.sql(SELECT + "WHERE id = :id")
+                .bind("id", key)
                 .map(WardDirectory::toWard)
-                .one();
+                .one()
+                .cache(ward -> CACHE_TIME, failure -> Duration.ZERO, () -> Duration.ZERO));
     }
 
     /** Creates a ward; its service area must be a valid GeoJSON Polygon or MultiPolygon. */

@@ -81,6 +81,23 @@ class ReportIntakeIntegrationTests {
     }
 
     @Test
+    void thePhonesClockOffsetIsKeptAsEvidence() {
+        Report report = submit(patrol, Submissions.sound())
+                .expectStatus()
+                .isCreated()
+                .expectBody(Report.class)
+                .returnResult()
+                .getResponseBody();
+
+        Integer offset = database.sql("SELECT observed_offset_seconds FROM report WHERE id = :id")
+                .bind("id", report.getId())
+                .map(row -> row.get("observed_offset_seconds", Integer.class))
+                .one()
+                .block();
+        assertThat(offset).isEqualTo(7 * 3600);
+    }
+
+    @Test
     void aRetryGetsTheOriginalReport() {
         var submission = Submissions.sound();
         Report first = submit(patrol, submission)

@@ -131,6 +131,33 @@ class ReportReadIntegrationTests {
     }
 
     @Test
+    void reportsObservedAtTheSameMomentArePagedByIdAndTheLastFullPageHasNoCursor() {
+        Instant sameMoment = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        List<UUID> submitted = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            submitted.add(
+                    submit(patrol, Submissions.sound().observedAt(sameMoment)).getId());
+        }
+
+        ReportPage first = list(patrol, "limit=3");
+        ReportPage second = list(patrol, "limit=3&cursor=" + first.getNextCursor());
+
+        List<UUID> walked = new ArrayList<>(ids(first));
+        walked.addAll(ids(second));
+        assertThat(walked).containsExactlyInAnyOrderElementsOf(submitted).doesNotHaveDuplicates();
+        assertThat(second.getNextCursor()).isNull();
+    }
+
+    @Test
+    void aPatrolsListHidesOtherPatrolsClosedReports() {
+        Report theirsClosed = submit(otherPatrol, Submissions.sound());
+        setStatus(theirsClosed.getId(), "VERIFIED");
+        Report theirsOpen = submit(otherPatrol, Submissions.sound());
+
+        assertThat(ids(list(patrol, ""))).containsExactly(theirsOpen.getId());
+    }
+
+    @Test
     void aMadeUpCursorOrBoxIsAValidationProblem() {
         http.get()
                 .uri("/api/v1/reports?cursor=bm9wZQ")

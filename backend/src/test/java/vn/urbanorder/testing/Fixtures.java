@@ -20,6 +20,9 @@ public class Fixtures {
 
     public static final String SIGNING_KEY = "dGVzdC1vbmx5LXNpZ25pbmcta2V5LW9mLTMyLWJ5dGVzISE=";
     public static final String PASSWORD = "demo-password-1";
+    /** Where integration tests keep photo files: inside the build's output, gone with a clean. */
+    public static final String PHOTO_FOLDER = "target/test-photos";
+
     public static final UUID DEMO_WARD = UUID.fromString("a1000000-0000-4000-8000-000000000001");
 
     /** bcrypt of {@link #PASSWORD}, as the demo data stores it: inserting it costs no hashing. */

@@ -21,6 +21,7 @@ import org.springframework.test.context.ActiveProfiles;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "urbanorder.security.jwt.secret=" + Fixtures.SIGNING_KEY,
+            "urbanorder.photos.folder=" + Fixtures.PHOTO_FOLDER,
             // Every test signs in from 127.0.0.1; the per-address limit has a test of its own.
             "urbanorder.security.sign-in.max-failures-per-address=100000"
         })

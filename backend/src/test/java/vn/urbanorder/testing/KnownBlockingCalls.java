@@ -7,7 +7,8 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  * The blocking calls we accept on event loops in tests: writing a log line to the console,
  * Hibernate Validator reading its message bundles the first time it needs them, and Jackson's
  * short lock while it builds a type's deserializer the first time two requests need it at once
- * (each happens once, then is cached). Everything else blocking there fails the test that caused it.
+ * (each happens once, then is cached), and the test client seeding its random multipart boundary.
+ * Everything else blocking there fails the test that caused it.
  */
 public class KnownBlockingCalls implements BlockHoundIntegration {
 
@@ -19,5 +20,6 @@ public class KnownBlockingCalls implements BlockHoundIntegration {
                 "org.hibernate.validator.resourceloading.PlatformResourceBundleLocator", "loadBundle");
         builder.allowBlockingCallsInside(
                 "tools.jackson.databind.deser.DeserializerCache", "_createAndCacheValueDeserializer");
+        builder.allowBlockingCallsInside("org.springframework.util.MimeTypeUtils", "generateMultipartBoundary");
     }
 }

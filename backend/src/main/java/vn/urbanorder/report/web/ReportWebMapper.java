@@ -8,6 +8,7 @@ import java.util.Set;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import vn.urbanorder.api.model.NearbyReport;
+import vn.urbanorder.api.model.ReportPhoto;
 import vn.urbanorder.api.model.Reporter;
 import vn.urbanorder.report.Report;
 import vn.urbanorder.report.ReportFlag;
@@ -20,8 +21,28 @@ import vn.urbanorder.shared.GeoPoint;
 interface ReportWebMapper {
 
     @Mapping(target = "reporter", source = ".")
-    @Mapping(target = "photos", expression = "java(java.util.List.of())")
+    @Mapping(target = "photos", expression = "java(photos(report))")
     vn.urbanorder.api.model.Report toApi(Report report);
+
+    default List<ReportPhoto> photos(Report report) {
+        return report.photos().stream()
+                .map(photo -> new ReportPhoto()
+                        .id(photo.id())
+                        .contentType(photo.contentType())
+                        .sizeBytes(photo.sizeBytes())
+                        .sha256(photo.sha256())
+                        .width(photo.width())
+                        .height(photo.height())
+                        .takenAt(toApi(photo.takenAt()))
+                        .gps(
+                                photo.gps() == null
+                                        ? null
+                                        : new vn.urbanorder.api.model.ReportLocation()
+                                                .lat(photo.gps().lat())
+                                                .lon(photo.gps().lon()))
+                        .url("/api/v1/reports/" + report.id() + "/photos/" + photo.id()))
+                .toList();
+    }
 
     @Mapping(target = "id", source = "reporterId")
     @Mapping(target = "displayName", source = "reporterName")

@@ -1,14 +1,25 @@
 package vn.urbanorder.report.web;
 
+import jakarta.validation.Valid;
 import java.net.URI;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.multipart.Part;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.api.ReportsApi;
 import vn.urbanorder.api.model.NearbyReports;
@@ -17,12 +28,15 @@ import vn.urbanorder.api.model.ReportPage;
 import vn.urbanorder.api.model.ReportStatus;
 import vn.urbanorder.api.model.ReportSubmission;
 import vn.urbanorder.identity.Caller;
+import vn.urbanorder.photo.PhotosProperties;
+import vn.urbanorder.report.Intake;
 import vn.urbanorder.report.ReportCursor;
 import vn.urbanorder.report.ReportFilter;
 import vn.urbanorder.report.ReportIntake;
 import vn.urbanorder.report.ReportQueries;
 import vn.urbanorder.shared.GeoPoint;
 import vn.urbanorder.shared.InvalidRequestException;
+import vn.urbanorder.shared.ProblemException;
 
 @RestController
 class ReportsController implements ReportsApi {
@@ -30,24 +44,95 @@ class ReportsController implements ReportsApi {
     private final ReportIntake intake;
     private final ReportQueries queries;
     private final ReportWebMapper mapper;
+    private final PhotosProperties photoLimits;
 
-    ReportsController(ReportIntake intake, ReportQueries queries, ReportWebMapper mapper) {
+    ReportsController(
+            ReportIntake intake, ReportQueries queries, ReportWebMapper mapper, PhotosProperties photoLimits) {
         this.intake = intake;
         this.queries = queries;
         this.mapper = mapper;
+        this.photoLimits = photoLimits;
     }
 
+    /** JSON without photos. The generated mapping takes both media types; this one narrows it. */
     @Override
     @PreAuthorize("hasRole('PATROL')")
+    @PostMapping(
+            path = PATH_SUBMIT_REPORT,
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     public Mono<ResponseEntity<Report>> submitReport(Mono<ReportSubmission> submission, ServerWebExchange exchange) {
         return Caller.current()
                 .zipWith(submission)
                 .flatMap(submit -> intake.submit(submit.getT1(), mapper.toDomain(submit.getT2())))
-                .map(result -> ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                        .location(
-                                URI.create("/api/v1/reports/" + result.report().id()))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .body(mapper.toApi(result.report())));
+                .map(this::answer);
+    }
+
+    /** The multipart form: a {@code report} part (JSON) and up to six {@code photos} parts. */
+    @PreAuthorize("hasRole('PATROL')")
+    @PostMapping(
+            path = PATH_SUBMIT_REPORT,
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+            produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    public Mono<ResponseEntity<Report>> submitReportWithPhotos(
+            @Valid @RequestPart("report") Mono<ReportSubmission> submission,
+            @RequestPart(value = "photos", required = false) Flux<Part> photos) {
+        Mono<List<byte[]>> files = (photos == null ? Flux.<Part>empty() : photos)
+                .concatMap(this::bytesOf)
+                .collectList();
+        return Caller.current()
+                .zipWith(submission)
+                .zipWith(files)
+                .flatMap(submit -> intake.submit(
+                        submit.getT1().getT1(), mapper.toDomain(submit.getT1().getT2()), submit.getT2()))
+                .map(this::answer);
+    }
+
+    @Override
+    public Mono<ResponseEntity<Resource>> getReportPhoto(UUID id, UUID photoId, ServerWebExchange exchange) {
+        return Caller.current()
+                .flatMap(caller -> queries.photo(caller, id, photoId))
+                .map(found -> {
+                    String etag = "\"" + found.photo().sha256() + "\"";
+                    CacheControl cache = CacheControl.maxAge(Duration.ofDays(1))
+                            .cachePrivate()
+                            .immutable();
+                    if (exchange.getRequest().getHeaders().getIfNoneMatch().contains(etag)) {
+                        return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                                .eTag(etag)
+                                .cacheControl(cache)
+                                .build();
+                    }
+                    return ResponseEntity.ok()
+                            .eTag(etag)
+                            .cacheControl(cache)
+                            .contentType(MediaType.parseMediaType(found.photo().contentType()))
+                            .contentLength(found.photo().sizeBytes())
+                            .body(found.file());
+                });
+    }
+
+    /** A photo's bytes, refused with 413 past the limit before more of it is read. */
+    private Mono<byte[]> bytesOf(Part part) {
+        return DataBufferUtils.join(part.content(), Math.toIntExact(photoLimits.maxBytes()))
+                .map(buffer -> {
+                    byte[] bytes = new byte[buffer.readableByteCount()];
+                    buffer.read(bytes);
+                    DataBufferUtils.release(buffer);
+                    return bytes;
+                })
+                .defaultIfEmpty(new byte[0])
+                .onErrorMap(
+                        DataBufferLimitException.class,
+                        tooLarge -> ProblemException.payloadTooLarge(
+                                "Mỗi ảnh tối đa " + photoLimits.maxBytes() / (1024 * 1024) + " MB."));
+    }
+
+    private ResponseEntity<Report> answer(Intake result) {
+        return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .location(URI.create("/api/v1/reports/" + result.report().id()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(mapper.toApi(result.report()));
     }
 
     @Override

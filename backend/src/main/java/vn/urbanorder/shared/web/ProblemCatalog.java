@@ -8,6 +8,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -55,6 +56,10 @@ class ProblemCatalog {
         }
         if (failure instanceof ProblemException own) {
             return own.getBody();
+        }
+        if (failure instanceof DataBufferLimitException || failure.getCause() instanceof DataBufferLimitException) {
+            return ProblemDetail.forStatusAndDetail(
+                    HttpStatus.CONTENT_TOO_LARGE, "Nội dung gửi lên vượt quá giới hạn.");
         }
         if (failure instanceof WebExchangeBindException binding) {
             return invalidFields(fieldErrorsOf(binding));

@@ -1,0 +1,82 @@
+package vn.urbanorder.photo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Photos in a local folder ({@code urbanorder.photos.folder}), as {@code ab/cd/<sha256>}. A file
+ * is written beside its place and moved in atomically, so a reader never sees half a photo.
+ */
+@Component
+class LocalPhotoStorage implements PhotoStorage {
+
+    private final Path root;
+
+    LocalPhotoStorage(PhotosProperties properties) {
+        this.root = Path.of(properties.folder()).toAbsolutePath().normalize();
+    }
+
+    @Override
+    public Mono<Boolean> store(String sha256, byte[] bytes) {
+        return Mono.fromCallable(() -> write(pathOf(sha256), bytes)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @Override
+    public Mono<Void> delete(String sha256) {
+        return Mono.fromCallable(() -> Files.deleteIfExists(pathOf(sha256)))
+                .subscribeOn(Schedulers.boundedElastic())
+                .then();
+    }
+
+    @Override
+    public Mono<Boolean> exists(String sha256) {
+        return Mono.fromCallable(() -> Files.exists(pathOf(sha256))).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @Override
+    public Mono<Resource> resource(String sha256) {
+        return Mono.fromCallable(() -> (Resource) new FileSystemResource(pathOf(sha256)))
+                .filter(Resource::exists)
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private static boolean write(Path target, byte[] bytes) throws IOException {
+        if (Files.exists(target)) {
+            return false;
+        }
+        Files.createDirectories(target.getParent());
+        Path partial = Files.createTempFile(target.getParent(), ".upload-", ".part");
+        try {
+            Files.write(partial, bytes);
+            try {
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException notAtomic) {
+                Files.move(partial, target);
+            }
+            return true;
+        } catch (FileAlreadyExistsException storedMeanwhile) {
+            return false;
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    private Path pathOf(String sha256) {
+        if (!sha256.matches("[0-9a-f]{64}")) {
+            throw new UncheckedIOException(new IOException("Not a SHA-256: " + sha256));
+        }
+        return root.resolve(sha256.substring(0, 2))
+                .resolve(sha256.substring(2, 4))
+                .resolve(sha256);
+    }
+}

@@ -1,0 +1,59 @@
+package vn.urbanorder.photo;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The image formats a photo may have, told apart by their first bytes, never by a client's header. */
+public enum PhotoType {
+    JPEG("image/jpeg"),
+    PNG("image/png"),
+    WEBP("image/webp"),
+    HEIC("image/heic");
+
+    private final String contentType;
+
+    PhotoType(String contentType) {
+        this.contentType = contentType;
+    }
+
+    public String contentType() {
+        return contentType;
+    }
+
+    public static Optional<PhotoType> of(byte[] bytes) {
+        if (startsWith(bytes, 0, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})) {
+            return Optional.of(JPEG);
+        }
+        if (startsWith(bytes, 0, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'})) {
+            return Optional.of(PNG);
+        }
+        if (startsWith(bytes, 0, ascii("RIFF")) && startsWith(bytes, 8, ascii("WEBP"))) {
+            return Optional.of(WEBP);
+        }
+        if (startsWith(bytes, 4, ascii("ftyp")) && bytes.length >= 12) {
+            String brand = new String(bytes, 8, 4, StandardCharsets.US_ASCII);
+            if (Arrays.asList("heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1")
+                    .contains(brand)) {
+                return Optional.of(HEIC);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static boolean startsWith(byte[] bytes, int offset, byte[] prefix) {
+        if (bytes.length < offset + prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (bytes[offset + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

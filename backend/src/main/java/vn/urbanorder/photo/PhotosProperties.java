@@ -1,0 +1,19 @@
+package vn.urbanorder.photo;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Photo settings ({@code urbanorder.photos.*}).
+ *
+ * @param folder where the local storage keeps photo files
+ * @param maxBytes the largest photo accepted
+ * @param maxPerReport the most photos one report may carry
+ * @param mismatchDistanceM a photo whose GPS lies further than this from the report is flagged
+ */
+@ConfigurationProperties("urbanorder.photos")
+public record PhotosProperties(
+        @DefaultValue("data/photos") String folder,
+        @DefaultValue("10485760") long maxBytes,
+        @DefaultValue("6") int maxPerReport,
+        @DefaultValue("150") double mismatchDistanceM) {}

@@ -1,0 +1,248 @@
+package vn.urbanorder.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+import vn.urbanorder.api.model.Report;
+import vn.urbanorder.testing.Fixtures;
+import vn.urbanorder.testing.IntegrationTest;
+
+/** Reports with photos arrive whole or not at all, and their photos are served only to those who may see them. */
+@IntegrationTest
+class ReportPhotosIntegrationTests {
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    DatabaseClient database;
+
+    @LocalServerPort
+    int port;
+
+    UUID ward;
+    String patrol;
+
+    @BeforeEach
+    void aWardWithAPatrol() {
+        ward = fixtures.ward();
+        patrol = fixtures.bearer(fixtures.user(ward, "PATROL"));
+    }
+
+    @Test
+    void aReportWithTwoPhotosArrivesOnceAndItsPhotosAreServed() {
+        var submission = Submissions.sound();
+        byte[] first = TestPhotos.jpeg(640, 480);
+        byte[] second = TestPhotos.jpeg(320, 240);
+
+        Report report = submit(patrol, submission, first, second)
+                .expectStatus()
+                .isCreated()
+                .expectBody(Report.class)
+                .returnResult()
+                .getResponseBody();
+        Report retry = submit(patrol, submission, first, second)
+                .expectStatus()
+                .isOk()
+                .expectBody(Report.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(retry.getId()).isEqualTo(report.getId());
+        assertThat(report.getPhotos()).hasSize(2);
+        var photo = report.getPhotos().get(0);
+        assertThat(photo.getContentType()).isEqualTo("image/jpeg");
+        assertThat(photo.getSizeBytes()).isEqualTo(first.length);
+        assertThat(photo.getWidth()).isEqualTo(640);
+        assertThat(photo.getHeight()).isEqualTo(480);
+        assertThat(report.getFlags()).isEmpty();
+
+        byte[] served = http.get()
+                .uri(photo.getUrl())
+                .header("Authorization", patrol)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentType(MediaType.IMAGE_JPEG)
+                .expectHeader()
+                .valueEquals("ETag", "\"" + photo.getSha256() + "\"")
+                .expectBody(byte[].class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(served).isEqualTo(first);
+        http.get()
+                .uri(photo.getUrl())
+                .header("Authorization", patrol)
+                .header("If-None-Match", "\"" + photo.getSha256() + "\"")
+                .exchange()
+                .expectStatus()
+                .isNotModified();
+        String stranger = fixtures.bearer(fixtures.user(fixtures.ward(), "PATROL"));
+        http.get()
+                .uri(photo.getUrl())
+                .header("Authorization", stranger)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+    }
+
+    @Test
+    void aPhotoTakenFarFromTheReportIsFlaggedAndItsPositionRead() {
+        // About 330 m north of the report's point.
+        Report report = submit(patrol, Submissions.sound(), TestPhotos.jpegTakenAt(21.0482, 105.8853))
+                .expectStatus()
+                .isCreated()
+                .expectBody(Report.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(report.getFlags()).extracting(Enum::name).containsExactly("PHOTO_LOCATION_MISMATCH");
+        assertThat(report.getPhotos().get(0).getGps().getLat())
+                .isCloseTo(21.0482, org.assertj.core.data.Offset.offset(1e-4));
+
+        Report near = submit(patrol, Submissions.sound(), TestPhotos.jpegTakenAt(21.0453, 105.8854))
+                .expectStatus()
+                .isCreated()
+                .expectBody(Report.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(near.getFlags()).isEmpty();
+    }
+
+    @Test
+    void aTextFilePosingAsAPhotoIsRefusedAndNothingIsStored() {
+        long filesBefore = storedFiles();
+
+        submit(
+                        patrol,
+                        Submissions.sound(),
+                        TestPhotos.jpeg(64, 64),
+                        "not really a photo".getBytes(StandardCharsets.UTF_8))
+                .expectStatus()
+                .isEqualTo(415)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        submit(patrol, Submissions.sound(), new byte[0]).expectStatus().isEqualTo(415);
+
+        assertThat(countReports()).isZero();
+        assertThat(storedFiles()).isEqualTo(filesBefore);
+    }
+
+    @Test
+    void anOversizedPhotoIsRefusedAndNothingIsStored() {
+        long filesBefore = storedFiles();
+        byte[] huge = new byte[10 * 1024 * 1024 + 1];
+        System.arraycopy(TestPhotos.jpeg(64, 64), 0, huge, 0, 100);
+
+        submit(patrol, Submissions.sound(), huge).expectStatus().isEqualTo(413);
+
+        assertThat(countReports()).isZero();
+        assertThat(storedFiles()).isEqualTo(filesBefore);
+    }
+
+    @Test
+    void moreThanSixPhotosAreRefused() {
+        byte[][] seven = Stream.generate(() -> TestPhotos.jpeg(32, 32)).limit(7).toArray(byte[][]::new);
+
+        submit(patrol, Submissions.sound(), seven)
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("photos");
+        assertThat(countReports()).isZero();
+    }
+
+    @Test
+    void aClientThatVanishesMidUploadLeavesNothingBehind() throws Exception {
+        long filesBefore = storedFiles();
+        var submission = Submissions.sound();
+        String boundary = "vanishing-boundary";
+        String head = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"report\"\r\n"
+                + "Content-Type: application/json\r\n\r\n"
+                + submission.json() + "\r\n"
+                + "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"photos\"; filename=\"a.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n";
+        byte[] photo = TestPhotos.jpeg(800, 600);
+
+        try (Socket socket = new Socket("localhost", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/reports HTTP/1.1\r\nHost: localhost\r\n"
+                            + "Authorization: " + patrol + "\r\n"
+                            + "Content-Type: multipart/form-data; boundary=" + boundary + "\r\n"
+                            + "Content-Length: " + (head.length() + photo.length + 200) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            out.write(head.getBytes(StandardCharsets.UTF_8));
+            out.write(photo, 0, photo.length / 2);
+            out.flush();
+        }
+        Thread.sleep(1500);
+
+        assertThat(countReports()).isZero();
+        assertThat(storedFiles()).isEqualTo(filesBefore);
+    }
+
+    private WebTestClient.ResponseSpec submit(String bearer, Submissions submission, byte[]... photos) {
+        var body = new MultipartBodyBuilder();
+        body.part("report", submission.json(), MediaType.APPLICATION_JSON);
+        for (int i = 0; i < photos.length; i++) {
+            String name = "photo-" + i + ".jpg";
+            body.part("photos", new ByteArrayResource(photos[i]) {
+                        @Override
+                        public String getFilename() {
+                            return name;
+                        }
+                    })
+                    .contentType(MediaType.IMAGE_JPEG);
+        }
+        return http.post()
+                .uri("/api/v1/reports")
+                .header("Authorization", bearer)
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(body.build()))
+                .exchange();
+    }
+
+    private long countReports() {
+        return database.sql("SELECT count(*) AS n FROM report WHERE ward_id = :ward")
+                .bind("ward", ward)
+                .map(row -> row.get("n", Long.class))
+                .one()
+                .block();
+    }
+
+    private static long storedFiles() {
+        Path folder = Path.of(Fixtures.PHOTO_FOLDER);
+        if (!Files.exists(folder)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).count();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package vn.urbanorder.report;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import javax.imageio.ImageIO;
+
+/** Real image files for tests: JPEGs drawn here, optionally with an EXIF GPS position in them. */
+final class TestPhotos {
+
+    private TestPhotos() {}
+
+    static byte[] jpeg(int width, int height) {
+        var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        var graphics = image.createGraphics();
+        graphics.setColor(new Color((width * 7919 + height) & 0xFFFFFF));
+        graphics.fillRect(0, 0, width, height);
+        graphics.dispose();
+        var out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "jpg", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** A JPEG whose EXIF says where it was taken (north and east of the equator and Greenwich). */
+    static byte[] jpegTakenAt(double lat, double lon) {
+        byte[] plain = jpeg(64, 48);
+        byte[] exif = exifWithGps(lat, lon);
+        // SOI, then the APP1 segment, then the rest of the image.
+        ByteBuffer out = ByteBuffer.allocate(plain.length + exif.length);
+        out.put(plain, 0, 2).put(exif).put(plain, 2, plain.length - 2);
+        return out.array();
+    }
+
+    private static byte[] exifWithGps(double lat, double lon) {
+        ByteBuffer tiff = ByteBuffer.allocate(128); // big-endian, as "MM" says
+        tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
+        // IFD0 at 8: one entry, the GPS IFD's offset.
+        tiff.putShort((short) 1);
+        entry(tiff, 0x8825, 4, 1, 26);
+        tiff.putInt(0);
+        // GPS IFD at 26: four entries.
+        tiff.putShort((short) 4);
+        tiff.putShort((short) 0x0001)
+                .putShort((short) 2)
+                .putInt(2)
+                .put((byte) 'N')
+                .put((byte) 0)
+                .putShort((short) 0);
+        entry(tiff, 0x0002, 5, 3, 80);
+        tiff.putShort((short) 0x0003)
+                .putShort((short) 2)
+                .putInt(2)
+                .put((byte) 'E')
+                .put((byte) 0)
+                .putShort((short) 0);
+        entry(tiff, 0x0004, 5, 3, 104);
+        tiff.putInt(0);
+        degreesMinutesSeconds(tiff, lat);
+        degreesMinutesSeconds(tiff, lon);
+        byte[] header = "Exif\0\0".getBytes(StandardCharsets.US_ASCII);
+        int length = 2 + header.length + tiff.capacity();
+        return ByteBuffer.allocate(2 + length)
+                .put((byte) 0xFF)
+                .put((byte) 0xE1)
+                .putShort((short) length)
+                .put(header)
+                .put(tiff.array())
+                .array();
+    }
+
+    private static void entry(ByteBuffer tiff, int tag, int type, int count, int value) {
+        tiff.putShort((short) tag).putShort((short) type).putInt(count).putInt(value);
+    }
+
+    private static void degreesMinutesSeconds(ByteBuffer tiff, double value) {
+        int degrees = (int) value;
+        double minutesExact = (value - degrees) * 60;
+        int minutes = (int) minutesExact;
+        long tenThousandthsOfSeconds = Math.round((minutesExact - minutes) * 60 * 10_000);
+        tiff.putInt(degrees)
+                .putInt(1)
+                .putInt(minutes)
+                .putInt(1)
+                .putInt((int) tenThousandthsOfSeconds)
+                .putInt(10_000);
+    }
+}
