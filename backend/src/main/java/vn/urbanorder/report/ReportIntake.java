@@ -104,7 +104,9 @@ public class ReportIntake {
         return photos.store(inspected)
                 .flatMap(created -> transactions
                         .transactional(inserted)
-                        .flatMap(report -> queries.withPhotos(List.of(report)))
+                        // Without photos there is nothing more to read back.
+                        .flatMap(report ->
+                                inspected.isEmpty() ? Mono.just(List.of(report)) : queries.withPhotos(List.of(report)))
                         .map(report -> new Intake(report.get(0), true))
                         .onErrorResume(failure -> photos.forget(created).then(Mono.error(failure)))
                         .doOnCancel(() -> photos.forget(created).subscribe()))
