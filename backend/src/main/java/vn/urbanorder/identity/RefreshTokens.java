@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import vn.urbanorder.shared.AdvisoryLocks;
 
 /**
  * Refresh tokens: opaque random strings, stored only as SHA-256 hashes. Each works once; every

@@ -7,6 +7,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
+import vn.urbanorder.shared.AdvisoryLocks;
 import vn.urbanorder.shared.ProblemException;
 
 /**

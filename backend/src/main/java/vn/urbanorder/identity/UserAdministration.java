@@ -9,6 +9,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
+import vn.urbanorder.shared.AdvisoryLocks;
 import vn.urbanorder.shared.InvalidRequestException;
 import vn.urbanorder.shared.ProblemException;
 

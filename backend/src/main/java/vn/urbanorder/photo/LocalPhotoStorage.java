@@ -2,11 +2,14 @@ package vn.urbanorder.photo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
@@ -57,7 +60,11 @@ class LocalPhotoStorage implements PhotoStorage {
         Files.createDirectories(target.getParent());
         Path partial = Files.createTempFile(target.getParent(), ".upload-", ".part");
         try {
-            Files.write(partial, bytes);
+            // On disk before it is moved in and before the row that refers to it commits.
+            try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+                channel.write(ByteBuffer.wrap(bytes));
+                channel.force(true);
+            }
             try {
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException notAtomic) {

@@ -5,11 +5,16 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import vn.urbanorder.shared.AdvisoryLocks;
 import vn.urbanorder.shared.GeoPoint;
 
 /** The photos of reports: recording them with their report, and reading them back. */
@@ -19,71 +24,106 @@ public class Photos {
     private static final String SELECT = "SELECT id, report_id, position, sha256, content_type, size_bytes, width,"
             + " height, taken_at, gps_lat, gps_lon FROM photo ";
 
+    private static final Logger log = LoggerFactory.getLogger(Photos.class);
+
     private final DatabaseClient database;
     private final PhotoStorage storage;
+    private final AdvisoryLocks locks;
+    private final TransactionalOperator transactions;
 
-    Photos(DatabaseClient database, PhotoStorage storage) {
+    Photos(DatabaseClient database, PhotoStorage storage, AdvisoryLocks locks, TransactionalOperator transactions) {
         this.database = database;
         this.storage = storage;
+        this.locks = locks;
+        this.transactions = transactions;
     }
 
     /**
-     * Puts the files in storage; gives the hashes of the files this call created, which {@link
-     * #forget} removes again if the report is not recorded after all.
+     * Puts the files in storage, telling {@code created} each file this call created, as soon as
+     * it exists, so that {@link #forget} can remove them again if the report is not recorded.
      */
-    public Mono<List<String>> store(List<InspectedPhoto> photos) {
+    public Mono<Void> store(List<InspectedPhoto> photos, Consumer<String> created) {
         return Flux.fromIterable(photos)
-                .concatMap(photo -> storage.store(photo.sha256(), photo.bytes())
-                        .filter(created -> created)
-                        .map(created -> photo.sha256()))
-                .collectList();
+                .concatMap(photo -> storage.store(photo.sha256(), photo.bytes()).doOnNext(wasCreated -> {
+                    if (wasCreated) {
+                        created.accept(photo.sha256());
+                    }
+                }))
+                .then();
     }
 
-    /** Removes files stored for a report that was not recorded, unless another record now uses them. */
+    /**
+     * Removes files stored for a report that was not recorded, unless a record uses them. Each
+     * file's check and removal hold the file's advisory lock, which {@link #record} takes too,
+     * so a file another report is recording at this moment is never removed under it. Never
+     * fails: what cannot be removed now is logged and left for a sweep.
+     */
     public Mono<Void> forget(Collection<String> created) {
-        return Flux.fromIterable(created)
-                .concatMap(sha256 -> database.sql("SELECT EXISTS (SELECT 1 FROM photo WHERE sha256 = :sha) AS used")
-                        .bind("sha", sha256)
-                        .map(row -> Boolean.TRUE.equals(row.get("used", Boolean.class)))
-                        .one()
-                        .filter(used -> !used)
-                        .flatMap(unused -> storage.delete(sha256)))
+        return Flux.fromIterable(List.copyOf(created))
+                .concatMap(sha256 -> transactions
+                        .transactional(locks.lock(AdvisoryLocks.Space.PHOTO_FILE, sha256)
+                                .then(database.sql("SELECT EXISTS (SELECT 1 FROM photo WHERE sha256 = :sha) AS used")
+                                        .bind("sha", sha256)
+                                        .map(row -> Boolean.TRUE.equals(row.get("used", Boolean.class)))
+                                        .one())
+                                .filter(used -> !used)
+                                .flatMap(unused -> storage.delete(sha256)))
+                        .onErrorResume(failure -> {
+                            log.warn("Could not remove the unrecorded photo file {}: {}", sha256, failure.toString());
+                            return Mono.empty();
+                        }))
                 .then();
     }
 
-    /** Records the photos of a new report; call in the transaction that inserts the report. */
+    /**
+     * Records the photos of a new report; call in the transaction that inserts the report. Under
+     * each file's advisory lock (taken in a fixed order) it makes sure the file is still there,
+     * storing it again if a failed report's clean-up removed it a moment ago.
+     */
     public Mono<Void> record(UUID wardId, UUID reportId, List<InspectedPhoto> photos) {
-        return Flux.range(0, photos.size())
-                .concatMap(index -> {
-                    InspectedPhoto photo = photos.get(index);
-                    var insert = database.sql("""
-                                    INSERT INTO photo (ward_id, report_id, position, sha256, content_type, size_bytes,
-                                                       width, height, taken_at, gps_lat, gps_lon)
-                                    VALUES (:ward, :report, :position, :sha, :type, :size, :width, :height, :taken,
-                                            :lat, :lon)
-                                    """)
-                            .bind("ward", wardId)
-                            .bind("report", reportId)
-                            .bind("position", index + 1)
-                            .bind("sha", photo.sha256())
-                            .bind("type", photo.type().contentType())
-                            .bind("size", photo.sizeBytes());
-                    insert = nullable(insert, "width", photo.width(), Integer.class);
-                    insert = nullable(insert, "height", photo.height(), Integer.class);
-                    insert = nullable(insert, "taken", photo.takenAt(), Instant.class);
-                    insert = nullable(
-                            insert,
-                            "lat",
-                            photo.gps() == null ? null : photo.gps().lat(),
-                            Double.class);
-                    insert = nullable(
-                            insert,
-                            "lon",
-                            photo.gps() == null ? null : photo.gps().lon(),
-                            Double.class);
-                    return insert.then();
-                })
+        Flux<Void> kept = Flux.fromIterable(photos.stream()
+                        .map(InspectedPhoto::sha256)
+                        .distinct()
+                        .sorted()
+                        .toList())
+                .concatMap(sha256 -> locks.lock(AdvisoryLocks.Space.PHOTO_FILE, sha256)
+                        .then(storage.exists(sha256))
+                        .filter(exists -> !exists)
+                        .flatMap(missing -> storage.store(sha256, bytesOf(photos, sha256)))
+                        .then());
+        return kept.thenMany(Flux.range(0, photos.size()).concatMap(index -> insert(wardId, reportId, index, photos)))
                 .then();
+    }
+
+    private Mono<Void> insert(UUID wardId, UUID reportId, int index, List<InspectedPhoto> photos) {
+        InspectedPhoto photo = photos.get(index);
+        var insert = database.sql("""
+                        INSERT INTO photo (ward_id, report_id, position, sha256, content_type, size_bytes,
+                                           width, height, taken_at, gps_lat, gps_lon)
+                        VALUES (:ward, :report, :position, :sha, :type, :size, :width, :height, :taken, :lat, :lon)
+                        """)
+                .bind("ward", wardId)
+                .bind("report", reportId)
+                .bind("position", index + 1)
+                .bind("sha", photo.sha256())
+                .bind("type", photo.type().contentType())
+                .bind("size", photo.sizeBytes());
+        insert = nullable(insert, "width", photo.width(), Integer.class);
+        insert = nullable(insert, "height", photo.height(), Integer.class);
+        insert = nullable(insert, "taken", photo.takenAt(), Instant.class);
+        insert =
+                nullable(insert, "lat", photo.gps() == null ? null : photo.gps().lat(), Double.class);
+        insert =
+                nullable(insert, "lon", photo.gps() == null ? null : photo.gps().lon(), Double.class);
+        return insert.then();
+    }
+
+    private static byte[] bytesOf(List<InspectedPhoto> photos, String sha256) {
+        return photos.stream()
+                .filter(photo -> photo.sha256().equals(sha256))
+                .findFirst()
+                .orElseThrow()
+                .bytes();
     }
 
     public Flux<Photo> ofReports(Collection<UUID> reportIds) {

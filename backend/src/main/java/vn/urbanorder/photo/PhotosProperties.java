@@ -10,10 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBytes the largest photo accepted
  * @param maxPerReport the most photos one report may carry
  * @param mismatchDistanceM a photo whose GPS lies further than this from the report is flagged
+ * @param maxConcurrentUploads submissions with photos one instance reads at once (503 beyond)
  */
 @ConfigurationProperties("urbanorder.photos")
 public record PhotosProperties(
         @DefaultValue("data/photos") String folder,
         @DefaultValue("10485760") long maxBytes,
         @DefaultValue("6") int maxPerReport,
-        @DefaultValue("150") double mismatchDistanceM) {}
+        @DefaultValue("150") double mismatchDistanceM,
+        @DefaultValue("4") int maxConcurrentUploads) {}

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -33,9 +32,11 @@ import vn.urbanorder.ward.Ward;
 import vn.urbanorder.ward.WardDirectory;
 
 /**
- * The demo profile's reports: about 200 over the last three months on Gia Thụy's streets, each
- * with a photo, as the demo patrols would have filed them. The same every time (a fixed seed and
- * client ids derived from it), and added once: a restart finds them and adds nothing.
+ * The demo profile's reports: about 200 over the three months before they are first added, on
+ * Gia Thụy's streets, each with a photo, as the demo patrols would have filed them. The same
+ * reports every time (a fixed seed and client ids derived from it), added once: a restart finds
+ * them and adds nothing. They are loaded directly, not through intake, which would refuse
+ * observations older than 30 days.
  */
 @Component
 @Profile("demo")
@@ -88,6 +89,7 @@ class DemoReports {
     void onReady() {
         wards.findByCode("GT")
                 .flatMapMany(ward -> Flux.range(0, COUNT).concatMap(index -> addIfMissing(ward, index)))
+                .filter(added -> added)
                 .count()
                 .subscribe(
                         added -> {
@@ -119,13 +121,13 @@ class DemoReports {
                 kind[2],
                 "Số " + (1 + random.nextInt(200)) + " " + street,
                 new ReportLocation(point, 4.0 + random.nextInt(20)),
-                observed.atOffset(ZoneOffset.ofHours(7)),
+                observed.atZone(ward.timeZone()).toOffsetDateTime(),
                 null);
         int year = observed.atZone(ward.timeZone()).getYear();
         return Mono.fromCallable(() -> photo(index, kind[2]))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(bytes -> inspector.inspect(bytes, ward.timeZone()))
-                .flatMap(photo -> photos.store(List.of(photo))
+                .flatMap(photo -> photos.store(List.of(photo), created -> {})
                         .then(transactions.transactional(reports.nextNumber(ward.id(), year)
                                 .flatMap(number -> reports.insert(new NewReport(
                                         ward.id(),
@@ -135,8 +137,14 @@ class DemoReports {
                                         ReportIntake.payloadSha256(submission, List.<InspectedPhoto>of(photo)),
                                         observed.plusSeconds(5 + random.nextInt(600)),
                                         java.util.EnumSet.noneOf(ReportFlag.class))))
+                                // Another instance added this one first: roll the number back.
+                                .switchIfEmpty(Mono.error(new IllegalStateException("added elsewhere")))
                                 .flatMap(id -> photos.record(ward.id(), id, List.of(photo)))
-                                .thenReturn(true))));
+                                .thenReturn(true))))
+                .onErrorResume(failure -> {
+                    log.debug("Demo report {} not added: {}", index, failure.toString());
+                    return Mono.just(false);
+                });
     }
 
     /** A point inside the ward's service area, drawn from its bounding box. */

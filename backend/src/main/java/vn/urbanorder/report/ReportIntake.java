@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
@@ -101,15 +103,16 @@ public class ReportIntake {
                 .flatMap(id -> photos.record(ward.id(), id, inspected)
                         .then(reports.findByClientId(caller.userId(), submission.clientReportId())))
                 .map(ReportStore.Stored::report);
-        return photos.store(inspected)
-                .flatMap(created -> transactions
-                        .transactional(inserted)
-                        // Without photos there is nothing more to read back.
-                        .flatMap(report ->
-                                inspected.isEmpty() ? Mono.just(List.of(report)) : queries.withPhotos(List.of(report)))
-                        .map(report -> new Intake(report.get(0), true))
-                        .onErrorResume(failure -> photos.forget(created).then(Mono.error(failure)))
-                        .doOnCancel(() -> photos.forget(created).subscribe()))
+        // Files this submission created, as each one appears, for the clean-up if it fails or is abandoned.
+        Queue<String> created = new ConcurrentLinkedQueue<>();
+        return photos.store(inspected, created::add)
+                .then(transactions.transactional(inserted))
+                // Without photos there is nothing more to read back.
+                .flatMap(report ->
+                        inspected.isEmpty() ? Mono.just(List.of(report)) : queries.withPhotos(List.of(report)))
+                .map(report -> new Intake(report.get(0), true))
+                .onErrorResume(failure -> photos.forget(created).then(Mono.error(failure)))
+                .doOnCancel(() -> photos.forget(created).subscribe())
                 .onErrorResume(AlreadyRecorded.class, lost -> reports.findByClientId(
                                 caller.userId(), submission.clientReportId())
                         .flatMap(existing -> replay(existing, payload)));

@@ -44,6 +44,13 @@ public class ProblemException extends ErrorResponseException {
         return new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, detail);
     }
 
+    /** The service is saturated for this kind of request; the client should retry later. */
+    public static ProblemException serviceUnavailable(String detail, Duration retryAfter) {
+        var problem = new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, detail);
+        problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
+        return problem;
+    }
+
     public static ProblemException tooManyRequests(String detail, Duration retryAfter) {
         var problem = new ProblemException(HttpStatus.TOO_MANY_REQUESTS, detail);
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);

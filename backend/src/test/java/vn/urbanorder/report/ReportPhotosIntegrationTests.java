@@ -175,6 +175,18 @@ class ReportPhotosIntegrationTests {
     }
 
     @Test
+    void farTooManyPartsAreRefusedBeforeAnyPhotoIsRead() {
+        byte[][] nine = Stream.generate(() -> TestPhotos.jpeg(32, 32)).limit(9).toArray(byte[][]::new);
+
+        var status = submit(patrol, Submissions.sound(), nine)
+                .returnResult(String.class)
+                .getStatus();
+
+        assertThat(status.is4xxClientError()).isTrue();
+        assertThat(countReports()).isZero();
+    }
+
+    @Test
     void aClientThatVanishesMidUploadLeavesNothingBehind() throws Exception {
         long filesBefore = storedFiles();
         var submission = Submissions.sound();

@@ -45,13 +45,19 @@ class ReportsController implements ReportsApi {
     private final ReportQueries queries;
     private final ReportWebMapper mapper;
     private final PhotosProperties photoLimits;
+    private final UploadGate uploads;
 
     ReportsController(
-            ReportIntake intake, ReportQueries queries, ReportWebMapper mapper, PhotosProperties photoLimits) {
+            ReportIntake intake,
+            ReportQueries queries,
+            ReportWebMapper mapper,
+            PhotosProperties photoLimits,
+            UploadGate uploads) {
         this.intake = intake;
         this.queries = queries;
         this.mapper = mapper;
         this.photoLimits = photoLimits;
+        this.uploads = uploads;
     }
 
     /** JSON without photos. The generated mapping takes both media types; this one narrows it. */
@@ -77,15 +83,19 @@ class ReportsController implements ReportsApi {
     public Mono<ResponseEntity<Report>> submitReportWithPhotos(
             @Valid @RequestPart("report") Mono<ReportSubmission> submission,
             @RequestPart(value = "photos", required = false) Flux<Part> photos) {
+        // Count the parts before reading any photo into memory, and read them through the gate.
         Mono<List<byte[]>> files = (photos == null ? Flux.<Part>empty() : photos)
-                .concatMap(this::bytesOf)
-                .collectList();
-        return Caller.current()
+                .collectList()
+                .flatMap(parts -> parts.size() > photoLimits.maxPerReport()
+                        ? Mono.error(InvalidRequestException.of(
+                                "photos", "Mỗi phản ánh có tối đa " + photoLimits.maxPerReport() + " ảnh."))
+                        : Flux.fromIterable(parts).concatMap(this::bytesOf).collectList());
+        return uploads.through(Caller.current()
                 .zipWith(submission)
                 .zipWith(files)
                 .flatMap(submit -> intake.submit(
                         submit.getT1().getT1(), mapper.toDomain(submit.getT1().getT2()), submit.getT2()))
-                .map(this::answer);
+                .map(this::answer));
     }
 
     @Override

@@ -61,6 +61,12 @@ class ProblemCatalog {
             return ProblemDetail.forStatusAndDetail(
                     HttpStatus.CONTENT_TOO_LARGE, "Nội dung gửi lên vượt quá giới hạn.");
         }
+        if (failure instanceof DecodingException) {
+            // A body the codecs could not take apart: a broken multipart form, or one with more
+            // parts or larger part headers than the limits allow.
+            return ProblemDetail.forStatusAndDetail(
+                    HttpStatus.BAD_REQUEST, "Nội dung gửi lên không đọc được hoặc có quá nhiều phần.");
+        }
         if (failure instanceof WebExchangeBindException binding) {
             return invalidFields(fieldErrorsOf(binding));
         }

@@ -1,4 +1,4 @@
-package vn.urbanorder.identity;
+package vn.urbanorder.shared;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -6,19 +6,20 @@ import reactor.core.publisher.Mono;
 
 /**
  * Transaction-scoped PostgreSQL advisory locks: what must not interleave across requests and
- * service instances (sign-in counting, token rotation per user) takes one, and the database
+ * service instances (sign-in counting, token rotation per user, a photo file's life) takes one, and the database
  * releases it at commit or rollback. Keys are hashed; a collision only serialises two unrelated
  * requests a little.
  */
 @Component
-class AdvisoryLocks {
+public class AdvisoryLocks {
 
     /** Lock spaces, so that equal keys of different purposes never meet. */
-    enum Space {
+    public enum Space {
         SIGN_IN_USERNAME,
         SIGN_IN_ADDRESS,
         USER_TOKENS,
-        WARD_ADMINS
+        WARD_ADMINS,
+        PHOTO_FILE
     }
 
     private final DatabaseClient database;
@@ -28,7 +29,7 @@ class AdvisoryLocks {
     }
 
     /** Waits for the lock; call inside a transaction. */
-    Mono<Void> lock(Space space, Object key) {
+    public Mono<Void> lock(Space space, Object key) {
         return database.sql("SELECT pg_advisory_xact_lock(:space, :key)")
                 .bind("space", space.ordinal() + 1)
                 .bind("key", key.hashCode())

@@ -1,0 +1,30 @@
+package vn.urbanorder.report.web;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import vn.urbanorder.photo.PhotosProperties;
+import vn.urbanorder.shared.ProblemException;
+
+/**
+ * Bounds how many submissions with photos this instance reads at once, since each holds its
+ * photos in memory until it is recorded. Past the bound a phone gets 503 with Retry-After and
+ * simply retries, which intake makes safe.
+ */
+@Component
+class UploadGate {
+
+    private final Semaphore permits;
+
+    UploadGate(PhotosProperties properties) {
+        this.permits = new Semaphore(properties.maxConcurrentUploads());
+    }
+
+    <T> Mono<T> through(Mono<T> upload) {
+        return Mono.defer(() -> permits.tryAcquire()
+                ? upload.doFinally(signal -> permits.release())
+                : Mono.error(ProblemException.serviceUnavailable(
+                        "Hệ thống đang nhận nhiều ảnh; máy sẽ tự gửi lại sau ít giây.", Duration.ofSeconds(5))));
+    }
+}

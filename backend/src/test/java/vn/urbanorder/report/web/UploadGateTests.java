@@ -1,0 +1,30 @@
+package vn.urbanorder.report.web;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+import vn.urbanorder.photo.PhotosProperties;
+import vn.urbanorder.shared.ProblemException;
+
+class UploadGateTests {
+
+    private final UploadGate gate = new UploadGate(new PhotosProperties("unused", 10, 6, 150, 1));
+
+    @Test
+    void aSecondUploadWhileTheOnlyPermitIsTakenIsTurnedAwayAndThePermitComesBack() {
+        var first = gate.through(Mono.never()).subscribe();
+
+        StepVerifier.create(gate.through(Mono.just("second")))
+                .expectErrorSatisfies(error -> org.assertj.core.api.Assertions.assertThat(error)
+                        .isInstanceOf(ProblemException.class)
+                        .hasFieldOrPropertyWithValue(
+                                "statusCode", org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE))
+                .verify(Duration.ofSeconds(5));
+
+        first.dispose();
+        StepVerifier.create(gate.through(Mono.just("third")))
+                .expectNext("third")
+                .verifyComplete();
+    }
+}
