@@ -30,8 +30,8 @@ token() {
 }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
-echo "warm-up"
-TOKEN=$(token) wrk -t2 -c8 -d10s -s "$here/submit.lua" "http://localhost:$port" > /dev/null 2> "$work/warm.err"
+echo "warm-up (30 s, so the JIT has compiled the hot path)"
+TOKEN=$(token) wrk -t2 -c8 -d30s -s "$here/submit.lua" "http://localhost:$port" > /dev/null 2> "$work/warm.err"
 
 for clients in 8 32; do
   echo "== service, $clients clients, ${duration}s"

@@ -10,21 +10,24 @@ SELECT r.id, r.ward_id, r.reference, r.client_report_id, r.category, r.subtype, 
   FROM report r JOIN app_user u ON u.id = r.reporter_id
  WHERE r.reporter_id = 'a1000000-0000-4000-8000-000000000102' AND r.client_report_id = ':cid'::uuid;
 BEGIN;
-INSERT INTO report_reference_counter (ward_id, year, last_number)
-VALUES ('a1000000-0000-4000-8000-000000000001', extract(year FROM now())::int, 1)
-ON CONFLICT (ward_id, year) DO UPDATE SET last_number = report_reference_counter.last_number + 1
-RETURNING last_number \gset
-INSERT INTO report (ward_id, reference, reporter_id, client_report_id, payload_sha256, category, subtype,
+WITH number AS (
+    INSERT INTO report_reference_counter (ward_id, year, last_number)
+    VALUES ('a1000000-0000-4000-8000-000000000001', extract(year FROM now())::int, 1)
+    ON CONFLICT (ward_id, year) DO UPDATE SET last_number = report_reference_counter.last_number + 1
+    RETURNING last_number)
+INSERT INTO report (reference, ward_id, reporter_id, client_report_id, payload_sha256, category, subtype,
                     description, address_text, lat, lon, accuracy_m, observed_at, observed_offset_seconds,
                     received_at, status, flags, inspection_round_id, search_text)
-VALUES ('a1000000-0000-4000-8000-000000000001', 'PG-' || :last_number,
-        'a1000000-0000-4000-8000-000000000102', ':cid'::uuid, md5(':cid'), 'SIDEWALK_ENCROACHMENT', 'GOODS_DISPLAY',
-        'Bày hàng trên vỉa hè (pgbench)', 'Số 5 Nguyễn Văn Cừ', 21.0452, 105.8853, 8, now() - interval '1 minute',
-        25200, now(), 'UNASSIGNED', '{}', NULL, 'bay hang tren via he so 5 nguyen van cu')
+SELECT 'PG-' || lpad(last_number::text, greatest(6, length(last_number::text)), '0'),
+       'a1000000-0000-4000-8000-000000000001', 'a1000000-0000-4000-8000-000000000102', ':cid'::uuid, md5(':cid'),
+       'SIDEWALK_ENCROACHMENT', 'GOODS_DISPLAY', 'Bày hàng trên vỉa hè (pgbench)', 'Số 5 Nguyễn Văn Cừ', 21.0452,
+       105.8853, 8, now() - interval '1 minute', 25200, now(), 'UNASSIGNED', '{}', NULL,
+       'bay hang tren via he so 5 nguyen van cu'
+  FROM number
 ON CONFLICT (reporter_id, client_report_id) DO NOTHING RETURNING id;
+COMMIT;
 SELECT r.id, r.ward_id, r.reference, r.client_report_id, r.category, r.subtype, r.description, r.address_text,
        r.lat, r.lon, r.accuracy_m, r.observed_at, r.received_at, r.status, r.reporter_id,
        u.display_name AS reporter_name, r.flags, r.inspection_round_id, r.version, r.payload_sha256
   FROM report r JOIN app_user u ON u.id = r.reporter_id
  WHERE r.reporter_id = 'a1000000-0000-4000-8000-000000000102' AND r.client_report_id = ':cid'::uuid;
-COMMIT;

@@ -128,15 +128,15 @@ class DemoReports {
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(bytes -> inspector.inspect(bytes, ward.timeZone()))
                 .flatMap(photo -> photos.store(List.of(photo), created -> {})
-                        .then(transactions.transactional(reports.nextNumber(ward.id(), year)
-                                .flatMap(number -> reports.insert(new NewReport(
+                        .then(transactions.transactional(reports.insert(new NewReport(
                                         ward.id(),
                                         reporter,
-                                        "%s-%d-%06d".formatted(ward.code(), year, number),
+                                        year,
+                                        ward.code() + "-" + year + "-",
                                         submission,
                                         ReportIntake.payloadSha256(submission, List.<InspectedPhoto>of(photo)),
                                         observed.plusSeconds(5 + random.nextInt(600)),
-                                        java.util.EnumSet.noneOf(ReportFlag.class))))
+                                        java.util.EnumSet.noneOf(ReportFlag.class)))
                                 // Another instance added this one first: roll the number back.
                                 .switchIfEmpty(Mono.error(new IllegalStateException("added elsewhere")))
                                 .flatMap(id -> photos.record(ward.id(), id, List.of(photo)))

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -95,18 +96,25 @@ public class ReportIntake {
         Instant now = clock.instant();
         int year = now.atZone(ward.timeZone()).getYear();
         Set<ReportFlag> flags = rules.flags(submission, inspected);
-        Mono<Report> inserted = reports.nextNumber(ward.id(), year)
-                .flatMap(number -> reports.insert(new NewReport(
-                        ward.id(), caller.userId(), reference(ward, year, number), submission, payload, now, flags)))
+        Mono<UUID> inserted = reports.insert(new NewReport(
+                        ward.id(),
+                        caller.userId(),
+                        year,
+                        ward.code() + "-" + year + "-",
+                        submission,
+                        payload,
+                        now,
+                        flags))
                 // Someone else's arrival of the same report won: undo the number taken, keep theirs.
                 .switchIfEmpty(Mono.error(AlreadyRecorded::new))
-                .flatMap(id -> photos.record(ward.id(), id, inspected)
-                        .then(reports.findByClientId(caller.userId(), submission.clientReportId())))
-                .map(ReportStore.Stored::report);
+                .flatMap(id -> photos.record(ward.id(), id, inspected).thenReturn(id));
         // Files this submission created, as each one appears, for the clean-up if it fails or is abandoned.
         Queue<String> created = new ConcurrentLinkedQueue<>();
         return photos.store(inspected, created::add)
                 .then(transactions.transactional(inserted))
+                // Read back after the commit, outside the ward's counter lock.
+                .then(reports.findByClientId(caller.userId(), submission.clientReportId()))
+                .map(ReportStore.Stored::report)
                 // Without photos there is nothing more to read back.
                 .flatMap(report ->
                         inspected.isEmpty() ? Mono.just(List.of(report)) : queries.withPhotos(List.of(report)))
@@ -124,11 +132,6 @@ public class ReportIntake {
                     "clientReportId", "Mã phản ánh này đã được dùng cho một phản ánh có nội dung khác."));
         }
         return queries.withPhotos(List.of(existing.report())).map(report -> new Intake(report.get(0), false));
-    }
-
-    /** GT-2026-000123: the ward's code, the year in the ward's time zone, and the number. */
-    private static String reference(Ward ward, int year, int number) {
-        return "%s-%d-%06d".formatted(ward.code(), year, number);
     }
 
     /**

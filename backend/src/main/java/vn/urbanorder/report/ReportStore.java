@@ -47,24 +47,15 @@ class ReportStore {
     /** A report with the hash of the content it was submitted with. */
     record Stored(Report report, String payloadSha256) {}
 
-    /** The next reference number of the ward's year; call in the transaction that inserts the report. */
-    Mono<Integer> nextNumber(UUID wardId, int year) {
-        return database.sql("""
-                        INSERT INTO report_reference_counter (ward_id, year, last_number) VALUES (:ward, :year, 1)
-                        ON CONFLICT (ward_id, year) DO UPDATE SET last_number = report_reference_counter.last_number + 1
-                        RETURNING last_number
-                        """)
-                .bind("ward", wardId)
-                .bind("year", year)
-                .map(row -> row.get("last_number", Integer.class))
-                .one();
-    }
-
-    /** The new report's id; empty when this reporter already used the client id. */
+    /**
+     * Stores the report with the next reference number of its ward's year, in one statement, so
+     * that the counter row stays locked for as short a time as possible: every submission of the
+     * ward waits for it. The new report's id; empty when this reporter already used the client id,
+     * in which case the caller must roll back so that the number taken is given back.
+     */
     Mono<UUID> insert(NewReport report) {
         var values = new LinkedHashMap<String, Object>();
         values.put("ward_id", report.wardId());
-        values.put("reference", report.reference());
         values.put("reporter_id", report.reporterId());
         values.put("client_report_id", report.submission().clientReportId());
         values.put("payload_sha256", report.payloadSha256());
@@ -89,8 +80,16 @@ class ReportStore {
                         report.submission().description(), report.submission().addressText()));
         String columns = String.join(", ", values.keySet());
         String parameters = values.keySet().stream().map(column -> ":" + column).collect(Collectors.joining(", "));
-        var spec = database.sql("INSERT INTO report (" + columns + ") VALUES (" + parameters + ")"
+        var spec = database.sql("WITH number AS ("
+                + " INSERT INTO report_reference_counter (ward_id, year, last_number) VALUES (:ward_id, :year, 1)"
+                + " ON CONFLICT (ward_id, year) DO UPDATE SET last_number = report_reference_counter.last_number + 1"
+                + " RETURNING last_number)"
+                + " INSERT INTO report (reference, " + columns + ")"
+                + " SELECT :prefix || lpad(last_number::text, greatest(6, length(last_number::text)), '0'), "
+                + parameters + " FROM number"
                 + " ON CONFLICT (reporter_id, client_report_id) DO NOTHING RETURNING id");
+        values.put("year", report.year());
+        values.put("prefix", report.referencePrefix());
         return bindAll(spec, values).map(row -> row.get("id", UUID.class)).one();
     }
 
