@@ -10,9 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -51,6 +55,51 @@ class LocalPhotoStorage implements PhotoStorage {
         return Mono.fromCallable(() -> (Resource) new FileSystemResource(pathOf(sha256)))
                 .filter(Resource::exists)
                 .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @Override
+    public Flux<String> storedBefore(Instant cutoff) {
+        return Mono.fromCallable(() -> files(cutoff, false))
+                .flatMapMany(Flux::fromIterable)
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(path -> path.getFileName().toString());
+    }
+
+    @Override
+    public Mono<Long> removePartialsBefore(Instant cutoff) {
+        return Mono.fromCallable(() -> {
+                    long removed = 0;
+                    for (Path partial : files(cutoff, true)) {
+                        if (Files.deleteIfExists(partial)) {
+                            removed++;
+                        }
+                    }
+                    return removed;
+                })
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** Stored files (named by their hash) or partial ones, last modified before the cutoff. */
+    private List<Path> files(Instant cutoff, boolean partial) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(root, 3)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(path -> partial
+                            ? path.getFileName().toString().startsWith(".upload-")
+                            : path.getFileName().toString().matches("[0-9a-f]{64}"))
+                    .filter(path -> modifiedBefore(path, cutoff))
+                    .toList();
+        }
+    }
+
+    private static boolean modifiedBefore(Path path, Instant cutoff) {
+        try {
+            return Files.getLastModifiedTime(path).toInstant().isBefore(cutoff);
+        } catch (IOException gone) {
+            return false;
+        }
     }
 
     private static boolean write(Path target, byte[] bytes) throws IOException {

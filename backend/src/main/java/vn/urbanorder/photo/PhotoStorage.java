@@ -1,6 +1,8 @@
 package vn.urbanorder.photo;
 
+import java.time.Instant;
 import org.springframework.core.io.Resource;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -16,6 +18,12 @@ public interface PhotoStorage {
     Mono<Void> delete(String sha256);
 
     Mono<Boolean> exists(String sha256);
+
+    /** Hashes of the stored files last written before the cutoff. */
+    Flux<String> storedBefore(Instant cutoff);
+
+    /** Removes half-written files (of writes that never finished) from before the cutoff. */
+    Mono<Long> removePartialsBefore(Instant cutoff);
 
     /** The stored file, to be streamed to a client. */
     Mono<Resource> resource(String sha256);

@@ -75,6 +75,15 @@ public class Photos {
                 .then();
     }
 
+    /** Those of the hashes no photo record refers to. */
+    public Flux<String> unreferenced(List<String> hashes) {
+        return database.sql("SELECT candidate FROM unnest(CAST(:hashes AS text[])) AS candidate"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM photo WHERE sha256 = candidate)")
+                .bind("hashes", hashes.toArray(String[]::new))
+                .map(row -> row.get("candidate", String.class))
+                .all();
+    }
+
     /**
      * Records the photos of a new report; call in the transaction that inserts the report. Under
      * each file's advisory lock (taken in a fixed order) it makes sure the file is still there,

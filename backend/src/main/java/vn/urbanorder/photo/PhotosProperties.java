@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPerReport the most photos one report may carry
  * @param mismatchDistanceM a photo whose GPS lies further than this from the report is flagged
  * @param maxConcurrentUploads submissions with photos one instance reads at once (503 beyond)
+ * @param sweepAfter how old an unreferenced or half-written file must be before the sweep removes it
  */
 @ConfigurationProperties("urbanorder.photos")
 public record PhotosProperties(
@@ -18,4 +19,5 @@ public record PhotosProperties(
         @DefaultValue("10485760") long maxBytes,
         @DefaultValue("6") int maxPerReport,
         @DefaultValue("150") double mismatchDistanceM,
-        @DefaultValue("4") int maxConcurrentUploads) {}
+        @DefaultValue("4") int maxConcurrentUploads,
+        @DefaultValue("1h") java.time.Duration sweepAfter) {}

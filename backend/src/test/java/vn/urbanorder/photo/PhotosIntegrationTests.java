@@ -28,6 +28,9 @@ class PhotosIntegrationTests {
     @Autowired
     DatabaseClient database;
 
+    @Autowired
+    PhotoSweep sweep;
+
     @Test
     void forgettingRemovesOnlyFilesNoRecordUses() {
         InspectedPhoto unused = photo(1);
@@ -51,6 +54,33 @@ class PhotosIntegrationTests {
         record(photo);
 
         assertThat(storage.exists(photo.sha256()).block()).isTrue();
+    }
+
+    @Test
+    void theSweepRemovesOldFilesNoRecordUsesAndNothingElse() throws Exception {
+        InspectedPhoto leftOver = photo(4);
+        InspectedPhoto recorded = photo(5);
+        InspectedPhoto fresh = photo(6);
+        photos.store(List.of(leftOver, recorded, fresh), sha -> {}).block();
+        record(recorded);
+        age(leftOver.sha256());
+        age(recorded.sha256());
+
+        sweep.sweep().block();
+
+        assertThat(storage.exists(leftOver.sha256()).block()).isFalse();
+        assertThat(storage.exists(recorded.sha256()).block()).isTrue();
+        assertThat(storage.exists(fresh.sha256()).block())
+                .as("may still be in flight")
+                .isTrue();
+    }
+
+    /** Makes a stored file look two hours old. */
+    private static void age(String sha256) throws java.io.IOException {
+        var path = java.nio.file.Path.of(Fixtures.PHOTO_FOLDER, sha256.substring(0, 2), sha256.substring(2, 4), sha256);
+        java.nio.file.Files.setLastModifiedTime(
+                path,
+                java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(7200)));
     }
 
     private void record(InspectedPhoto photo) {
