@@ -69,14 +69,6 @@ final class TestDatabase {
         return "jdbc:postgresql://" + host + ":" + port + "/" + database;
     }
 
-    String user() {
-        return user;
-    }
-
-    String password() {
-        return password;
-    }
-
     @Override
     public String toString() {
         return kind + " PostgreSQL at " + host + ":" + port + "/" + database;
