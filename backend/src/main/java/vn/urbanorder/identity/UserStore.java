@@ -11,6 +11,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import vn.urbanorder.shared.Binds;
 
 /** The {@code app_user} table. Every read but sign-in's is scoped to a ward. */
 @Repository
@@ -116,8 +117,8 @@ class UserStore {
                 .bind("roles", roleNames(user.roles()))
                 .bind("hash", passwordHash)
                 .bind("now", now);
-        spec = nullable(spec, "phone", user.phone(), String.class);
-        spec = nullable(spec, "unit", user.unitId(), UUID.class);
+        spec = Binds.nullable(spec, "phone", user.phone(), String.class);
+        spec = Binds.nullable(spec, "unit", user.unitId(), UUID.class);
         return spec.map(row -> row.get("id", UUID.class)).one();
     }
 
@@ -134,15 +135,10 @@ class UserStore {
                 .bind("now", now)
                 .bind("id", user.id())
                 .bind("ward", user.wardId());
-        spec = nullable(spec, "phone", user.phone(), String.class);
-        spec = nullable(spec, "unit", user.unitId(), UUID.class);
-        spec = nullable(spec, "hash", newPasswordHash, String.class);
+        spec = Binds.nullable(spec, "phone", user.phone(), String.class);
+        spec = Binds.nullable(spec, "unit", user.unitId(), UUID.class);
+        spec = Binds.nullable(spec, "hash", newPasswordHash, String.class);
         return spec.then();
-    }
-
-    private static <T> DatabaseClient.GenericExecuteSpec nullable(
-            DatabaseClient.GenericExecuteSpec spec, String name, T value, Class<T> type) {
-        return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
     }
 
     private DatabaseClient.GenericExecuteSpec filtered(String sql, Role role, Boolean active, String tail) {

@@ -9,17 +9,15 @@ import com.drew.metadata.jpeg.JpegDirectory;
 import com.drew.metadata.png.PngDirectory;
 import com.drew.metadata.webp.WebpDirectory;
 import java.io.ByteArrayInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HexFormat;
 import java.util.TimeZone;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import vn.urbanorder.shared.GeoPoint;
 import vn.urbanorder.shared.ProblemException;
+import vn.urbanorder.shared.Sha256;
 
 /**
  * Judges an uploaded photo by its bytes and reads its EXIF on the server: whatever the phone
@@ -70,7 +68,7 @@ public class PhotoInspector {
                 }
             }
         }
-        return new InspectedPhoto(bytes, sha256(bytes), type, width, height, takenAt, gps);
+        return new InspectedPhoto(bytes, Sha256.hex(bytes), type, width, height, takenAt, gps);
     }
 
     private static Metadata metadataOf(byte[] bytes) {
@@ -101,13 +99,5 @@ public class PhotoInspector {
             }
         }
         return null;
-    }
-
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.shared.AdvisoryLocks;
+import vn.urbanorder.shared.Binds;
 import vn.urbanorder.shared.GeoPoint;
 
 /** The photos of reports: recording them with their report, and reading them back. */
@@ -117,13 +118,13 @@ public class Photos {
                 .bind("sha", photo.sha256())
                 .bind("type", photo.type().contentType())
                 .bind("size", photo.sizeBytes());
-        insert = nullable(insert, "width", photo.width(), Integer.class);
-        insert = nullable(insert, "height", photo.height(), Integer.class);
-        insert = nullable(insert, "taken", photo.takenAt(), Instant.class);
-        insert =
-                nullable(insert, "lat", photo.gps() == null ? null : photo.gps().lat(), Double.class);
-        insert =
-                nullable(insert, "lon", photo.gps() == null ? null : photo.gps().lon(), Double.class);
+        insert = Binds.nullable(insert, "width", photo.width(), Integer.class);
+        insert = Binds.nullable(insert, "height", photo.height(), Integer.class);
+        insert = Binds.nullable(insert, "taken", photo.takenAt(), Instant.class);
+        insert = Binds.nullable(
+                insert, "lat", photo.gps() == null ? null : photo.gps().lat(), Double.class);
+        insert = Binds.nullable(
+                insert, "lon", photo.gps() == null ? null : photo.gps().lon(), Double.class);
         return insert.then();
     }
 
@@ -156,11 +157,6 @@ public class Photos {
     /** The photo's file; empty if storage lost it. */
     public Mono<Resource> content(Photo photo) {
         return storage.resource(photo.sha256());
-    }
-
-    private static <T> DatabaseClient.GenericExecuteSpec nullable(
-            DatabaseClient.GenericExecuteSpec spec, String name, T value, Class<T> type) {
-        return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
     }
 
     private static Photo toPhoto(Readable row) {

@@ -1,13 +1,9 @@
 package vn.urbanorder.report;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
@@ -26,6 +22,7 @@ import vn.urbanorder.photo.PhotoInspector;
 import vn.urbanorder.photo.Photos;
 import vn.urbanorder.photo.PhotosProperties;
 import vn.urbanorder.shared.InvalidRequestException;
+import vn.urbanorder.shared.Sha256;
 import vn.urbanorder.ward.Ward;
 
 /**
@@ -157,12 +154,7 @@ public class ReportIntake {
                 .toList());
         inspected.forEach(photo -> parts.add(photo.sha256()));
         String canonical = parts.stream().map(Object::toString).collect(Collectors.joining("\u001f"));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(canonical);
     }
 
     private static String nfc(String text) {

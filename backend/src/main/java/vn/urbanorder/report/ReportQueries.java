@@ -3,6 +3,7 @@ package vn.urbanorder.report;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -46,13 +47,12 @@ public class ReportQueries {
 
     public Mono<List<Nearby>> nearby(Caller caller, GeoPoint point, int radiusM) {
         return reports.nearby(caller, point, radiusM).collectList().flatMap(found -> withPhotos(
-                        found.stream().map(ReportStore.Nearby::report).toList())
-                .map(withPhotos -> {
-                    var byId = withPhotos.stream().collect(Collectors.toMap(Report::id, report -> report));
-                    return found.stream()
-                            .map(near -> new Nearby(byId.get(near.report().id()), near.distanceM()))
-                            .toList();
-                }));
+                        found.stream().map(Nearby::report).toList())
+                // withPhotos keeps the order, so each report meets its own distance again.
+                .map(reports -> IntStream.range(0, found.size())
+                        .mapToObj(index ->
+                                new Nearby(reports.get(index), found.get(index).distanceM()))
+                        .toList()));
     }
 
     /** A photo of a report the caller may see, with its file; 404 otherwise. */

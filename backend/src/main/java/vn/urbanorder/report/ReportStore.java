@@ -144,7 +144,7 @@ class ReportStore {
     }
 
     /** Open reports of the caller's ward within the radius, nearest first, with their distance. */
-    Flux<Nearby> nearby(Caller caller, GeoPoint point, int radiusM) {
+    Flux<ReportQueries.Nearby> nearby(Caller caller, GeoPoint point, int radiusM) {
         double latSpan = radiusM / METRES_PER_DEGREE;
         double lonSpan = radiusM / (METRES_PER_DEGREE * Math.max(0.01, Math.cos(Math.toRadians(point.lat()))));
         String sql =
@@ -161,11 +161,9 @@ class ReportStore {
                 .bind("maxLon", point.lon() + lonSpan)
                 .bind("maxLat", point.lat() + latSpan)
                 .bind("radius", (double) radiusM)
-                .map(row -> new Nearby(toReport(row), row.get("distance_m", Double.class)))
+                .map(row -> new ReportQueries.Nearby(toReport(row), row.get("distance_m", Double.class)))
                 .all();
     }
-
-    record Nearby(Report report, double distanceM) {}
 
     private static String haversine() {
         return EARTH_RADIUS_M + " * 2 * asin(sqrt(power(sin(radians(r.lat - :lat) / 2), 2)"
