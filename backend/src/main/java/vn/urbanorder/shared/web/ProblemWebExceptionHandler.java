@@ -60,6 +60,16 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
             headers.set(RequestIds.HEADER, requestId);
         }
         headers.setCacheControl(CacheControl.noStore());
+        if (mayBeUnread(exchange.getRequest().getHeaders())) {
+            // A request refused before its body was read (a 401 or 403 before the handler, a 413
+            // part-way) would leave the rest of the body on a kept-alive connection, and the
+            // client's next request behind it. Closing the connection makes the client start clean.
+            headers.setConnection("close");
+        }
+    }
+
+    private static boolean mayBeUnread(HttpHeaders request) {
+        return request.getContentLength() > 0 || request.containsHeader(HttpHeaders.TRANSFER_ENCODING);
     }
 
     private record WritersOnly(List<HttpMessageWriter<?>> messageWriters) implements ServerResponse.Context {
