@@ -18,7 +18,7 @@ pid=""
 trap '[ -n "$pid" ] && kill "$pid" 2> /dev/null; rm -rf "$work"' EXIT
 
 psql -qc "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" > /dev/null
-(cd "$work" && exec java -jar "$jar" --server.port="$port" --spring.profiles.active=demo \
+(cd "$work" && exec java ${JAVA_OPTS:-} -jar "$jar" --server.port="$port" --spring.profiles.active=demo \
     --spring.r2dbc.url="r2dbc:postgresql://$PGHOST:$PGPORT/$db" --spring.r2dbc.username="$PGUSER" \
     --spring.flyway.url="jdbc:postgresql://$PGHOST:$PGPORT/$db" --spring.flyway.user="$PGUSER" \
     --logging.level.vn.urbanorder.access=WARN > "$work/service.log" 2>&1) &
@@ -30,8 +30,9 @@ token() {
 }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
-echo "warm-up (30 s, so the JIT has compiled the hot path)"
-TOKEN=$(token) wrk -t2 -c8 -d30s -s "$here/submit.lua" "http://localhost:$port" > /dev/null 2> "$work/warm.err"
+warmup="${WARMUP:-60}"
+echo "warm-up (${warmup} s, so the JIT has compiled the hot path)"
+TOKEN=$(token) wrk -t2 -c8 -d"${warmup}s" -s "$here/submit.lua" "http://localhost:$port" > /dev/null 2> "$work/warm.err"
 
 for clients in 8 32; do
   echo "== service, $clients clients, ${duration}s"

@@ -2,8 +2,9 @@ package vn.urbanorder.identity;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import java.time.Clock;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.crypto.SecretKey;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
@@ -12,15 +13,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.ReactiveAuthenticationManagerResolver;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerReactiveAuthenticationManagerResolver;
@@ -34,8 +38,10 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.resource.ResourceWebHandler;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.shared.ProblemException;
@@ -69,7 +75,7 @@ class SecurityConfiguration {
     @Bean
     SecurityWebFilterChain apiSecurity(
             ServerHttpSecurity http,
-            JwtIssuerReactiveAuthenticationManagerResolver tokens,
+            ReactiveAuthenticationManagerResolver<ServerWebExchange> tokens,
             ObjectProvider<HandlerMapping> routes) {
         ServerAuthenticationEntryPoint unauthenticated =
                 (exchange, failure) -> Mono.error(ProblemException.unauthorized(
@@ -102,17 +108,21 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** Tokens of this service, and of the configured OIDC issuer if there is one, told apart by issuer. */
+    /**
+     * Tokens of this service, and of the configured OIDC issuer if there is one, told apart by
+     * issuer. Without an issuer configured, every token must be ours, so none is parsed twice.
+     */
     @Bean
-    JwtIssuerReactiveAuthenticationManagerResolver tokenAuthentication(
+    ReactiveAuthenticationManagerResolver<ServerWebExchange> tokenAuthentication(
             SecretKey tokenSigningKey, SecurityProperties properties, Clock clock, ExternalCallers externalCallers) {
-        Map<String, ReactiveAuthenticationManager> byIssuer = new HashMap<>();
-        byIssuer.put(
-                properties.jwt().issuer(),
-                ownTokens(tokenSigningKey, properties.jwt().issuer(), clock));
-        if (properties.oidc().configured()) {
-            byIssuer.put(properties.oidc().issuerUri(), externalCallers.authenticationManager());
+        ReactiveAuthenticationManager own =
+                ownTokens(tokenSigningKey, properties.jwt().issuer(), clock);
+        if (!properties.oidc().configured()) {
+            Mono<ReactiveAuthenticationManager> always = Mono.just(own);
+            return exchange -> always;
         }
+        Map<String, ReactiveAuthenticationManager> byIssuer = Map.of(
+                properties.jwt().issuer(), own, properties.oidc().issuerUri(), externalCallers.authenticationManager());
         return new JwtIssuerReactiveAuthenticationManagerResolver(issuer -> Mono.justOrEmpty(byIssuer.get(issuer)));
     }
 
@@ -120,6 +130,9 @@ class SecurityConfiguration {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(key)
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
+        // Our issuer is a name, not a URL: keep it a string instead of failing a URL parse per request.
+        decoder.setClaimSetConverter(
+                MappedJwtClaimSetConverter.withDefaults(Map.of(JwtClaimNames.ISS, issuerClaim -> issuerClaim)));
         var timestamps = new JwtTimestampValidator();
         timestamps.setClock(clock);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(issuer)));
@@ -145,11 +158,14 @@ class SecurityConfiguration {
      * fall outside, so every route the service adds needs a token unless PUBLIC names it.
      */
     private static ServerWebExchangeMatcher existingApiRoute(ObjectProvider<HandlerMapping> mappings) {
+        // Looked up once, on the first request: resolving beans per request costs more than the request.
+        Supplier<List<HandlerMapping>> ordered =
+                SingletonSupplier.of(() -> mappings.orderedStream().toList());
         return exchange -> {
             if (!exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/api/")) {
                 return ServerWebExchangeMatcher.MatchResult.notMatch();
             }
-            return Flux.fromStream(mappings.orderedStream())
+            return Flux.fromIterable(ordered.get())
                     .concatMap(mapping -> mapping.getHandler(exchange)
                             // A known path with the wrong method or media type: still needs a token first.
                             .onErrorReturn(KNOWN_ROUTE))

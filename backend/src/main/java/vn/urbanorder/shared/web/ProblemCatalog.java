@@ -74,11 +74,13 @@ class ProblemCatalog {
                 && response.getStatusCode().is4xxClientError()) {
             return clientError(failure, response.getStatusCode(), exchange);
         }
-        log.error(
-                "Request {} {} failed",
-                exchange.getRequest().getMethod(),
-                exchange.getRequest().getPath(),
-                failure);
+        try (var inLogs = RequestIds.inLogs(RequestIds.of(exchange))) {
+            log.error(
+                    "Request {} {} failed",
+                    exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(),
+                    failure);
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.INTERNAL_SERVER_ERROR,
                 "Hệ thống gặp lỗi và chưa xử lý được yêu cầu. Hãy thử lại sau; nếu lỗi còn lặp lại,"

@@ -14,7 +14,7 @@ import vn.urbanorder.shared.RandomIds;
 
 /**
  * Gives every request an id, taken from {@code X-Request-Id} when the caller sent a sane one,
- * returns it, puts it in the logging context and logs one line when the request ends.
+ * returns it, puts it in the Reactor context and logs one line with it when the request ends.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -22,10 +22,6 @@ class RequestIdFilter implements WebFilter {
 
     private static final Logger log = LoggerFactory.getLogger("vn.urbanorder.access");
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-
-    RequestIdFilter() {
-        RequestIds.carryIntoLogs();
-    }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -52,12 +48,14 @@ class RequestIdFilter implements WebFilter {
         var request = exchange.getRequest();
         var status = exchange.getResponse().getStatusCode();
         long millis = (System.nanoTime() - started) / 1_000_000;
-        log.info(
-                "{} {} {} {}ms requestId={}",
-                request.getMethod(),
-                request.getPath().value(),
-                status == null ? "-" : status.value(),
-                millis,
-                requestId);
+        try (var inLogs = RequestIds.inLogs(requestId)) {
+            log.info(
+                    "{} {} {} {}ms requestId={}",
+                    request.getMethod(),
+                    request.getPath().value(),
+                    status == null ? "-" : status.value(),
+                    millis,
+                    requestId);
+        }
     }
 }

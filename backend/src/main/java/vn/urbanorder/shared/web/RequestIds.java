@@ -1,6 +1,5 @@
 package vn.urbanorder.shared.web;
 
-import io.micrometer.context.ContextRegistry;
 import org.slf4j.MDC;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -11,16 +10,14 @@ final class RequestIds {
     static final String ATTRIBUTE = RequestIds.class.getName();
     static final String CONTEXT_KEY = "requestId";
 
-    /** Idempotent; called once the web layer starts. */
-    static void carryIntoLogs() {
-        // With spring.reactor.context-propagation=auto, Reactor copies this key from its context
-        // into the MDC on whichever thread runs the work, so every log line carries the id.
-        ContextRegistry.getInstance()
-                .registerThreadLocalAccessor(
-                        CONTEXT_KEY,
-                        () -> MDC.get(CONTEXT_KEY),
-                        id -> MDC.put(CONTEXT_KEY, id),
-                        () -> MDC.remove(CONTEXT_KEY));
+    /**
+     * Puts the id in the MDC for the log lines written inside the returned scope. The service
+     * logs with the id explicitly rather than through Reactor's automatic context propagation,
+     * which restores every thread-local at every operator and cost a fifth of the CPU of a
+     * report submission.
+     */
+    static MDC.MDCCloseable inLogs(String requestId) {
+        return MDC.putCloseable(CONTEXT_KEY, requestId == null ? "" : requestId);
     }
 
     private RequestIds() {}
