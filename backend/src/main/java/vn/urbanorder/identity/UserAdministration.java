@@ -76,6 +76,7 @@ public class UserAdministration {
                 .flatMap(hash -> users.insert(caller.wardId(), user, hash, clock.instant()))
                 // Two admins racing for one username: the database's unique constraint decides.
                 .onErrorMap(UserAdministration::isUsernameClash, race -> usernameTaken())
+                .onErrorMap(UserAdministration::isUnknownUnit, unknown -> unknownUnit())
                 .flatMap(id -> find(caller, id));
     }
 
@@ -104,7 +105,8 @@ public class UserAdministration {
                     .then(newHash)
                     .flatMap(hash -> {
                         Mono<Void> save = users.update(changed, hash.orElse(null), clock.instant());
-                        return losesAnAdmin ? keepingAnAdmin(changed, save) : save;
+                        return (losesAnAdmin ? keepingAnAdmin(changed, save) : save)
+                                .onErrorMap(UserAdministration::isUnknownUnit, unknown -> unknownUnit());
                     })
                     .then(signOutEverywhere ? refreshTokens.revokeAll(id) : Mono.empty())
                     .then(find(caller, id));
@@ -157,6 +159,16 @@ public class UserAdministration {
     private static boolean isUsernameClash(Throwable failure) {
         return failure instanceof DataIntegrityViolationException
                 && String.valueOf(failure.getMessage()).contains("app_user_username_unique");
+    }
+
+    /** The unit must be one of the caller's ward; the database's foreign key decides. */
+    private static boolean isUnknownUnit(Throwable failure) {
+        return failure instanceof DataIntegrityViolationException
+                && String.valueOf(failure.getMessage()).contains("app_user_unit_of_ward");
+    }
+
+    private static InvalidRequestException unknownUnit() {
+        return InvalidRequestException.of("unitId", "Không có đơn vị này trong phường.");
     }
 
     private static Mono<Void> requireUnitForUnitStaff(Set<Role> roles, UUID unitId) {

@@ -24,6 +24,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import vn.urbanorder.assignment.Assignments;
+import vn.urbanorder.assignment.DemoMap;
 import vn.urbanorder.photo.InspectedPhoto;
 import vn.urbanorder.photo.PhotoInspector;
 import vn.urbanorder.photo.Photos;
@@ -68,6 +70,8 @@ class DemoReports {
     private final PhotoInspector inspector;
     private final Photos photos;
     private final TransactionalOperator transactions;
+    private final DemoMap demoMap;
+    private final Assignments assignments;
     private final Clock clock;
 
     DemoReports(
@@ -76,18 +80,23 @@ class DemoReports {
             PhotoInspector inspector,
             Photos photos,
             TransactionalOperator transactions,
+            DemoMap demoMap,
+            Assignments assignments,
             Clock clock) {
         this.wards = wards;
         this.reports = reports;
         this.inspector = inspector;
         this.photos = photos;
         this.transactions = transactions;
+        this.demoMap = demoMap;
+        this.assignments = assignments;
         this.clock = clock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void onReady() {
-        wards.findByCode("GT")
+        demoMap.ready()
+                .then(wards.findByCode("GT"))
                 .flatMapMany(ward -> Flux.range(0, COUNT).concatMap(index -> addIfMissing(ward, index)))
                 .filter(added -> added)
                 .count()
@@ -127,19 +136,22 @@ class DemoReports {
         return Mono.fromCallable(() -> photo(index, kind[2]))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(bytes -> inspector.inspect(bytes, ward.timeZone()))
-                .flatMap(photo -> photos.store(List.of(photo), created -> {})
+                .zipWith(assignments.decide(ward.id(), submission.category(), point))
+                .flatMap(decided -> photos.store(List.of(decided.getT1()), created -> {})
                         .then(transactions.transactional(reports.insert(new NewReport(
                                         ward.id(),
                                         reporter,
                                         year,
                                         ward.code() + "-" + year + "-",
                                         submission,
-                                        ReportIntake.payloadSha256(submission, List.<InspectedPhoto>of(photo)),
+                                        ReportIntake.payloadSha256(
+                                                submission, List.<InspectedPhoto>of(decided.getT1())),
                                         observed.plusSeconds(5 + random.nextInt(600)),
-                                        java.util.EnumSet.noneOf(ReportFlag.class)))
+                                        java.util.EnumSet.noneOf(ReportFlag.class),
+                                        decided.getT2()))
                                 // Another instance added this one first: roll the number back.
                                 .switchIfEmpty(Mono.error(new IllegalStateException("added elsewhere")))
-                                .flatMap(id -> photos.record(ward.id(), id, List.of(photo)))
+                                .flatMap(id -> photos.record(ward.id(), id, List.of(decided.getT1())))
                                 .thenReturn(true))))
                 .onErrorResume(failure -> {
                     log.debug("Demo report {} not added: {}", index, failure.toString());

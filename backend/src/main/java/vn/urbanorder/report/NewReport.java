@@ -3,6 +3,7 @@ package vn.urbanorder.report;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import vn.urbanorder.assignment.Assignment;
 
 /**
  * A checked submission, ready to be stored.
@@ -18,4 +19,5 @@ record NewReport(
         ReportSubmission submission,
         String payloadSha256,
         Instant receivedAt,
-        Set<ReportFlag> flags) {}
+        Set<ReportFlag> flags,
+        Assignment assignment) {}

@@ -4,9 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import vn.urbanorder.assignment.Assignment;
 import vn.urbanorder.photo.Photo;
 
-/** A violation report as recorded. */
+/** A violation report as recorded, with the assignment decided when it arrived. */
 public record Report(
         UUID id,
         UUID wardId,
@@ -25,6 +26,7 @@ public record Report(
         Set<ReportFlag> flags,
         UUID inspectionRoundId,
         int version,
+        Assignment assignment,
         List<Photo> photos) {
 
     public Report {
@@ -51,6 +53,7 @@ public record Report(
                 flags,
                 inspectionRoundId,
                 version,
+                assignment,
                 photos);
     }
 }

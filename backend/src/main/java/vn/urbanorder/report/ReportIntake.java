@@ -10,12 +10,14 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import vn.urbanorder.assignment.Assignments;
 import vn.urbanorder.identity.Caller;
 import vn.urbanorder.photo.InspectedPhoto;
 import vn.urbanorder.photo.PhotoInspector;
@@ -43,6 +45,7 @@ public class ReportIntake {
     private final Photos photos;
     private final PhotosProperties photoLimits;
     private final ReportQueries queries;
+    private final Assignments assignments;
     private final TransactionalOperator transactions;
     private final Clock clock;
 
@@ -53,6 +56,7 @@ public class ReportIntake {
             Photos photos,
             PhotosProperties photoLimits,
             ReportQueries queries,
+            Assignments assignments,
             TransactionalOperator transactions,
             Clock clock) {
         this.reports = reports;
@@ -61,6 +65,7 @@ public class ReportIntake {
         this.photos = photos;
         this.photoLimits = photoLimits;
         this.queries = queries;
+        this.assignments = assignments;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -93,7 +98,10 @@ public class ReportIntake {
         Instant now = clock.instant();
         int year = now.atZone(ward.timeZone()).getYear();
         Set<ReportFlag> flags = rules.flags(submission, inspected);
-        Mono<UUID> inserted = reports.insert(new NewReport(
+        // Decided from the ward's map in memory, before the transaction, so it holds no lock.
+        Mono<NewReport> decided = assignments
+                .decide(ward.id(), submission.category(), submission.location().point())
+                .map(assignment -> new NewReport(
                         ward.id(),
                         caller.userId(),
                         year,
@@ -101,14 +109,16 @@ public class ReportIntake {
                         submission,
                         payload,
                         now,
-                        flags))
+                        flags,
+                        assignment));
+        Function<NewReport, Mono<UUID>> inserted = report -> reports.insert(report)
                 // Someone else's arrival of the same report won: undo the number taken, keep theirs.
                 .switchIfEmpty(Mono.error(AlreadyRecorded::new))
                 .flatMap(id -> photos.record(ward.id(), id, inspected).thenReturn(id));
         // Files this submission created, as each one appears, for the clean-up if it fails or is abandoned.
         Queue<String> created = new ConcurrentLinkedQueue<>();
-        return photos.store(inspected, created::add)
-                .then(transactions.transactional(inserted))
+        return decided.flatMap(report ->
+                        photos.store(inspected, created::add).then(transactions.transactional(inserted.apply(report))))
                 // Read back after the commit, outside the ward's counter lock.
                 .then(reports.findByClientId(caller.userId(), submission.clientReportId()))
                 .map(ReportStore.Stored::report)

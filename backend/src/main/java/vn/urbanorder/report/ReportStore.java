@@ -14,6 +14,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import vn.urbanorder.assignment.Assignment;
+import vn.urbanorder.assignment.RuleLevel;
 import vn.urbanorder.identity.Caller;
 import vn.urbanorder.identity.Role;
 import vn.urbanorder.shared.GeoPoint;
@@ -26,9 +28,14 @@ class ReportStore {
             SELECT r.id, r.ward_id, r.reference, r.client_report_id, r.category, r.subtype, r.description,
                    r.address_text, r.lat, r.lon, r.accuracy_m, r.observed_at, r.received_at, r.status,
                    r.reporter_id, u.display_name AS reporter_name, r.flags, r.inspection_round_id, r.version,
-                   r.payload_sha256
+                   r.payload_sha256, r.zone_id, z.code AS zone_code, z.name AS zone_name, r.segment_id,
+                   sg.code AS segment_code, sg.name AS segment_name, r.assigned_unit_id, au.code AS unit_code,
+                   au.name AS unit_name, r.assignment_rule
               FROM report r
               JOIN app_user u ON u.id = r.reporter_id
+              LEFT JOIN zone z ON z.id = r.zone_id
+              LEFT JOIN zone sg ON sg.id = r.segment_id
+              LEFT JOIN unit au ON au.id = r.assigned_unit_id
             """;
     private static final String OPEN = "r.status NOT IN ('RESOLVED', 'VERIFIED', 'REJECTED')";
     private static final double EARTH_RADIUS_M = 6_371_008.8;
@@ -71,7 +78,19 @@ class ReportStore {
                 "observed_offset_seconds",
                 report.submission().observedAt().getOffset().getTotalSeconds());
         values.put("received_at", report.receivedAt());
-        values.put("status", ReportStatus.UNASSIGNED.name());
+        Assignment assignment = report.assignment();
+        values.put("status", (assignment.assigned() ? ReportStatus.ASSIGNED : ReportStatus.UNASSIGNED).name());
+        values.put(
+                "zone_id", assignment.zone() == null ? null : assignment.zone().id());
+        values.put(
+                "segment_id",
+                assignment.segment() == null ? null : assignment.segment().id());
+        values.put(
+                "assigned_unit_id",
+                assignment.unit() == null ? null : assignment.unit().id());
+        values.put(
+                "assignment_rule",
+                assignment.rule() == null ? null : assignment.rule().name());
         values.put("flags", report.flags().stream().map(Enum::name).sorted().toArray(String[]::new));
         values.put("inspection_round_id", report.submission().inspectionRoundId());
         values.put(
@@ -172,7 +191,7 @@ class ReportStore {
 
     /**
      * The reports the caller may see: inspectors and ward admins every report of the ward; patrols
-     * their own and the ward's open ones; unit staff the open ones (until assignment scopes them).
+     * their own and the ward's open ones; unit staff those assigned to their unit.
      */
     private static Where visibleTo(Caller caller) {
         var where = new Where("r.ward_id = :ward");
@@ -183,8 +202,9 @@ class ReportStore {
         if (caller.has(Role.PATROL)) {
             where.sql.append(" AND (r.reporter_id = :caller OR ").append(OPEN).append(")");
             where.values.put("caller", caller.userId());
-        } else if (caller.has(Role.UNIT_STAFF)) {
-            where.sql.append(" AND ").append(OPEN);
+        } else if (caller.has(Role.UNIT_STAFF) && caller.unitId() != null) {
+            where.sql.append(" AND r.assigned_unit_id = :unit");
+            where.values.put("unit", caller.unitId());
         } else {
             where.sql.append(" AND false");
         }
@@ -226,7 +246,7 @@ class ReportStore {
     private static Class<?> typeOf(String column) {
         return switch (column) {
             case "accuracy_m" -> Double.class;
-            case "inspection_round_id" -> UUID.class;
+            case "inspection_round_id", "zone_id", "segment_id", "assigned_unit_id" -> UUID.class;
             default -> String.class;
         };
     }
@@ -255,6 +275,28 @@ class ReportStore {
                 flags,
                 row.get("inspection_round_id", UUID.class),
                 row.get("version", Integer.class),
+                assignmentOf(row),
                 List.of());
+    }
+
+    private static Assignment assignmentOf(Readable row) {
+        UUID unit = row.get("assigned_unit_id", UUID.class);
+        UUID zone = row.get("zone_id", UUID.class);
+        UUID segment = row.get("segment_id", UUID.class);
+        String rule = row.get("assignment_rule", String.class);
+        return new Assignment(
+                unit == null
+                        ? null
+                        : new Assignment.UnitRef(
+                                unit, row.get("unit_code", String.class), row.get("unit_name", String.class)),
+                zone == null
+                        ? null
+                        : new Assignment.Place(
+                                zone, row.get("zone_code", String.class), row.get("zone_name", String.class)),
+                segment == null
+                        ? null
+                        : new Assignment.Place(
+                                segment, row.get("segment_code", String.class), row.get("segment_name", String.class)),
+                rule == null ? null : RuleLevel.valueOf(rule));
     }
 }

@@ -243,7 +243,20 @@ class UserAdministrationIntegrationTests {
     void anAdminChangesRolesUnitAndContactDetails() {
         String username = fixtures.user(ward, "PATROL");
         String id = fixtures.signIn(username).getUser().getId().toString();
-        UUID unit = UUID.randomUUID();
+        UUID unit = fixtures.unit(ward);
+        UUID unitOfAnotherWard = fixtures.unit(fixtures.ward());
+
+        http.patch()
+                .uri("/api/v1/users/" + id)
+                .header("Authorization", admin)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"roles\": [\"UNIT_STAFF\"], \"unitId\": \"" + unitOfAnotherWard + "\"}")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("unitId");
 
         http.patch()
                 .uri("/api/v1/users/" + id)

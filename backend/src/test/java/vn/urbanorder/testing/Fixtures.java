@@ -54,6 +54,21 @@ public class Fixtures {
                 .block();
     }
 
+    /** A new active unit of the ward with a fresh code; gives its id. */
+    public UUID unit(UUID wardId) {
+        String code = "U"
+                + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36)
+                        .toUpperCase(Locale.ROOT);
+        return database.sql("INSERT INTO unit (ward_id, code, name, kind) VALUES (:ward, :code, :name, 'OTHER')"
+                        + " RETURNING id")
+                .bind("ward", wardId)
+                .bind("code", code)
+                .bind("name", "Đơn vị thử " + code)
+                .map(row -> row.get("id", UUID.class))
+                .one()
+                .block();
+    }
+
     /** A new active user of the ward with these roles; gives its username. */
     public String user(UUID wardId, String... roles) {
         return user(wardId, null, roles);

@@ -1,0 +1,2 @@
+/** Units, zones and patrol segments, assignment rules, and the decision of which unit gets each report. */
+package vn.urbanorder.assignment;

@@ -1,0 +1,52 @@
+package vn.urbanorder.assignment.web;
+
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import vn.urbanorder.api.AssignmentApi;
+import vn.urbanorder.api.model.AssignmentRuleList;
+import vn.urbanorder.assignment.AssignmentRule;
+import vn.urbanorder.assignment.AssignmentRules;
+import vn.urbanorder.identity.Caller;
+
+@RestController
+class AssignmentRulesController implements AssignmentApi {
+
+    private final AssignmentRules rules;
+    private final AssignmentWebMapper mapper;
+
+    AssignmentRulesController(AssignmentRules rules, AssignmentWebMapper mapper) {
+        this.rules = rules;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public Mono<ResponseEntity<AssignmentRuleList>> listAssignmentRules(ServerWebExchange exchange) {
+        return Caller.current().flatMap(rules::list).map(this::ok);
+    }
+
+    @Override
+    @PreAuthorize("hasRole('WARD_ADMIN')")
+    public Mono<ResponseEntity<AssignmentRuleList>> replaceAssignmentRules(
+            Mono<AssignmentRuleList> sent, ServerWebExchange exchange) {
+        return Caller.current()
+                .zipWith(sent)
+                .flatMap(replace -> rules.replace(
+                        replace.getT1(),
+                        replace.getT2().getRules().stream()
+                                .map(mapper::toDomain)
+                                .toList()))
+                .map(this::ok);
+    }
+
+    private ResponseEntity<AssignmentRuleList> ok(List<AssignmentRule> found) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(new AssignmentRuleList()
+                        .rules(found.stream().map(mapper::toApi).toList()));
+    }
+}

@@ -1,0 +1,60 @@
+package vn.urbanorder.assignment.web;
+
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.urbanorder.api.model.Geometry;
+import vn.urbanorder.api.model.ZoneFeature;
+import vn.urbanorder.api.model.ZoneFeatureCollection;
+import vn.urbanorder.api.model.ZoneProperties;
+import vn.urbanorder.assignment.Zone;
+import vn.urbanorder.assignment.ZoneDraft;
+
+/** Zones to and from GeoJSON features; geometries pass through as JSON trees. */
+@Component
+class ZoneGeoJson {
+
+    private final JsonMapper json;
+
+    ZoneGeoJson(JsonMapper json) {
+        this.json = json;
+    }
+
+    List<ZoneDraft> toDomain(ZoneFeatureCollection file) {
+        return file.getFeatures().stream()
+                .map(feature -> {
+                    ZoneProperties properties = feature.getProperties();
+                    JsonNode geometry = json.valueToTree(feature.getGeometry());
+                    return new ZoneDraft(
+                            properties.getCode(),
+                            properties.getName(),
+                            properties.getKind(),
+                            properties.getUnitCode(),
+                            properties.getBufferM(),
+                            geometry);
+                })
+                .toList();
+    }
+
+    ZoneFeatureCollection toApi(List<Zone> zones) {
+        return new ZoneFeatureCollection()
+                .type(ZoneFeatureCollection.TypeEnum.FEATURE_COLLECTION)
+                .features(zones.stream().map(this::feature).toList());
+    }
+
+    private ZoneFeature feature(Zone zone) {
+        return new ZoneFeature()
+                .type(ZoneFeature.TypeEnum.FEATURE)
+                .id(zone.id().toString())
+                .geometry(json.readValue(zone.geometry(), Geometry.class))
+                .properties(new ZoneProperties()
+                        .code(zone.code())
+                        .name(zone.name())
+                        .kind(zone.kind().name())
+                        .unitCode(zone.unitCode())
+                        .bufferM(zone.bufferM())
+                        .validFrom(zone.validFrom().atOffset(ZoneOffset.UTC)));
+    }
+}

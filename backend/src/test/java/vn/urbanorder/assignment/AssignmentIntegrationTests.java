@@ -1,0 +1,450 @@
+package vn.urbanorder.assignment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import vn.urbanorder.api.model.Report;
+import vn.urbanorder.api.model.ReportPage;
+import vn.urbanorder.api.model.Unit;
+import vn.urbanorder.api.model.ZoneFeatureCollection;
+import vn.urbanorder.testing.Fixtures;
+import vn.urbanorder.testing.IntegrationTest;
+
+/** Zones, rules and units as a ward admin sets them up, and where reports land after that. */
+@IntegrationTest
+class AssignmentIntegrationTests {
+
+    static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    Fixtures fixtures;
+
+    UUID ward;
+    String admin;
+    String patrol;
+    Unit ttdt;
+    Unit dcxd;
+    Unit vsmt;
+
+    @BeforeEach
+    void aWardWithUnitsMapAndRules() {
+        ward = fixtures.ward();
+        admin = fixtures.bearer(fixtures.user(ward, "WARD_ADMIN"));
+        patrol = fixtures.bearer(fixtures.user(ward, "PATROL"));
+        ttdt = createUnit("TTDT", "Đội Trật tự đô thị phường", "URBAN_ORDER_TEAM");
+        dcxd = createUnit("DCXD", "Bộ phận Địa chính – Xây dựng", "CONSTRUCTION_OFFICE");
+        vsmt = createUnit("VSMT", "Tổ Vệ sinh môi trường", "SANITATION");
+        importZones(TestMap.collection(TestMap.WEST, TestMap.EAST, TestMap.SEGMENT))
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.zones")
+                .isEqualTo(2)
+                .jsonPath("$.segments")
+                .isEqualTo(1);
+        putRules("""
+                        {"rules": [{"category": "SANITATION", "unitCode": "VSMT"},
+                                   {"zoneCode": "EAST", "category": "CONSTRUCTION", "unitCode": "DCXD"},
+                                   {"unitCode": "TTDT"}]}""").expectStatus().isOk();
+    }
+
+    @Test
+    void theMostSpecificRuleDecidesAndTheReportSaysWhy() {
+        Report sanitation = submit("SANITATION", "LITTERING", TestMap.IN_WEST);
+        assertThat(sanitation.getStatus().getValue()).isEqualTo("ASSIGNED");
+        assertThat(sanitation.getAssignment().getUnit().getCode()).isEqualTo("VSMT");
+        assertThat(sanitation.getAssignment().getZone().getCode()).isEqualTo("WEST");
+        assertThat(sanitation.getAssignment().getSegment()).isNull();
+        assertThat(sanitation.getAssignment().getRule().getValue()).isEqualTo("CATEGORY");
+
+        Report onSegment = submit("SANITATION", "LITTERING", TestMap.ON_SEGMENT);
+        assertThat(onSegment.getAssignment().getUnit().getCode()).isEqualTo("DCXD");
+        assertThat(onSegment.getAssignment().getSegment().getCode()).isEqualTo("S1");
+        assertThat(onSegment.getAssignment().getRule().getValue()).isEqualTo("SEGMENT");
+
+        Report construction = submit("CONSTRUCTION", "NO_PERMIT", TestMap.IN_EAST);
+        assertThat(construction.getAssignment().getUnit().getCode()).isEqualTo("DCXD");
+        assertThat(construction.getAssignment().getRule().getValue()).isEqualTo("ZONE_CATEGORY");
+
+        Report sidewalk = submit("SIDEWALK_ENCROACHMENT", "GOODS_DISPLAY", TestMap.IN_EAST);
+        assertThat(sidewalk.getAssignment().getUnit().getCode()).isEqualTo("TTDT");
+        assertThat(sidewalk.getAssignment().getRule().getValue()).isEqualTo("WARD_DEFAULT");
+    }
+
+    @Test
+    void aReportInNoZoneIsUnassignedAndWaitsInTheAdminsQueue() {
+        Report lost = submit("SANITATION", "LITTERING", TestMap.IN_NO_ZONE);
+        assertThat(lost.getStatus().getValue()).isEqualTo("UNASSIGNED");
+        assertThat(lost.getAssignment())
+                .satisfiesAnyOf(
+                        assignment -> assertThat(assignment).isNull(),
+                        assignment -> assertThat(assignment.getUnit()).isNull());
+
+        ReportPage queue = http.get()
+                .uri("/api/v1/reports?status=UNASSIGNED")
+                .header("Authorization", admin)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(ReportPage.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(queue.getItems()).extracting(Report::getId).containsExactly(lost.getId());
+    }
+
+    @Test
+    void aDeactivatedUnitIsPassedOver() {
+        http.patch()
+                .uri("/api/v1/units/" + vsmt.getId())
+                .header("Authorization", admin)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"active\": false}")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.active")
+                .isEqualTo(false);
+
+        Report sanitation = submit("SANITATION", "LITTERING", TestMap.IN_WEST);
+        assertThat(sanitation.getAssignment().getUnit().getCode()).isEqualTo("TTDT");
+        assertThat(sanitation.getAssignment().getRule().getValue()).isEqualTo("WARD_DEFAULT");
+    }
+
+    @Test
+    void aBrokenFileIsRefusedWholeWithEveryErrorAndTheOldMapStays() {
+        String selfIntersecting = """
+                {"type": "Feature", "properties": {"code": "BOW", "name": "Nơ", "kind": "ZONE"},
+                 "geometry": {"type": "Polygon", "coordinates": [[[105.8800, 21.0420], [105.8840, 21.0460],
+                   [105.8840, 21.0420], [105.8800, 21.0460], [105.8800, 21.0420]]]}}""";
+        String outside = """
+                {"type": "Feature", "properties": {"code": "FAR", "name": "Xa", "kind": "ZONE"},
+                 "geometry": {"type": "Polygon", "coordinates": [[[106.0, 21.0], [106.1, 21.0], [106.1, 21.1],
+                   [106.0, 21.0]]]}}""";
+        String duplicate = TestMap.EAST.replace("\"EAST\"", "\"BOW\"");
+        String unknownUnit = TestMap.SEGMENT.replace("\"DCXD\"", "\"NOPE\"");
+        String lineAsZone = TestMap.SEGMENT.replace("\"SEGMENT\"", "\"ZONE\"").replace(", \"bufferM\": 15", "");
+
+        importZones(TestMap.collection(selfIntersecting, outside, duplicate, unknownUnit, lineAsZone))
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[?(@.field == 'features[0].geometry')]")
+                .exists()
+                .jsonPath("$.errors[?(@.field == 'features[1].geometry')]")
+                .exists()
+                .jsonPath("$.errors[?(@.field == 'features[2].properties.code')]")
+                .exists()
+                .jsonPath("$.errors[?(@.field == 'features[3].properties.unitCode')]")
+                .exists()
+                .jsonPath("$.errors[?(@.field == 'features[4].geometry')]")
+                .exists();
+
+        assertThat(zones(null).getFeatures())
+                .extracting(feature -> feature.getProperties().getCode())
+                .containsExactly("EAST", "WEST", "S1");
+        assertThat(submit("SANITATION", "LITTERING", TestMap.IN_WEST)
+                        .getAssignment()
+                        .getZone()
+                        .getCode())
+                .isEqualTo("WEST");
+    }
+
+    @Test
+    void aNewImportNeverRewritesPastReportsAndThePastMapCanBeRead() {
+        Report before = submit("SIDEWALK_ENCROACHMENT", "GOODS_DISPLAY", TestMap.IN_WEST);
+        Instant between = Instant.now();
+
+        String renamed = TestMap.WEST.replace("Tổ dân phố 1", "Tổ dân phố 1 mới");
+        importZones(TestMap.collection(
+                        renamed,
+                        TestMap.EAST.replace("\"kind\": \"ZONE\"", "\"kind\": \"ZONE\", \"unitCode\": \"VSMT\"")))
+                .expectStatus()
+                .isOk();
+
+        Report again = get(before.getId());
+        assertThat(again.getAssignment().getZone().getName()).isEqualTo("Tổ dân phố 1");
+        assertThat(again.getAssignment().getZone().getId())
+                .isEqualTo(before.getAssignment().getZone().getId());
+
+        Report after = submit("SIDEWALK_ENCROACHMENT", "GOODS_DISPLAY", TestMap.IN_WEST);
+        assertThat(after.getAssignment().getZone().getName()).isEqualTo("Tổ dân phố 1 mới");
+        assertThat(after.getAssignment().getSegment()).isNull();
+
+        assertThat(zones(between).getFeatures())
+                .extracting(feature -> feature.getProperties().getName())
+                .containsExactly("Tổ dân phố 2", "Tổ dân phố 1", "Tuyến phố thử");
+        assertThat(zones(null).getFeatures()).hasSize(2);
+    }
+
+    @Test
+    void rulesMustNameWhatExists() {
+        putRules("""
+                        {"rules": [{"zoneCode": "NOWHERE", "unitCode": "TTDT"},
+                                   {"zoneCode": "WEST", "segmentCode": "S1", "unitCode": "TTDT"},
+                                   {"category": "NOISE", "unitCode": "TTDT"},
+                                   {"category": "SANITATION", "unitCode": "GHOST"},
+                                   {"unitCode": "TTDT"}, {"unitCode": "VSMT"}]}""")
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[?(@.field == 'rules[0].zoneCode')]")
+                .exists()
+                .jsonPath("$.errors[?(@.field == 'rules[1].segmentCode')]")
+                .exists()
+                .jsonPath("$.errors[?(@.field == 'rules[2].category')]")
+                .exists()
+                .jsonPath("$.errors[?(@.field == 'rules[3].unitCode')]")
+                .exists()
+                .jsonPath("$.errors[?(@.field == 'rules[5]')]")
+                .exists();
+
+        http.get()
+                .uri("/api/v1/assignment-rules")
+                .header("Authorization", patrol)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.rules.length()")
+                .isEqualTo(3);
+    }
+
+    @Test
+    void unitStaffSeeTheirUnitsReportsOnly() {
+        String vsmtStaff = fixtures.bearer(fixtures.user(ward, vsmt.getId(), "UNIT_STAFF"));
+        Report theirs = submit("SANITATION", "LITTERING", TestMap.IN_WEST);
+        Report notTheirs = submit("CONSTRUCTION", "NO_PERMIT", TestMap.IN_EAST);
+
+        http.get()
+                .uri("/api/v1/reports/" + theirs.getId())
+                .header("Authorization", vsmtStaff)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        http.get()
+                .uri("/api/v1/reports/" + notTheirs.getId())
+                .header("Authorization", vsmtStaff)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        ReportPage list = http.get()
+                .uri("/api/v1/reports")
+                .header("Authorization", vsmtStaff)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(ReportPage.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(list.getItems()).extracting(Report::getId).containsExactly(theirs.getId());
+    }
+
+    @Test
+    void onlyTheWardAdminChangesUnitsZonesAndRules() {
+        String inspector = fixtures.bearer(fixtures.user(ward, "INSPECTOR"));
+        String staff = fixtures.bearer(fixtures.user(ward, vsmt.getId(), "UNIT_STAFF"));
+        for (String caller : new String[] {patrol, inspector, staff}) {
+            http.post()
+                    .uri("/api/v1/units")
+                    .header("Authorization", caller)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"code\": \"X\", \"name\": \"X\", \"kind\": \"OTHER\"}")
+                    .exchange()
+                    .expectStatus()
+                    .isForbidden();
+            http.patch()
+                    .uri("/api/v1/units/" + vsmt.getId())
+                    .header("Authorization", caller)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"active\": false}")
+                    .exchange()
+                    .expectStatus()
+                    .isForbidden();
+            http.put()
+                    .uri("/api/v1/zones")
+                    .header("Authorization", caller)
+                    .contentType(GEO_JSON)
+                    .bodyValue(TestMap.collection(TestMap.WEST))
+                    .exchange()
+                    .expectStatus()
+                    .isForbidden();
+            putRules("{\"rules\": []}", caller).expectStatus().isForbidden();
+            http.get()
+                    .uri("/api/v1/units/" + vsmt.getId())
+                    .header("Authorization", caller)
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+        }
+    }
+
+    @Test
+    void anotherWardsUnitsAndMapStayHidden() {
+        UUID otherWard = fixtures.ward();
+        String otherAdmin = fixtures.bearer(fixtures.user(otherWard, "WARD_ADMIN"));
+        http.get()
+                .uri("/api/v1/units/" + vsmt.getId())
+                .header("Authorization", otherAdmin)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        http.patch()
+                .uri("/api/v1/units/" + vsmt.getId())
+                .header("Authorization", otherAdmin)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"active\": false}")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        http.get()
+                .uri("/api/v1/units")
+                .header("Authorization", otherAdmin)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items.length()")
+                .isEqualTo(0);
+        http.get()
+                .uri("/api/v1/zones")
+                .header("Authorization", otherAdmin)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.features.length()")
+                .isEqualTo(0);
+    }
+
+    @Test
+    void unitCodesAreUniqueInAWardAndFieldsAreChecked() {
+        http.post()
+                .uri("/api/v1/units")
+                .header("Authorization", admin)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"code\": \"VSMT\", \"name\": \"Trùng\", \"kind\": \"SANITATION\"}")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409);
+        http.post()
+                .uri("/api/v1/units")
+                .header("Authorization", admin)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"code\": \"bad code\", \"name\": \" \", \"kind\": \"CIRCUS\"}")
+                .exchange()
+                .expectStatus()
+                .value(status -> assertThat(status).isIn(400, 422));
+    }
+
+    @Test
+    void aFileOverFiveMegabytesIsRefusedAndOneOverTheJsonLimitIsTaken() {
+        // About 400 KB, over the 256 KB other JSON bodies may have, in a property the import ignores.
+        String large = TestMap.WEST.replace(
+                "\"kind\": \"ZONE\"", "\"kind\": \"ZONE\", \"note\": \"" + "x".repeat(400_000) + "\"");
+        importZones(TestMap.collection(large)).expectStatus().isOk();
+        assertThat(zones(null).getFeatures()).hasSize(1);
+
+        String huge = TestMap.WEST.replace(
+                "\"kind\": \"ZONE\"", "\"kind\": \"ZONE\", \"note\": \"" + "x".repeat(5_300_000) + "\"");
+        importZones(TestMap.collection(huge)).expectStatus().isEqualTo(413);
+        assertThat(zones(null).getFeatures()).hasSize(1);
+    }
+
+    private Unit createUnit(String code, String name, String kind) {
+        return http.post()
+                .uri("/api/v1/units")
+                .header("Authorization", admin)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"code\": \"%s\", \"name\": \"%s\", \"kind\": \"%s\", \"contactPhone\": \"0243 827 000\"}"
+                        .formatted(code, name, kind))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Unit.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    private WebTestClient.ResponseSpec importZones(String file) {
+        return http.put()
+                .uri("/api/v1/zones")
+                .header("Authorization", admin)
+                .contentType(GEO_JSON)
+                .bodyValue(file)
+                .exchange();
+    }
+
+    private WebTestClient.ResponseSpec putRules(String rules) {
+        return putRules(rules, admin);
+    }
+
+    private WebTestClient.ResponseSpec putRules(String rules, String caller) {
+        return http.put()
+                .uri("/api/v1/assignment-rules")
+                .header("Authorization", caller)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(rules)
+                .exchange();
+    }
+
+    private ZoneFeatureCollection zones(Instant at) {
+        return http.get()
+                .uri(at == null ? "/api/v1/zones" : "/api/v1/zones?at=" + at)
+                .header("Authorization", admin)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(GEO_JSON)
+                .expectBody(ZoneFeatureCollection.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    private Report submit(String category, String subtype, double[] at) {
+        String json = """
+                {"clientReportId": "%s", "category": "%s", "subtype": "%s",
+                 "location": {"lat": %s, "lon": %s, "accuracyM": 5}, "observedAt": "%s"}
+                """.formatted(
+                        UUID.randomUUID(),
+                        category,
+                        subtype,
+                        at[0],
+                        at[1],
+                        Instant.now().minus(1, ChronoUnit.MINUTES));
+        return http.post()
+                .uri("/api/v1/reports")
+                .header("Authorization", patrol)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(json)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Report.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    private Report get(UUID id) {
+        return http.get()
+                .uri("/api/v1/reports/" + id)
+                .header("Authorization", admin)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Report.class)
+                .returnResult()
+                .getResponseBody();
+    }
+}
