@@ -13,6 +13,11 @@ import reactor.core.publisher.Mono;
 @Repository
 class ZoneStore {
 
+    private static final String SELECT = "SELECT z.id, z.code, z.name, z.kind, u.code AS unit_code, z.buffer_m,"
+            + " z.geometry::text AS geometry, z.valid_from FROM zone z LEFT JOIN unit u ON u.id = z.unit_id"
+            + " WHERE z.ward_id = :ward";
+    private static final String ORDER = " ORDER BY z.kind = 'SEGMENT', z.code";
+
     private final DatabaseClient database;
 
     ZoneStore(DatabaseClient database) {
@@ -61,11 +66,7 @@ class ZoneStore {
 
     /** The ward's map as it stood at the moment: zones first, each kind by code. */
     Flux<Zone> at(UUID wardId, Instant at) {
-        return database.sql("SELECT z.id, z.code, z.name, z.kind, u.code AS unit_code, z.buffer_m,"
-                        + " z.geometry::text AS geometry, z.valid_from"
-                        + " FROM zone z LEFT JOIN unit u ON u.id = z.unit_id"
-                        + " WHERE z.ward_id = :ward AND z.valid_from <= :at AND (z.valid_to IS NULL OR z.valid_to > :at)"
-                        + " ORDER BY z.kind = 'SEGMENT', z.code")
+        return database.sql(SELECT + " AND z.valid_from <= :at AND (z.valid_to IS NULL OR z.valid_to > :at)" + ORDER)
                 .bind("ward", wardId)
                 .bind("at", at)
                 .map(ZoneStore::toZone)
@@ -74,10 +75,7 @@ class ZoneStore {
 
     /** The ward's current map. */
     Flux<Zone> current(UUID wardId) {
-        return database.sql("SELECT z.id, z.code, z.name, z.kind, u.code AS unit_code, z.buffer_m,"
-                        + " z.geometry::text AS geometry, z.valid_from"
-                        + " FROM zone z LEFT JOIN unit u ON u.id = z.unit_id"
-                        + " WHERE z.ward_id = :ward AND z.valid_to IS NULL ORDER BY z.kind = 'SEGMENT', z.code")
+        return database.sql(SELECT + " AND z.valid_to IS NULL" + ORDER)
                 .bind("ward", wardId)
                 .map(ZoneStore::toZone)
                 .all();
