@@ -16,7 +16,9 @@ CREATE TABLE zone (
     valid_to   timestamptz,
     CONSTRAINT zone_unit_of_ward FOREIGN KEY (ward_id, unit_id) REFERENCES unit (ward_id, id),
     CONSTRAINT zone_segment_has_buffer CHECK ((kind = 'SEGMENT') = (buffer_m IS NOT NULL)),
-    CONSTRAINT zone_valid_period CHECK (valid_to IS NULL OR valid_to >= valid_from)
+    CONSTRAINT zone_valid_period CHECK (valid_to IS NULL OR valid_to >= valid_from),
+    -- Lets reports require a zone of their own ward.
+    CONSTRAINT zone_ward_id_unique UNIQUE (ward_id, id)
 );
 
 -- At most one current zone or segment per code in a ward.

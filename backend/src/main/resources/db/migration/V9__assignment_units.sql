@@ -17,6 +17,16 @@ CREATE TABLE unit (
     CONSTRAINT unit_ward_id_unique UNIQUE (ward_id, id)
 );
 
+-- Before units existed a user's unit id was not checked: give every such id a placeholder unit
+-- of the user's ward (inactive, kind OTHER) for the ward admin to rename or reassign, so the key
+-- below can hold on a database that already has unit staff.
+INSERT INTO unit (id, ward_id, code, name, kind, active)
+SELECT DISTINCT ON (u.unit_id) u.unit_id, u.ward_id, 'LEGACY-' || upper(substr(md5(u.unit_id::text), 1, 8)),
+       'Đơn vị chưa khai báo', 'OTHER', false
+  FROM app_user u
+ WHERE u.unit_id IS NOT NULL
+ ORDER BY u.unit_id, u.created_at;
+
 -- A unit's staff belong to a unit of their own ward.
 ALTER TABLE app_user
     ADD CONSTRAINT app_user_unit_of_ward FOREIGN KEY (ward_id, unit_id) REFERENCES unit (ward_id, id);

@@ -56,25 +56,23 @@ public class AssignmentRules {
      */
     public Mono<List<AssignmentRule>> replace(Caller caller, List<AssignmentRule> sent) {
         UUID ward = caller.wardId();
-        return Mono.zip(
+        List<AssignmentRule> cleaned =
+                sent.stream().map(AssignmentRules::blanksToNull).toList();
+        // The ward's lock first, so the checks see the zones and units the rules will meet.
+        Mono<Void> replaced = versions.bump(ward)
+                .then(Mono.zip(
                         units.list(ward, null).collectList(),
                         zones.current(ward).collectList(),
-                        categories.findAll().map(Category::code).collectList())
+                        categories.findAll().map(Category::code).collectList()))
                 .flatMap(known -> {
                     Map<String, UUID> unitIds = new HashMap<>();
                     known.getT1().forEach(unit -> unitIds.put(unit.code(), unit.id()));
-                    List<AssignmentRule> cleaned =
-                            sent.stream().map(AssignmentRules::blanksToNull).toList();
                     List<FieldProblem> problems = check(cleaned, unitIds, known.getT2(), Set.copyOf(known.getT3()));
-                    if (!problems.isEmpty()) {
-                        return Mono.error(new InvalidRequestException(problems));
-                    }
-                    Mono<Void> store = versions.bump(ward).then(rules.replace(ward, cleaned, unitIds));
-                    return transactions
-                            .transactional(store)
-                            .then(maps.reload(ward))
-                            .then(list(caller));
+                    return problems.isEmpty()
+                            ? rules.replace(ward, cleaned, unitIds)
+                            : Mono.error(new InvalidRequestException(problems));
                 });
+        return transactions.transactional(replaced).then(maps.reload(ward)).then(list(caller));
     }
 
     private static List<FieldProblem> check(

@@ -1,5 +1,6 @@
 package vn.urbanorder.assignment;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -21,13 +22,16 @@ class AssignmentVersions {
         this.database = database;
     }
 
-    /** Call inside the transaction that makes the change. */
-    Mono<Long> bump(UUID wardId) {
-        return database.sql("INSERT INTO assignment_version (ward_id, version) VALUES (:ward, 1)"
-                        + " ON CONFLICT (ward_id) DO UPDATE SET version = assignment_version.version + 1,"
-                        + " changed_at = now() RETURNING version")
+    /** A change: the ward's new version, and when it was made by the database's clock, once the lock was held. */
+    record Change(long version, Instant at) {}
+
+    /** Call first thing inside the transaction that makes the change; holds the ward's lock until commit. */
+    Mono<Change> bump(UUID wardId) {
+        return database.sql("INSERT INTO assignment_version (ward_id, version, changed_at) VALUES (:ward, 1,"
+                        + " clock_timestamp()) ON CONFLICT (ward_id) DO UPDATE SET version = assignment_version.version"
+                        + " + 1, changed_at = clock_timestamp() RETURNING version, changed_at")
                 .bind("ward", wardId)
-                .map(row -> row.get("version", Long.class))
+                .map(row -> new Change(row.get("version", Long.class), row.get("changed_at", Instant.class)))
                 .one();
     }
 

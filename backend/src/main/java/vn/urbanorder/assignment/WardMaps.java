@@ -1,5 +1,6 @@
 package vn.urbanorder.assignment;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +28,9 @@ class WardMaps implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(WardMaps.class);
 
     private final Map<UUID, Mono<WardMap>> maps = new ConcurrentHashMap<>();
+    /** The version each reload put in place, so a slow reload never replaces a newer map. */
+    private final Map<UUID, Long> reloadedVersions = new ConcurrentHashMap<>();
+
     private final WardDirectory wards;
     private final ZoneStore zones;
     private final UnitStore units;
@@ -54,10 +58,20 @@ class WardMaps implements SmartLifecycle {
         return maps.computeIfAbsent(wardId, this::cachedLoad);
     }
 
-    /** Loads the ward's map again now, and serves it once loaded; after a change this instance made. */
+    /**
+     * Loads the ward's map again now and serves it once loaded, unless a newer one got there
+     * first; after a change this instance made, and when polling sees a new version.
+     */
     Mono<Void> reload(UUID wardId) {
         Mono<WardMap> fresh = cachedLoad(wardId);
-        return fresh.doOnNext(loaded -> maps.put(wardId, fresh)).then();
+        return fresh.doOnNext(loaded -> reloadedVersions.compute(wardId, (id, served) -> {
+                    if (served != null && served > loaded.version()) {
+                        return served;
+                    }
+                    maps.put(wardId, fresh);
+                    return loaded.version();
+                }))
+                .then();
     }
 
     private Mono<WardMap> cachedLoad(UUID wardId) {
@@ -65,17 +79,20 @@ class WardMaps implements SmartLifecycle {
         return load(wardId).cacheInvalidateIf(map -> false);
     }
 
+    /**
+     * The version is read before everything else: a change committed meanwhile then shows as a
+     * newer version at the next poll, and the map is loaded again, never labelled newer than it is.
+     */
     private Mono<WardMap> load(UUID wardId) {
-        return Mono.zip(
-                        versions.of(wardId),
+        return versions.of(wardId).flatMap(version -> Mono.zip(
                         wards.findById(wardId),
                         zones.current(wardId).collectList(),
                         units.list(wardId, null).collectList(),
                         rules.list(wardId).collectList())
-                // Building the trees is CPU work that grows with the ward's map: keep it off the event loop.
+                // Building the trees is CPU work that grows with the map: off the event loop.
                 .publishOn(Schedulers.parallel())
                 .map(loaded -> new WardMap(
-                        loaded.getT1(), metresAround(loaded.getT2()), loaded.getT3(), loaded.getT4(), loaded.getT5()));
+                        version, metresAround(loaded.getT1()), loaded.getT2(), loaded.getT3(), loaded.getT4())));
     }
 
     private static LocalMetres metresAround(Ward ward) {
@@ -90,17 +107,29 @@ class WardMaps implements SmartLifecycle {
                         .concatMap(entry -> entry.getValue()
                                 .filter(map -> map.version() != current.getOrDefault(entry.getKey(), 0L))
                                 .flatMap(stale -> reload(entry.getKey()))
-                                .onErrorResume(failure -> Mono.empty())))
+                                .onErrorResume(failure -> {
+                                    log.warn(
+                                            "Could not reload the map of ward {}: {}",
+                                            entry.getKey(),
+                                            failure.toString());
+                                    return Mono.empty();
+                                })))
                 .then();
     }
 
     @Override
     public void start() {
-        polling = Flux.interval(properties.refreshInterval())
+        Duration interval = properties.refreshInterval();
+        polling = Flux.interval(interval)
                 .onBackpressureDrop()
-                .concatMap(tick -> refreshChanged()
-                        .doOnError(failure -> log.warn("Could not check for changed ward maps: {}", failure.toString()))
-                        .onErrorResume(failure -> Mono.empty()))
+                // One check at a time; a check that hangs (a stalled connection) is given up, not waited for.
+                .concatMap(
+                        tick -> refreshChanged()
+                                .timeout(interval.multipliedBy(5).plusSeconds(10))
+                                .doOnError(failure ->
+                                        log.warn("Could not check for changed ward maps: {}", failure.toString()))
+                                .onErrorResume(failure -> Mono.empty()),
+                        1)
                 .subscribe();
     }
 

@@ -1,8 +1,8 @@
 package vn.urbanorder.assignment;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -24,7 +24,6 @@ public class Zones {
     private final WardMaps maps;
     private final AssignmentProperties properties;
     private final TransactionalOperator transactions;
-    private final Clock clock;
 
     Zones(
             WardDirectory wards,
@@ -33,8 +32,7 @@ public class Zones {
             AssignmentVersions versions,
             WardMaps maps,
             AssignmentProperties properties,
-            TransactionalOperator transactions,
-            Clock clock) {
+            TransactionalOperator transactions) {
         this.wards = wards;
         this.zones = zones;
         this.units = units;
@@ -42,19 +40,22 @@ public class Zones {
         this.maps = maps;
         this.properties = properties;
         this.transactions = transactions;
-        this.clock = clock;
     }
 
-    /** The map as it stood at the moment; now when {@code at} is null. */
+    /** The map as it stood at the moment; the current one when {@code at} is null. */
     public Mono<List<Zone>> at(Caller caller, Instant at) {
-        return zones.at(caller.wardId(), at == null ? clock.instant() : at).collectList();
+        return (at == null ? zones.current(caller.wardId()) : zones.at(caller.wardId(), at)).collectList();
     }
 
-    /** Checks every feature, then replaces the ward's map; a 422 listing every error leaves the old map. */
+    /**
+     * Checks every feature, then replaces the ward's map; a 422 listing every error leaves the old
+     * map. The ward's lock is taken first, so the checks see what the replacement replaces, and
+     * the new map is valid from the moment the lock was held.
+     */
     public Mono<ZoneImport> replace(Caller caller, List<ZoneDraft> features) {
-        return Mono.zip(
-                        wards.findById(caller.wardId()),
-                        units.list(caller.wardId(), null).collectList())
+        UUID ward = caller.wardId();
+        Mono<ZoneImport> imported = versions.bump(ward).flatMap(change -> Mono.zip(
+                        wards.findById(ward), units.list(ward, null).collectList())
                 // Checking thousands of polygons is CPU work: keep it off the event loop.
                 .publishOn(Schedulers.parallel())
                 .map(loaded -> new ZoneFileCheck(
@@ -63,16 +64,13 @@ public class Zones {
                                 properties.defaultSegmentBufferM())
                         .check(features))
                 .flatMap(checked -> {
-                    Instant now = clock.instant();
-                    Mono<Void> store =
-                            versions.bump(caller.wardId()).then(zones.replace(caller.wardId(), checked, now));
                     int segments = (int) checked.stream()
                             .filter(zone -> zone.kind() == ZoneKind.SEGMENT)
                             .count();
-                    return transactions
-                            .transactional(store)
-                            .then(maps.reload(caller.wardId()))
-                            .thenReturn(new ZoneImport(checked.size() - segments, segments, now));
-                });
+                    return zones.replace(ward, checked, change.at())
+                            .thenReturn(new ZoneImport(checked.size() - segments, segments, change.at()));
+                }));
+        return transactions.transactional(imported).flatMap(done -> maps.reload(ward)
+                .thenReturn(done));
     }
 }

@@ -162,24 +162,33 @@ class ReportStore {
                 .all();
     }
 
-    /** Open reports of the caller's ward within the radius, nearest first, with their distance. */
+    /** Open reports the caller may see within the radius, nearest first, with their distance. */
     Flux<ReportQueries.Nearby> nearby(Caller caller, GeoPoint point, int radiusM) {
         double latSpan = radiusM / METRES_PER_DEGREE;
         double lonSpan = radiusM / (METRES_PER_DEGREE * Math.max(0.01, Math.cos(Math.toRadians(point.lat()))));
+        var where = visibleTo(caller);
+        where.sql.append(" AND ").append(OPEN);
+        where.sql.append(" AND r.position <@ box(point(:minLon, :minLat), point(:maxLon, :maxLat))");
+        where.values.putAll(Map.of(
+                "lat",
+                point.lat(),
+                "lon",
+                point.lon(),
+                "minLon",
+                point.lon() - lonSpan,
+                "minLat",
+                point.lat() - latSpan,
+                "maxLon",
+                point.lon() + lonSpan,
+                "maxLat",
+                point.lat() + latSpan,
+                "radius",
+                (double) radiusM));
         String sql =
                 "SELECT * FROM (" + SELECT.replace("SELECT r.id,", "SELECT " + haversine() + " AS distance_m, r.id,")
-                        + " WHERE r.ward_id = :ward AND " + OPEN
-                        + " AND r.position <@ box(point(:minLon, :minLat), point(:maxLon, :maxLat))) near"
+                        + " WHERE " + where.sql + ") near"
                         + " WHERE distance_m <= :radius ORDER BY distance_m, id LIMIT " + NEARBY_LIMIT;
-        return database.sql(sql)
-                .bind("ward", caller.wardId())
-                .bind("lat", point.lat())
-                .bind("lon", point.lon())
-                .bind("minLon", point.lon() - lonSpan)
-                .bind("minLat", point.lat() - latSpan)
-                .bind("maxLon", point.lon() + lonSpan)
-                .bind("maxLat", point.lat() + latSpan)
-                .bind("radius", (double) radiusM)
+        return bindAll(database.sql(sql), where.values)
                 .map(row -> new ReportQueries.Nearby(toReport(row), row.get("distance_m", Double.class)))
                 .all();
     }

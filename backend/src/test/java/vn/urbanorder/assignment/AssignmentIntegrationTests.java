@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -248,6 +249,33 @@ class AssignmentIntegrationTests {
                 .returnResult()
                 .getResponseBody();
         assertThat(list.getItems()).extracting(Report::getId).containsExactly(theirs.getId());
+
+        // The "already reported?" check near both reports shows them only their own too.
+        http.get()
+                .uri("/api/v1/reports/nearby?lat=21.0435&lon=105.8855&radiusM=500")
+                .header("Authorization", vsmtStaff)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items[*].report.id")
+                .isEqualTo(List.of(theirs.getId().toString()));
+    }
+
+    @Test
+    void emptyItemsInAFileOrARuleListAreRefused() {
+        importZones("{\"type\": \"FeatureCollection\", \"features\": [null]}")
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("features[0]");
+        putRules("{\"rules\": [{\"unitCode\": \"TTDT\"}, null]}")
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("rules[1]");
     }
 
     @Test

@@ -12,6 +12,7 @@ import vn.urbanorder.api.model.AssignmentRuleList;
 import vn.urbanorder.assignment.AssignmentRule;
 import vn.urbanorder.assignment.AssignmentRules;
 import vn.urbanorder.identity.Caller;
+import vn.urbanorder.shared.InvalidRequestException;
 
 @RestController
 class AssignmentRulesController implements AssignmentApi {
@@ -35,12 +36,18 @@ class AssignmentRulesController implements AssignmentApi {
             Mono<AssignmentRuleList> sent, ServerWebExchange exchange) {
         return Caller.current()
                 .zipWith(sent)
-                .flatMap(replace -> rules.replace(
-                        replace.getT1(),
-                        replace.getT2().getRules().stream()
-                                .map(mapper::toDomain)
-                                .toList()))
+                .flatMap(replace -> rules.replace(replace.getT1(), toDomain(replace.getT2())))
                 .map(this::ok);
+    }
+
+    private List<AssignmentRule> toDomain(AssignmentRuleList sent) {
+        List<vn.urbanorder.api.model.AssignmentRule> rules = sent.getRules();
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i) == null) {
+                throw InvalidRequestException.of("rules[" + i + "]", "không được để trống");
+            }
+        }
+        return rules.stream().map(mapper::toDomain).toList();
     }
 
     private ResponseEntity<AssignmentRuleList> ok(List<AssignmentRule> found) {

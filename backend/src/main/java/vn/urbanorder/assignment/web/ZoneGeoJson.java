@@ -11,6 +11,7 @@ import vn.urbanorder.api.model.ZoneFeatureCollection;
 import vn.urbanorder.api.model.ZoneProperties;
 import vn.urbanorder.assignment.Zone;
 import vn.urbanorder.assignment.ZoneDraft;
+import vn.urbanorder.shared.InvalidRequestException;
 
 /** Zones to and from GeoJSON features; geometries pass through as JSON trees. */
 @Component
@@ -23,7 +24,13 @@ class ZoneGeoJson {
     }
 
     List<ZoneDraft> toDomain(ZoneFeatureCollection file) {
-        return file.getFeatures().stream()
+        List<ZoneFeature> features = file.getFeatures();
+        for (int i = 0; i < features.size(); i++) {
+            if (features.get(i) == null) {
+                throw InvalidRequestException.of("features[" + i + "]", "không được để trống");
+            }
+        }
+        return features.stream()
                 .map(feature -> {
                     ZoneProperties properties = feature.getProperties();
                     JsonNode geometry = json.valueToTree(feature.getGeometry());
