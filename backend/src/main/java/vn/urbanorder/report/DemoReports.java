@@ -71,6 +71,7 @@ class DemoReports {
     private final Photos photos;
     private final TransactionalOperator transactions;
     private final DemoMap demoMap;
+    private final ReportEvents events;
     private final Assignments assignments;
     private final Clock clock;
 
@@ -81,6 +82,7 @@ class DemoReports {
             Photos photos,
             TransactionalOperator transactions,
             DemoMap demoMap,
+            ReportEvents events,
             Assignments assignments,
             Clock clock) {
         this.wards = wards;
@@ -89,6 +91,7 @@ class DemoReports {
         this.photos = photos;
         this.transactions = transactions;
         this.demoMap = demoMap;
+        this.events = events;
         this.assignments = assignments;
         this.clock = clock;
     }
@@ -137,22 +140,26 @@ class DemoReports {
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(bytes -> inspector.inspect(bytes, ward.timeZone()))
                 .zipWith(assignments.decide(ward.id(), submission.category(), point))
-                .flatMap(decided -> photos.store(List.of(decided.getT1()), created -> {})
-                        .then(transactions.transactional(reports.insert(new NewReport(
-                                        ward.id(),
-                                        reporter,
-                                        year,
-                                        ward.code() + "-" + year + "-",
-                                        submission,
-                                        ReportIntake.payloadSha256(
-                                                submission, List.<InspectedPhoto>of(decided.getT1())),
-                                        observed.plusSeconds(5 + random.nextInt(600)),
-                                        java.util.EnumSet.noneOf(ReportFlag.class),
-                                        decided.getT2()))
-                                // Another instance added this one first: roll the number back.
-                                .switchIfEmpty(Mono.error(new IllegalStateException("added elsewhere")))
-                                .flatMap(id -> photos.record(ward.id(), id, List.of(decided.getT1())))
-                                .thenReturn(true))))
+                .flatMap(decided -> {
+                    InspectedPhoto photo = decided.getT1();
+                    var report = new NewReport(
+                            ward.id(),
+                            reporter,
+                            year,
+                            ward.code() + "-" + year + "-",
+                            submission,
+                            ReportIntake.payloadSha256(submission, List.of(photo)),
+                            observed.plusSeconds(5 + random.nextInt(600)),
+                            java.util.EnumSet.noneOf(ReportFlag.class),
+                            decided.getT2());
+                    return photos.store(List.of(photo), created -> {})
+                            .then(transactions.transactional(reports.insert(report)
+                                    // Another instance added this one first: roll the number back.
+                                    .switchIfEmpty(Mono.error(new IllegalStateException("added elsewhere")))
+                                    .flatMap(id -> photos.record(ward.id(), id, List.of(photo))
+                                            .then(events.start(ward.id(), id, IntakeEvents.of(reporter, report))))
+                                    .thenReturn(true)));
+                })
                 .onErrorResume(failure -> {
                     log.debug("Demo report {} not added: {}", index, failure.toString());
                     return Mono.just(false);

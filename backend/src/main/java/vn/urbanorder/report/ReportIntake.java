@@ -46,6 +46,7 @@ public class ReportIntake {
     private final PhotosProperties photoLimits;
     private final ReportQueries queries;
     private final Assignments assignments;
+    private final ReportEvents events;
     private final TransactionalOperator transactions;
     private final Clock clock;
 
@@ -57,6 +58,7 @@ public class ReportIntake {
             PhotosProperties photoLimits,
             ReportQueries queries,
             Assignments assignments,
+            ReportEvents events,
             TransactionalOperator transactions,
             Clock clock) {
         this.reports = reports;
@@ -66,6 +68,7 @@ public class ReportIntake {
         this.photoLimits = photoLimits;
         this.queries = queries;
         this.assignments = assignments;
+        this.events = events;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -114,7 +117,9 @@ public class ReportIntake {
         Function<NewReport, Mono<UUID>> inserted = report -> reports.insert(report)
                 // Someone else's arrival of the same report won: undo the number taken, keep theirs.
                 .switchIfEmpty(Mono.error(AlreadyRecorded::new))
-                .flatMap(id -> photos.record(ward.id(), id, inspected).thenReturn(id));
+                .flatMap(id -> photos.record(ward.id(), id, inspected)
+                        .then(events.start(ward.id(), id, IntakeEvents.of(caller.userId(), report)))
+                        .thenReturn(id));
         // Files this submission created, as each one appears, for the clean-up if it fails or is abandoned.
         Queue<String> created = new ConcurrentLinkedQueue<>();
         return decided.flatMap(report ->

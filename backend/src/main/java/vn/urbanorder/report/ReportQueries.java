@@ -19,10 +19,12 @@ public class ReportQueries {
 
     private final ReportStore reports;
     private final Photos photos;
+    private final ReportEvents events;
 
-    ReportQueries(ReportStore reports, Photos photos) {
+    ReportQueries(ReportStore reports, Photos photos, ReportEvents events) {
         this.reports = reports;
         this.photos = photos;
+        this.events = events;
     }
 
     public Mono<Report> find(Caller caller, UUID id) {
@@ -63,6 +65,23 @@ public class ReportQueries {
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Không có ảnh này.")));
     }
 
+    /** The audit trail of a report the caller may see; 404 otherwise. */
+    public Mono<List<ReportEvent>> events(Caller caller, UUID reportId) {
+        return reports.findVisible(caller, reportId)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Không có phản ánh này.")))
+                .flatMap(report -> events.of(report.id()).collectList());
+    }
+
+    /** Whether the trail of a report the caller may see still holds. */
+    public Mono<ChainCheck> verifyEvents(Caller caller, UUID reportId) {
+        return events(caller, reportId).map(trail -> {
+            EventChain.Break broken = EventChain.check(trail);
+            return broken == null
+                    ? new ChainCheck(true, trail.size(), null, null)
+                    : new ChainCheck(false, trail.size(), broken.seq(), broken.reason());
+        });
+    }
+
     /** Each report with its photos, read in one query for the lot. */
     Mono<List<Report>> withPhotos(List<Report> found) {
         return photos.ofReports(found.stream().map(Report::id).toList())
@@ -77,4 +96,7 @@ public class ReportQueries {
     public record Nearby(Report report, double distanceM) {}
 
     public record PhotoFile(Photo photo, Resource file) {}
+
+    /** The outcome of checking a report's hash chain; where it breaks, the first event that does not hold. */
+    public record ChainCheck(boolean intact, int events, Integer brokenAt, String reason) {}
 }

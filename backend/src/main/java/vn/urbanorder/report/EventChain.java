@@ -1,0 +1,91 @@
+package vn.urbanorder.report;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import vn.urbanorder.shared.Sha256;
+
+/**
+ * The hash chain of a report's events: each event's hash covers its content and the hash of the
+ * event before it, so changing, removing or reordering any event shows at the first one touched.
+ */
+final class EventChain {
+
+    private static final String SEPARATOR = "\u001f";
+
+    private EventChain() {}
+
+    static String hash(UUID reportId, int seq, String prevHash, NewEvent event) {
+        return hash(
+                reportId,
+                seq,
+                prevHash,
+                event.at().toString(),
+                event.actorId(),
+                event.type(),
+                event.fromStatus() == null ? null : event.fromStatus().name(),
+                event.toStatus() == null ? null : event.toStatus().name(),
+                event.note(),
+                event.data());
+    }
+
+    private static String hash(
+            UUID reportId,
+            int seq,
+            String prevHash,
+            String at,
+            UUID actorId,
+            String type,
+            String fromStatus,
+            String toStatus,
+            String note,
+            String data) {
+        String canonical = String.join(
+                SEPARATOR,
+                "v1",
+                reportId.toString(),
+                Integer.toString(seq),
+                Objects.toString(prevHash, ""),
+                at,
+                Objects.toString(actorId, ""),
+                type,
+                Objects.toString(fromStatus, ""),
+                Objects.toString(toStatus, ""),
+                Objects.toString(note, ""),
+                data);
+        return Sha256.hex(canonical);
+    }
+
+    /** The first event whose link or hash does not hold, or null when the whole chain holds. */
+    static Break check(List<ReportEvent> events) {
+        String previous = null;
+        for (int i = 0; i < events.size(); i++) {
+            ReportEvent event = events.get(i);
+            if (event.seq() != i + 1) {
+                return new Break(i + 1, "thiếu sự kiện số " + (i + 1));
+            }
+            if (!Objects.equals(event.prevHash(), previous)) {
+                return new Break(event.seq(), "không nối với sự kiện trước");
+            }
+            String expected = hash(
+                    event.reportId(),
+                    event.seq(),
+                    event.prevHash(),
+                    event.at().toString(),
+                    event.actorId(),
+                    event.type(),
+                    event.fromStatus(),
+                    event.toStatus(),
+                    event.note(),
+                    event.data());
+            if (!expected.equals(event.hash())) {
+                return new Break(event.seq(), "nội dung đã bị sửa sau khi ghi");
+            }
+            previous = event.hash();
+        }
+        return null;
+    }
+
+    /** Where the chain breaks, and how. */
+    record Break(int seq, String reason) {}
+}

@@ -1,0 +1,24 @@
+package vn.urbanorder.report;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One entry of a report's audit trail, as stored.
+ *
+ * @param actorId who did it; null when the service did it by itself (the assignment at intake)
+ * @param data what else the change carried (unit, reason, photos), as canonical JSON
+ */
+public record ReportEvent(
+        UUID reportId,
+        int seq,
+        Instant at,
+        UUID actorId,
+        String actorName,
+        String type,
+        String fromStatus,
+        String toStatus,
+        String note,
+        String data,
+        String prevHash,
+        String hash) {}
