@@ -10,7 +10,8 @@ SELECT r.id, r.ward_id, r.reference, r.client_report_id, r.category, r.subtype, 
        r.lat, r.lon, r.accuracy_m, r.observed_at, r.received_at, r.status, r.reporter_id,
        u.display_name AS reporter_name, r.flags, r.inspection_round_id, r.version, r.payload_sha256,
        r.zone_id, z.code AS zone_code, z.name AS zone_name, r.segment_id, sg.code AS segment_code,
-       sg.name AS segment_name, r.assigned_unit_id, au.code AS unit_code, au.name AS unit_name, r.assignment_rule
+       sg.name AS segment_name, r.assigned_unit_id, au.code AS unit_code, au.name AS unit_name, r.assignment_rule,
+       r.due_at
   FROM report r JOIN app_user u ON u.id = r.reporter_id
   LEFT JOIN zone z ON z.id = r.zone_id LEFT JOIN zone sg ON sg.id = r.segment_id
   LEFT JOIN unit au ON au.id = r.assigned_unit_id
@@ -23,13 +24,13 @@ WITH number AS (
     RETURNING last_number)
 INSERT INTO report (reference, ward_id, reporter_id, client_report_id, payload_sha256, category, subtype,
                     description, address_text, lat, lon, accuracy_m, observed_at, observed_offset_seconds,
-                    received_at, status, zone_id, segment_id, assigned_unit_id, assignment_rule, flags,
+                    received_at, status, zone_id, segment_id, assigned_unit_id, assignment_rule, due_at, flags,
                     inspection_round_id, search_text)
 SELECT 'PG-' || lpad(last_number::text, greatest(6, length(last_number::text)), '0'),
        'a1000000-0000-4000-8000-000000000001', 'a1000000-0000-4000-8000-000000000102', ':cid'::uuid, md5(':cid'),
        'SIDEWALK_ENCROACHMENT', 'GOODS_DISPLAY', 'Bày hàng trên vỉa hè (pgbench)', 'Số 5 Nguyễn Văn Cừ', 21.0452,
        105.8853, 8, now() - interval '1 minute', 25200, now(), 'ASSIGNED', NULL, NULL,
-       'a1000000-0000-4000-8000-000000000201', 'CATEGORY', '{}', NULL,
+       'a1000000-0000-4000-8000-000000000201', 'CATEGORY', now() + interval '48 hours', '{}', NULL,
        'bay hang tren via he so 5 nguyen van cu'
   FROM number
 ON CONFLICT (reporter_id, client_report_id) DO NOTHING RETURNING id AS rid \gset
@@ -48,7 +49,8 @@ SELECT r.id, r.ward_id, r.reference, r.client_report_id, r.category, r.subtype, 
        r.lat, r.lon, r.accuracy_m, r.observed_at, r.received_at, r.status, r.reporter_id,
        u.display_name AS reporter_name, r.flags, r.inspection_round_id, r.version, r.payload_sha256,
        r.zone_id, z.code AS zone_code, z.name AS zone_name, r.segment_id, sg.code AS segment_code,
-       sg.name AS segment_name, r.assigned_unit_id, au.code AS unit_code, au.name AS unit_name, r.assignment_rule
+       sg.name AS segment_name, r.assigned_unit_id, au.code AS unit_code, au.name AS unit_name, r.assignment_rule,
+       r.due_at
   FROM report r JOIN app_user u ON u.id = r.reporter_id
   LEFT JOIN zone z ON z.id = r.zone_id LEFT JOIN zone sg ON sg.id = r.segment_id
   LEFT JOIN unit au ON au.id = r.assigned_unit_id

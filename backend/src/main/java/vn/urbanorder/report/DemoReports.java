@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import javax.imageio.ImageIO;
@@ -24,8 +25,10 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import vn.urbanorder.assignment.Assignment;
 import vn.urbanorder.assignment.Assignments;
 import vn.urbanorder.assignment.DemoMap;
+import vn.urbanorder.deadline.Deadlines;
 import vn.urbanorder.photo.InspectedPhoto;
 import vn.urbanorder.photo.PhotoInspector;
 import vn.urbanorder.photo.Photos;
@@ -72,6 +75,7 @@ class DemoReports {
     private final TransactionalOperator transactions;
     private final DemoMap demoMap;
     private final ReportEvents events;
+    private final Deadlines deadlines;
     private final Assignments assignments;
     private final Clock clock;
 
@@ -83,6 +87,7 @@ class DemoReports {
             TransactionalOperator transactions,
             DemoMap demoMap,
             ReportEvents events,
+            Deadlines deadlines,
             Assignments assignments,
             Clock clock) {
         this.wards = wards;
@@ -92,6 +97,7 @@ class DemoReports {
         this.transactions = transactions;
         this.demoMap = demoMap;
         this.events = events;
+        this.deadlines = deadlines;
         this.assignments = assignments;
         this.clock = clock;
     }
@@ -136,12 +142,20 @@ class DemoReports {
                 observed.atZone(ward.timeZone()).toOffsetDateTime(),
                 null);
         int year = observed.atZone(ward.timeZone()).getYear();
+        Instant received = observed.plusSeconds(5 + random.nextInt(600));
+        Mono<Assignment> assignment = assignments.decide(ward.id(), submission.category(), point);
+        Mono<Optional<Instant>> dueAt = assignment.flatMap(decided -> decided.assigned()
+                ? deadlines
+                        .due(ward.id(), ward.timeZone(), submission.category(), received)
+                        .map(Optional::of)
+                : Mono.just(Optional.<Instant>empty()));
         return Mono.fromCallable(() -> photo(index, kind[2]))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(bytes -> inspector.inspect(bytes, ward.timeZone()))
-                .zipWith(assignments.decide(ward.id(), submission.category(), point))
+                .zipWith(assignment)
+                .zipWith(dueAt)
                 .flatMap(decided -> {
-                    InspectedPhoto photo = decided.getT1();
+                    InspectedPhoto photo = decided.getT1().getT1();
                     var report = new NewReport(
                             ward.id(),
                             reporter,
@@ -149,9 +163,10 @@ class DemoReports {
                             ward.code() + "-" + year + "-",
                             submission,
                             ReportIntake.payloadSha256(submission, List.of(photo)),
-                            observed.plusSeconds(5 + random.nextInt(600)),
+                            received,
                             java.util.EnumSet.noneOf(ReportFlag.class),
-                            decided.getT2());
+                            decided.getT1().getT2(),
+                            decided.getT2().orElse(null));
                     return photos.store(List.of(photo), created -> {})
                             .then(transactions.transactional(reports.insert(report)
                                     // Another instance added this one first: roll the number back.

@@ -42,6 +42,7 @@ final class IntakeEvents {
                     "segmentCode",
                     assignment.segment() == null ? null : assignment.segment().code());
             assigned.put("rule", assignment.rule().name());
+            assigned.put("dueAt", report.dueAt());
             events.add(new NewEvent(
                     report.receivedAt(),
                     null,

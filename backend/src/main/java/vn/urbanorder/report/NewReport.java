@@ -20,4 +20,5 @@ record NewReport(
         String payloadSha256,
         Instant receivedAt,
         Set<ReportFlag> flags,
-        Assignment assignment) {}
+        Assignment assignment,
+        Instant dueAt) {}

@@ -27,6 +27,7 @@ public record Report(
         UUID inspectionRoundId,
         int version,
         Assignment assignment,
+        Instant dueAt,
         List<Photo> photos) {
 
     public Report {
@@ -54,6 +55,12 @@ public record Report(
                 inspectionRoundId,
                 version,
                 assignment,
+                dueAt,
                 photos);
+    }
+
+    /** Whether it waits for its unit past its deadline at that moment. */
+    public boolean overdue(Instant now) {
+        return dueAt != null && status.awaitsUnit() && dueAt.isBefore(now);
     }
 }

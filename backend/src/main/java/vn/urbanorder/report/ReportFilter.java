@@ -8,6 +8,7 @@ import java.util.UUID;
  *
  * @param bbox minLon, minLat, maxLon, maxLat
  * @param cursor the last report of the previous page
+ * @param overdue true for only the reports past their deadline while they wait for their unit
  */
 public record ReportFilter(
         ReportStatus status,
@@ -19,4 +20,5 @@ public record ReportFilter(
         double[] bbox,
         String query,
         int limit,
-        ReportCursor cursor) {}
+        ReportCursor cursor,
+        Boolean overdue) {}

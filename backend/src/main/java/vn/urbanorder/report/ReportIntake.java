@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
@@ -17,7 +18,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import vn.urbanorder.assignment.Assignment;
 import vn.urbanorder.assignment.Assignments;
+import vn.urbanorder.deadline.Deadlines;
 import vn.urbanorder.identity.Caller;
 import vn.urbanorder.photo.InspectedPhoto;
 import vn.urbanorder.photo.PhotoInspector;
@@ -47,6 +50,7 @@ public class ReportIntake {
     private final ReportQueries queries;
     private final Assignments assignments;
     private final ReportEvents events;
+    private final Deadlines deadlines;
     private final TransactionalOperator transactions;
     private final Clock clock;
 
@@ -59,6 +63,7 @@ public class ReportIntake {
             ReportQueries queries,
             Assignments assignments,
             ReportEvents events,
+            Deadlines deadlines,
             TransactionalOperator transactions,
             Clock clock) {
         this.reports = reports;
@@ -69,6 +74,7 @@ public class ReportIntake {
         this.queries = queries;
         this.assignments = assignments;
         this.events = events;
+        this.deadlines = deadlines;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -104,16 +110,18 @@ public class ReportIntake {
         // Decided from the ward's map in memory, before the transaction, so it holds no lock.
         Mono<NewReport> decided = assignments
                 .decide(ward.id(), submission.category(), submission.location().point())
-                .map(assignment -> new NewReport(
-                        ward.id(),
-                        caller.userId(),
-                        year,
-                        ward.code() + "-" + year + "-",
-                        submission,
-                        payload,
-                        now,
-                        flags,
-                        assignment));
+                .flatMap(assignment -> dueAt(ward, submission.category(), assignment, now)
+                        .map(dueAt -> new NewReport(
+                                ward.id(),
+                                caller.userId(),
+                                year,
+                                ward.code() + "-" + year + "-",
+                                submission,
+                                payload,
+                                now,
+                                flags,
+                                assignment,
+                                dueAt.orElse(null))));
         Function<NewReport, Mono<UUID>> inserted = report -> reports.insert(report)
                 // Someone else's arrival of the same report won: undo the number taken, keep theirs.
                 .switchIfEmpty(Mono.error(AlreadyRecorded::new))
@@ -136,6 +144,13 @@ public class ReportIntake {
                 .onErrorResume(AlreadyRecorded.class, lost -> reports.findByClientId(
                                 caller.userId(), submission.clientReportId())
                         .flatMap(existing -> replay(existing, payload)));
+    }
+
+    /** An assigned report's deadline starts now; an unassigned one has none yet. */
+    private Mono<Optional<Instant>> dueAt(Ward ward, String category, Assignment assignment, Instant now) {
+        return assignment.assigned()
+                ? deadlines.due(ward.id(), ward.timeZone(), category, now).map(Optional::of)
+                : Mono.just(Optional.empty());
     }
 
     private Mono<Intake> replay(ReportStore.Stored existing, String payload) {

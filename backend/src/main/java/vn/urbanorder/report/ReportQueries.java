@@ -1,5 +1,6 @@
 package vn.urbanorder.report;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -20,11 +21,13 @@ public class ReportQueries {
     private final ReportStore reports;
     private final Photos photos;
     private final ReportEvents events;
+    private final Clock clock;
 
-    ReportQueries(ReportStore reports, Photos photos, ReportEvents events) {
+    ReportQueries(ReportStore reports, Photos photos, ReportEvents events, Clock clock) {
         this.reports = reports;
         this.photos = photos;
         this.events = events;
+        this.clock = clock;
     }
 
     public Mono<Report> find(Caller caller, UUID id) {
@@ -35,7 +38,7 @@ public class ReportQueries {
 
     /** One page, and the cursor of the next when another follows. */
     public Mono<Page> list(Caller caller, ReportFilter filter) {
-        return reports.list(caller, filter).collectList().flatMap(found -> {
+        return reports.list(caller, filter, clock.instant()).collectList().flatMap(found -> {
             boolean more = found.size() > filter.limit();
             List<Report> page = more ? found.subList(0, filter.limit()) : found;
             ReportCursor next = more

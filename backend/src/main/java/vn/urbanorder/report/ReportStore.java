@@ -30,7 +30,7 @@ class ReportStore {
                    r.reporter_id, u.display_name AS reporter_name, r.flags, r.inspection_round_id, r.version,
                    r.payload_sha256, r.zone_id, z.code AS zone_code, z.name AS zone_name, r.segment_id,
                    sg.code AS segment_code, sg.name AS segment_name, r.assigned_unit_id, au.code AS unit_code,
-                   au.name AS unit_name, r.assignment_rule
+                   au.name AS unit_name, r.assignment_rule, r.due_at
               FROM report r
               JOIN app_user u ON u.id = r.reporter_id
               LEFT JOIN zone z ON z.id = r.zone_id
@@ -91,6 +91,7 @@ class ReportStore {
         values.put(
                 "assignment_rule",
                 assignment.rule() == null ? null : assignment.rule().name());
+        values.put("due_at", report.dueAt());
         values.put("flags", report.flags().stream().map(Enum::name).sorted().toArray(String[]::new));
         values.put("inspection_round_id", report.submission().inspectionRoundId());
         values.put(
@@ -129,8 +130,12 @@ class ReportStore {
                 .one();
     }
 
-    Flux<Report> list(Caller caller, ReportFilter filter) {
+    Flux<Report> list(Caller caller, ReportFilter filter, Instant now) {
         var where = visibleTo(caller);
+        if (Boolean.TRUE.equals(filter.overdue())) {
+            where.sql.append(" AND r.due_at < :now AND r.status IN ('ASSIGNED', 'IN_PROGRESS', 'REOPENED')");
+            where.values.put("now", now);
+        }
         where.andIf(filter.status(), "r.status = :status", status -> status.name());
         where.andIf(filter.category(), "r.category = :category", category -> category);
         where.andIf(filter.subtype(), "r.subtype = :subtype", subtype -> subtype);
@@ -256,6 +261,7 @@ class ReportStore {
         return switch (column) {
             case "accuracy_m" -> Double.class;
             case "inspection_round_id", "zone_id", "segment_id", "assigned_unit_id" -> UUID.class;
+            case "due_at" -> Instant.class;
             default -> String.class;
         };
     }
@@ -285,6 +291,7 @@ class ReportStore {
                 row.get("inspection_round_id", UUID.class),
                 row.get("version", Integer.class),
                 assignmentOf(row),
+                row.get("due_at", Instant.class),
                 List.of());
     }
 

@@ -21,6 +21,7 @@ import vn.urbanorder.shared.GeoPoint;
 interface ReportWebMapper {
 
     @Mapping(target = "reporter", source = ".")
+    @Mapping(target = "overdue", ignore = true)
     @Mapping(target = "photos", expression = "java(photos(report))")
     vn.urbanorder.api.model.Report toApi(Report report);
 

@@ -2,6 +2,7 @@ package vn.urbanorder.report.web;
 
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.api.ReportsApi;
+import vn.urbanorder.api.model.NearbyReport;
 import vn.urbanorder.api.model.NearbyReports;
 import vn.urbanorder.api.model.Report;
 import vn.urbanorder.api.model.ReportPage;
@@ -46,18 +48,21 @@ class ReportsController implements ReportsApi {
     private final ReportWebMapper mapper;
     private final PhotosProperties photoLimits;
     private final UploadGate uploads;
+    private final Clock clock;
 
     ReportsController(
             ReportIntake intake,
             ReportQueries queries,
             ReportWebMapper mapper,
             PhotosProperties photoLimits,
-            UploadGate uploads) {
+            UploadGate uploads,
+            Clock clock) {
         this.intake = intake;
         this.queries = queries;
         this.mapper = mapper;
         this.photoLimits = photoLimits;
         this.uploads = uploads;
+        this.clock = clock;
     }
 
     /** JSON without photos. The generated mapping takes both media types; this one narrows it. */
@@ -142,14 +147,14 @@ class ReportsController implements ReportsApi {
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/api/v1/reports/" + result.report().id()))
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(mapper.toApi(result.report()));
+                .body(view(result.report()));
     }
 
     @Override
     public Mono<ResponseEntity<Report>> getReport(UUID id, ServerWebExchange exchange) {
         return Caller.current().flatMap(caller -> queries.find(caller, id)).map(report -> ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(mapper.toApi(report)));
+                .body(view(report)));
     }
 
     @Override
@@ -164,6 +169,7 @@ class ReportsController implements ReportsApi {
             String q,
             Integer limit,
             String cursor,
+            Boolean overdue,
             ServerWebExchange exchange) {
         return Caller.current()
                 .flatMap(caller -> queries.list(
@@ -178,11 +184,12 @@ class ReportsController implements ReportsApi {
                                 BoundingBox.parse(bbox),
                                 q,
                                 limit,
-                                ReportCursor.decode(cursor))))
+                                ReportCursor.decode(cursor),
+                                overdue)))
                 .map(page -> ResponseEntity.ok()
                         .contentType(MediaType.APPLICATION_JSON)
                         .body(new ReportPage()
-                                .items(page.items().stream().map(mapper::toApi).toList())
+                                .items(page.items().stream().map(this::view).toList())
                                 .nextCursor(
                                         page.next() == null ? null : page.next().encode())));
     }
@@ -195,7 +202,18 @@ class ReportsController implements ReportsApi {
                 .map(found -> ResponseEntity.ok()
                         .contentType(MediaType.APPLICATION_JSON)
                         .body(new NearbyReports()
-                                .items(found.stream().map(mapper::toApi).toList())));
+                                .items(found.stream().map(this::view).toList())));
+    }
+
+    /** A report as its reader sees it now: whether it is overdue depends on the moment. */
+    private Report view(vn.urbanorder.report.Report report) {
+        return mapper.toApi(report).overdue(report.overdue(clock.instant()));
+    }
+
+    private NearbyReport view(ReportQueries.Nearby nearby) {
+        NearbyReport view = mapper.toApi(nearby);
+        view.getReport().setOverdue(nearby.report().overdue(clock.instant()));
+        return view;
     }
 
     /** {@code minLon,minLat,maxLon,maxLat}; a 422 on the {@code bbox} field for anything else. */

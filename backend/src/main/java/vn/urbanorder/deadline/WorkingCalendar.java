@@ -1,4 +1,4 @@
-package vn.urbanorder.workflow;
+package vn.urbanorder.deadline;
 
 import java.time.DayOfWeek;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package vn.urbanorder.workflow;
+package vn.urbanorder.deadline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
