@@ -5,7 +5,7 @@ ALTER TABLE report
     ADD COLUMN segment_id       uuid,
     ADD COLUMN assigned_unit_id uuid,
     ADD COLUMN assignment_rule  text CHECK (assignment_rule IN ('SEGMENT_CATEGORY', 'SEGMENT', 'ZONE_CATEGORY',
-                                                                'ZONE', 'CATEGORY', 'WARD_DEFAULT')),
+                                                                'ZONE', 'CATEGORY', 'WARD_DEFAULT', 'MANUAL')),
     ADD CONSTRAINT report_assigned_has_unit CHECK (status <> 'ASSIGNED' OR assigned_unit_id IS NOT NULL),
     -- Zone, segment and unit are always of the report's own ward.
     ADD CONSTRAINT report_zone_of_ward FOREIGN KEY (ward_id, zone_id) REFERENCES zone (ward_id, id),

@@ -7,5 +7,7 @@ public enum RuleLevel {
     ZONE_CATEGORY,
     ZONE,
     CATEGORY,
-    WARD_DEFAULT
+    WARD_DEFAULT,
+    /** The ward admin chose the unit (REASSIGN). */
+    MANUAL
 }

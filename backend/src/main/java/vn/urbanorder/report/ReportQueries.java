@@ -68,6 +68,15 @@ public class ReportQueries {
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Không có ảnh này.")));
     }
 
+    /**
+     * A report of the caller's ward, even one their role does not show them, so that an action
+     * on it can be refused as forbidden rather than missing; 404 for another ward's.
+     */
+    public Mono<Report> findInWard(Caller caller, UUID id) {
+        return reports.findInWard(caller.wardId(), id)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Không có phản ánh này.")));
+    }
+
     /** The audit trail of a report the caller may see; 404 otherwise. */
     public Mono<List<ReportEvent>> events(Caller caller, UUID reportId) {
         return reports.findVisible(caller, reportId)

@@ -32,6 +32,22 @@ public class ProblemException extends ErrorResponseException {
         return problem;
     }
 
+    /** 412: the {@code If-Match} the client sent is not the object's version any more. */
+    public static ProblemException preconditionFailed(String detail) {
+        return new ProblemException(HttpStatus.PRECONDITION_FAILED, detail);
+    }
+
+    /** 428: a change that must say which version it changes did not. */
+    public static ProblemException preconditionRequired(String detail) {
+        return new ProblemException(HttpStatus.PRECONDITION_REQUIRED, detail);
+    }
+
+    /** The problem with one more member, e.g. the actions allowed instead. */
+    public ProblemException with(String name, Object value) {
+        getBody().setProperty(name, value);
+        return this;
+    }
+
     public static ProblemException forbidden(String detail) {
         return new ProblemException(HttpStatus.FORBIDDEN, detail);
     }

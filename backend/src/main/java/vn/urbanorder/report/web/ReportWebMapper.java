@@ -22,6 +22,7 @@ interface ReportWebMapper {
 
     @Mapping(target = "reporter", source = ".")
     @Mapping(target = "overdue", ignore = true)
+    @Mapping(target = "allowedActions", ignore = true)
     @Mapping(target = "photos", expression = "java(photos(report))")
     vn.urbanorder.api.model.Report toApi(Report report);
 

@@ -2,7 +2,6 @@ package vn.urbanorder.report.web;
 
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -23,7 +22,6 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.api.ReportsApi;
-import vn.urbanorder.api.model.NearbyReport;
 import vn.urbanorder.api.model.NearbyReports;
 import vn.urbanorder.api.model.Report;
 import vn.urbanorder.api.model.ReportPage;
@@ -48,7 +46,7 @@ class ReportsController implements ReportsApi {
     private final ReportWebMapper mapper;
     private final PhotosProperties photoLimits;
     private final UploadGate uploads;
-    private final Clock clock;
+    private final ReportViews views;
 
     ReportsController(
             ReportIntake intake,
@@ -56,13 +54,13 @@ class ReportsController implements ReportsApi {
             ReportWebMapper mapper,
             PhotosProperties photoLimits,
             UploadGate uploads,
-            Clock clock) {
+            ReportViews views) {
         this.intake = intake;
         this.queries = queries;
         this.mapper = mapper;
         this.photoLimits = photoLimits;
         this.uploads = uploads;
-        this.clock = clock;
+        this.views = views;
     }
 
     /** JSON without photos. The generated mapping takes both media types; this one narrows it. */
@@ -73,10 +71,9 @@ class ReportsController implements ReportsApi {
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     public Mono<ResponseEntity<Report>> submitReport(Mono<ReportSubmission> submission, ServerWebExchange exchange) {
-        return Caller.current()
-                .zipWith(submission)
-                .flatMap(submit -> intake.submit(submit.getT1(), mapper.toDomain(submit.getT2())))
-                .map(this::answer);
+        return Caller.current().zipWith(submission).flatMap(submit -> intake.submit(
+                        submit.getT1(), mapper.toDomain(submit.getT2()))
+                .map(result -> answer(result, submit.getT1())));
     }
 
     /** The multipart form: a {@code report} part (JSON) and up to six {@code photos} parts. */
@@ -95,12 +92,12 @@ class ReportsController implements ReportsApi {
                         ? Mono.error(InvalidRequestException.of(
                                 "photos", "Mỗi phản ánh có tối đa " + photoLimits.maxPerReport() + " ảnh."))
                         : Flux.fromIterable(parts).concatMap(this::bytesOf).collectList());
-        return uploads.through(Caller.current()
-                .zipWith(submission)
-                .zipWith(files)
-                .flatMap(submit -> intake.submit(
-                        submit.getT1().getT1(), mapper.toDomain(submit.getT1().getT2()), submit.getT2()))
-                .map(this::answer));
+        return uploads.through(
+                Caller.current().zipWith(submission).zipWith(files).flatMap(submit -> intake.submit(
+                                submit.getT1().getT1(),
+                                mapper.toDomain(submit.getT1().getT2()),
+                                submit.getT2())
+                        .map(result -> answer(result, submit.getT1().getT1()))));
     }
 
     @Override
@@ -143,18 +140,19 @@ class ReportsController implements ReportsApi {
                                 "Mỗi ảnh tối đa " + photoLimits.maxBytes() / (1024 * 1024) + " MB."));
     }
 
-    private ResponseEntity<Report> answer(Intake result) {
+    private ResponseEntity<Report> answer(Intake result, Caller caller) {
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/api/v1/reports/" + result.report().id()))
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(view(result.report()));
+                .body(views.view(result.report(), caller));
     }
 
     @Override
     public Mono<ResponseEntity<Report>> getReport(UUID id, ServerWebExchange exchange) {
-        return Caller.current().flatMap(caller -> queries.find(caller, id)).map(report -> ResponseEntity.ok()
+        return Caller.current().flatMap(caller -> queries.find(caller, id).map(report -> ResponseEntity.ok()
+                .eTag("\"" + report.version() + "\"")
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(view(report)));
+                .body(views.view(report, caller))));
     }
 
     @Override
@@ -171,8 +169,7 @@ class ReportsController implements ReportsApi {
             String cursor,
             Boolean overdue,
             ServerWebExchange exchange) {
-        return Caller.current()
-                .flatMap(caller -> queries.list(
+        return Caller.current().flatMap(caller -> queries.list(
                         caller,
                         new ReportFilter(
                                 status == null ? null : vn.urbanorder.report.ReportStatus.valueOf(status.name()),
@@ -185,35 +182,27 @@ class ReportsController implements ReportsApi {
                                 q,
                                 limit,
                                 ReportCursor.decode(cursor),
-                                overdue)))
+                                overdue))
                 .map(page -> ResponseEntity.ok()
                         .contentType(MediaType.APPLICATION_JSON)
                         .body(new ReportPage()
-                                .items(page.items().stream().map(this::view).toList())
+                                .items(page.items().stream()
+                                        .map(report -> views.view(report, caller))
+                                        .toList())
                                 .nextCursor(
-                                        page.next() == null ? null : page.next().encode())));
+                                        page.next() == null ? null : page.next().encode()))));
     }
 
     @Override
     public Mono<ResponseEntity<NearbyReports>> listNearbyReports(
             Double lat, Double lon, Integer radiusM, ServerWebExchange exchange) {
-        return Caller.current()
-                .flatMap(caller -> queries.nearby(caller, new GeoPoint(lat, lon), radiusM))
+        return Caller.current().flatMap(caller -> queries.nearby(caller, new GeoPoint(lat, lon), radiusM)
                 .map(found -> ResponseEntity.ok()
                         .contentType(MediaType.APPLICATION_JSON)
                         .body(new NearbyReports()
-                                .items(found.stream().map(this::view).toList())));
-    }
-
-    /** A report as its reader sees it now: whether it is overdue depends on the moment. */
-    private Report view(vn.urbanorder.report.Report report) {
-        return mapper.toApi(report).overdue(report.overdue(clock.instant()));
-    }
-
-    private NearbyReport view(ReportQueries.Nearby nearby) {
-        NearbyReport view = mapper.toApi(nearby);
-        view.getReport().setOverdue(nearby.report().overdue(clock.instant()));
-        return view;
+                                .items(found.stream()
+                                        .map(nearby -> views.view(nearby, caller))
+                                        .toList()))));
     }
 
     /** {@code minLon,minLat,maxLon,maxLat}; a 422 on the {@code bbox} field for anything else. */

@@ -1,0 +1,18 @@
+package vn.urbanorder.report;
+
+import java.util.UUID;
+
+/**
+ * An action as a caller asks for it.
+ *
+ * @param expectedVersion the version the caller saw, from {@code If-Match} or the body
+ * @param versionFromHeader whether it came from {@code If-Match} (a stale one is then a 412, else a 409)
+ */
+public record ActionRequest(
+        ReportAction action,
+        String note,
+        UUID unitId,
+        String reason,
+        UUID duplicateOf,
+        Integer expectedVersion,
+        boolean versionFromHeader) {}

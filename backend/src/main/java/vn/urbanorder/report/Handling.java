@@ -1,0 +1,195 @@
+package vn.urbanorder.report;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import vn.urbanorder.assignment.Units;
+import vn.urbanorder.deadline.Deadlines;
+import vn.urbanorder.identity.Caller;
+import vn.urbanorder.shared.InvalidRequestException;
+import vn.urbanorder.shared.InvalidRequestException.FieldProblem;
+import vn.urbanorder.shared.ProblemException;
+import vn.urbanorder.ward.WardDirectory;
+
+/**
+ * Takes a workflow action on a report: checks who asks, from which status and at which version,
+ * then changes the report and appends the event in one transaction. Refusals come in the order a
+ * client can act on: 403 (not yours to do), 409 (not now, with what is allowed), 412/409 (you saw
+ * an older version), 422 (what you sent is incomplete).
+ */
+@Service
+public class Handling {
+
+    static final List<String> REJECTION_REASONS = List.of("NOT_A_VIOLATION", "OUT_OF_AREA", "DUPLICATE", "OTHER");
+
+    private final ReportQueries reports;
+    private final ReportTransitions transitions;
+    private final Units units;
+    private final Deadlines deadlines;
+    private final WardDirectory wards;
+    private final Clock clock;
+
+    Handling(
+            ReportQueries reports,
+            ReportTransitions transitions,
+            Units units,
+            Deadlines deadlines,
+            WardDirectory wards,
+            Clock clock) {
+        this.reports = reports;
+        this.transitions = transitions;
+        this.units = units;
+        this.deadlines = deadlines;
+        this.wards = wards;
+        this.clock = clock;
+    }
+
+    public Mono<Report> act(Caller caller, UUID reportId, ActionRequest request) {
+        if (request.expectedVersion() == null) {
+            return Mono.error(
+                    ProblemException.preconditionRequired(
+                            "Hãy gửi phiên bản của phản ánh (If-Match hoặc expectedVersion) để tránh ghi đè thay đổi của người khác."));
+        }
+        return reports.findInWard(caller, reportId)
+                .flatMap(report -> check(caller, report, request).then(change(caller, report, request)))
+                .flatMap(applied -> applied ? reports.find(caller, reportId) : Mono.error(stale(request)));
+    }
+
+    private Mono<Void> check(Caller caller, Report report, ActionRequest request) {
+        ReportAction action = request.action();
+        if (!Lifecycle.mayTake(caller, report, action)) {
+            return Mono.error(
+                    ProblemException.forbidden("Bạn không được làm thao tác " + action + " trên phản ánh này."));
+        }
+        if (!Lifecycle.allowedFrom(action, report.status())) {
+            return Mono.error(ProblemException.conflict(
+                            "Phản ánh đang ở trạng thái " + report.status() + ", không thể " + action + ".")
+                    .with(
+                            "allowedActions",
+                            Lifecycle.allowed(caller, report).stream()
+                                    .map(Enum::name)
+                                    .toList()));
+        }
+        if (report.version() != request.expectedVersion()) {
+            return Mono.error(stale(request));
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        boolean noNote = request.note() == null || request.note().isBlank();
+        switch (action) {
+            case RESOLVE -> {
+                if (noNote) {
+                    problems.add(new FieldProblem("note", "Cần ghi kết quả xử lý."));
+                }
+                problems.add(
+                        new FieldProblem("photos", "Cần ít nhất một ảnh sau xử lý, gửi dạng multipart/form-data."));
+            }
+            case REJECT -> {
+                if (noNote) {
+                    problems.add(new FieldProblem("note", "Cần ghi lý do từ chối."));
+                }
+                if (request.reason() == null || !REJECTION_REASONS.contains(request.reason())) {
+                    problems.add(new FieldProblem("reason", "Phải là một trong " + REJECTION_REASONS + "."));
+                } else if ("DUPLICATE".equals(request.reason()) && request.duplicateOf() == null) {
+                    problems.add(new FieldProblem("duplicateOf", "Cần nêu phản ánh bị trùng."));
+                } else if (report.id().equals(request.duplicateOf())) {
+                    problems.add(new FieldProblem("duplicateOf", "Phản ánh không thể trùng với chính nó."));
+                }
+            }
+            case REASSIGN -> {
+                if (noNote) {
+                    problems.add(new FieldProblem("note", "Cần ghi lý do chuyển đơn vị."));
+                }
+                if (request.unitId() == null) {
+                    problems.add(new FieldProblem("unitId", "Cần chọn đơn vị nhận."));
+                }
+            }
+            default -> {}
+        }
+        if (!problems.isEmpty()) {
+            return Mono.error(new InvalidRequestException(problems));
+        }
+        return switch (action) {
+            case REASSIGN ->
+                units.find(caller, request.unitId())
+                        .onErrorMap(
+                                ProblemException.class,
+                                missing -> InvalidRequestException.of("unitId", "Không có đơn vị này trong phường."))
+                        .flatMap(unit -> unit.active()
+                                ? Mono.empty()
+                                : Mono.error(InvalidRequestException.of("unitId", "Đơn vị này đã ngừng hoạt động.")));
+            case REJECT ->
+                request.duplicateOf() == null
+                        ? Mono.empty()
+                        : reports.findInWard(caller, request.duplicateOf())
+                                .onErrorMap(
+                                        ProblemException.class,
+                                        missing -> InvalidRequestException.of(
+                                                "duplicateOf", "Không có phản ánh này trong phường."))
+                                .then();
+            default -> Mono.empty();
+        };
+    }
+
+    private Mono<Boolean> change(Caller caller, Report report, ActionRequest request) {
+        ReportAction action = request.action();
+        Instant now = clock.instant();
+        boolean newDeadline = action == ReportAction.REASSIGN || action == ReportAction.REOPEN;
+        Mono<Instant> dueAt = newDeadline
+                ? wards.findById(caller.wardId())
+                        .flatMap(ward -> deadlines.due(ward.id(), ward.timeZone(), report.category(), now))
+                : Mono.empty();
+        return dueAt.map(java.util.Optional::of)
+                .defaultIfEmpty(java.util.Optional.empty())
+                .flatMap(due -> {
+                    ReportStatus to = Lifecycle.target(action);
+                    var data = new LinkedHashMap<String, Object>();
+                    data.put("unitId", request.unitId());
+                    data.put("reason", action == ReportAction.REJECT ? request.reason() : null);
+                    data.put("duplicateOf", request.duplicateOf());
+                    data.put("dueAt", due.orElse(null));
+                    data.put(
+                            "fromUnitId",
+                            action == ReportAction.REASSIGN
+                                            && report.assignment().unit() != null
+                                    ? report.assignment().unit().id()
+                                    : null);
+                    var event = new NewEvent(
+                            now,
+                            caller.userId(),
+                            action.name(),
+                            report.status(),
+                            to,
+                            blankToNull(request.note()),
+                            NewEvent.data(data));
+                    return transitions.apply(
+                            caller.wardId(),
+                            new Transition(
+                                    report.id(),
+                                    report.version(),
+                                    report.status(),
+                                    to,
+                                    action == ReportAction.REASSIGN ? request.unitId() : null,
+                                    due.orElse(null),
+                                    action == ReportAction.RESOLVE ? now : null,
+                                    action == ReportAction.REJECT ? request.reason() : null,
+                                    action == ReportAction.REJECT ? request.duplicateOf() : null,
+                                    event));
+                });
+    }
+
+    private static ProblemException stale(ActionRequest request) {
+        String detail = "Phản ánh đã được người khác thay đổi; hãy tải lại rồi thử lại.";
+        return request.versionFromHeader()
+                ? ProblemException.preconditionFailed(detail)
+                : ProblemException.conflict(detail);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,57 @@
+package vn.urbanorder.report;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+import vn.urbanorder.shared.Binds;
+
+/**
+ * Applies a status change and appends its event in one transaction. The update names the version
+ * and status it expects, so of two concurrent changes to one report exactly one applies; the
+ * other finds nothing to update and learns it was too late.
+ */
+@Service
+public class ReportTransitions {
+
+    private final DatabaseClient database;
+    private final ReportEvents events;
+    private final TransactionalOperator transactions;
+
+    ReportTransitions(DatabaseClient database, ReportEvents events, TransactionalOperator transactions) {
+        this.database = database;
+        this.events = events;
+        this.transactions = transactions;
+    }
+
+    /** True when the change applied; false when the report had moved on (another version or status). */
+    public Mono<Boolean> apply(UUID wardId, Transition change) {
+        var update = database.sql("UPDATE report SET status = :to, version = version + 1,"
+                        + " assigned_unit_id = coalesce(CAST(:unit AS uuid), assigned_unit_id),"
+                        + " assignment_rule = CASE WHEN CAST(:unit AS uuid) IS NULL THEN assignment_rule ELSE 'MANUAL' END,"
+                        + " due_at = coalesce(CAST(:due AS timestamptz), due_at),"
+                        + " resolved_at = coalesce(CAST(:resolved AS timestamptz), resolved_at),"
+                        + " rejection_reason = coalesce(CAST(:reason AS text), rejection_reason),"
+                        + " duplicate_of = coalesce(CAST(:duplicate AS uuid), duplicate_of)"
+                        + " WHERE ward_id = :ward AND id = :id AND version = :version AND status = :from")
+                .bind("to", change.to().name())
+                .bind("ward", wardId)
+                .bind("id", change.reportId())
+                .bind("version", change.expectedVersion())
+                .bind("from", change.from().name());
+        update = Binds.nullable(update, "unit", change.unitId(), UUID.class);
+        update = Binds.nullable(update, "due", change.dueAt(), java.time.Instant.class);
+        update = Binds.nullable(update, "resolved", change.resolvedAt(), java.time.Instant.class);
+        update = Binds.nullable(update, "reason", change.rejectionReason(), String.class);
+        update = Binds.nullable(update, "duplicate", change.duplicateOf(), UUID.class);
+        Mono<Boolean> applied = update.fetch()
+                .rowsUpdated()
+                .flatMap(rows -> rows == 1
+                        ? events.append(wardId, change.reportId(), List.of(change.event()))
+                                .thenReturn(true)
+                        : Mono.just(false));
+        return transactions.transactional(applied);
+    }
+}

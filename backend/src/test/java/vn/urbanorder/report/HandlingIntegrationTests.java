@@ -1,0 +1,324 @@
+package vn.urbanorder.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import vn.urbanorder.api.model.Report;
+import vn.urbanorder.api.model.ReportEventList;
+import vn.urbanorder.assignment.DemoMap;
+import vn.urbanorder.testing.Fixtures;
+import vn.urbanorder.testing.IntegrationTest;
+
+/** The handling workflow on the demo ward: who may do what, when, and at which version. */
+@IntegrationTest
+class HandlingIntegrationTests {
+
+    static final UUID VSMT = UUID.fromString("a1000000-0000-4000-8000-000000000203");
+    static final UUID TTDT = UUID.fromString("a1000000-0000-4000-8000-000000000201");
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    DatabaseClient database;
+
+    @Autowired
+    DemoMap demoMap;
+
+    @LocalServerPort
+    int port;
+
+    String patrol;
+    String staff;
+    String otherUnitStaff;
+    String admin;
+    String inspector;
+    Report report;
+
+    @BeforeEach
+    void aSanitationReportWithTheSanitationTeam() {
+        demoMap.ready().block();
+        patrol = fixtures.bearer(fixtures.user(Fixtures.DEMO_WARD, "PATROL"));
+        staff = fixtures.bearer(fixtures.user(Fixtures.DEMO_WARD, VSMT, "UNIT_STAFF"));
+        otherUnitStaff = fixtures.bearer(fixtures.user(Fixtures.DEMO_WARD, TTDT, "UNIT_STAFF"));
+        admin = fixtures.bearer(fixtures.user(Fixtures.DEMO_WARD, "WARD_ADMIN"));
+        inspector = fixtures.bearer(fixtures.user(Fixtures.DEMO_WARD, "INSPECTOR"));
+        report = http.post()
+                .uri("/api/v1/reports")
+                .header("Authorization", patrol)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Submissions.sound()
+                        .category("SANITATION", "LITTERING")
+                        .at(21.0440, 105.8800)
+                        .json())
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Report.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(report.getAssignment().getUnit().getId()).isEqualTo(VSMT);
+    }
+
+    @Test
+    void theUnitAcceptsWithIfMatchAndTheTrailRecordsIt() {
+        Report seen = get(staff);
+        assertThat(seen.getAllowedActions()).extracting(Object::toString).containsExactly("ACCEPT");
+
+        Report accepted = act(staff, "{\"action\": \"ACCEPT\"}", "\"" + seen.getVersion() + "\"")
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("ETag", "\"" + (seen.getVersion() + 1) + "\"")
+                .expectBody(Report.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(accepted.getStatus().getValue()).isEqualTo("IN_PROGRESS");
+        assertThat(accepted.getVersion()).isEqualTo(seen.getVersion() + 1);
+        assertThat(accepted.getAllowedActions()).extracting(Object::toString).containsExactly("RESOLVE");
+
+        ReportEventList events = events();
+        var accept = events.getItems().get(events.getItems().size() - 1);
+        assertThat(accept.getType()).isEqualTo("ACCEPT");
+        assertThat(accept.getFromStatus()).isEqualTo("ASSIGNED");
+        assertThat(accept.getToStatus()).isEqualTo("IN_PROGRESS");
+        assertThat(accept.getActor()).isNotNull();
+        verifies();
+    }
+
+    @Test
+    void anActionTheStatusDoesNotAllowIsAConflictListingWhatIs() {
+        act(staff, "{\"action\": \"RESOLVE\", \"note\": \"Đã dọn\", \"expectedVersion\": 1}", null)
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.allowedActions[0]")
+                .isEqualTo("ACCEPT");
+    }
+
+    @Test
+    void theWrongRoleOrUnitIsForbidden() {
+        String accept = "{\"action\": \"ACCEPT\", \"expectedVersion\": 1}";
+        act(patrol, accept, null).expectStatus().isForbidden();
+        act(inspector, accept, null).expectStatus().isForbidden();
+        act(otherUnitStaff, accept, null).expectStatus().isForbidden();
+        act(admin, accept, null).expectStatus().isForbidden();
+        act(
+                        staff,
+                        "{\"action\": \"REASSIGN\", \"unitId\": \"" + TTDT
+                                + "\", \"note\": \"x\", \"expectedVersion\": 1}",
+                        null)
+                .expectStatus()
+                .isForbidden();
+        String stranger = fixtures.bearer(fixtures.user(fixtures.ward(), "WARD_ADMIN"));
+        act(stranger, "{\"action\": \"REJECT\", \"reason\": \"OTHER\", \"note\": \"x\", \"expectedVersion\": 1}", null)
+                .expectStatus()
+                .isNotFound();
+        assertThat(get(admin).getStatus().getValue()).isEqualTo("ASSIGNED");
+    }
+
+    @Test
+    void aChangeMustNameTheVersionItChanges() {
+        act(staff, "{\"action\": \"ACCEPT\"}", null).expectStatus().isEqualTo(428);
+        act(staff, "{\"action\": \"ACCEPT\"}", "\"7\"").expectStatus().isEqualTo(412);
+        act(staff, "{\"action\": \"ACCEPT\"}", "not-a-version").expectStatus().isEqualTo(412);
+        act(staff, "{\"action\": \"ACCEPT\", \"expectedVersion\": 7}", null)
+                .expectStatus()
+                .isEqualTo(409);
+        assertThat(get(admin).getStatus().getValue()).isEqualTo("ASSIGNED");
+    }
+
+    @Test
+    void theAdminReassignsWithAReasonAndTheDeadlineStartsAgain() {
+        act(admin, "{\"action\": \"REASSIGN\", \"expectedVersion\": 1}", null)
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[?(@.field == 'note')]")
+                .exists()
+                .jsonPath("$.errors[?(@.field == 'unitId')]")
+                .exists();
+        act(
+                        admin,
+                        "{\"action\": \"REASSIGN\", \"unitId\": \"" + UUID.randomUUID()
+                                + "\", \"note\": \"Sai đơn vị\", \"expectedVersion\": 1}",
+                        null)
+                .expectStatus()
+                .isEqualTo(422);
+
+        Report moved = act(
+                        admin,
+                        "{\"action\": \"REASSIGN\", \"unitId\": \"" + TTDT
+                                + "\", \"note\": \"Lấn chiếm, không phải rác\", \"expectedVersion\": 1}",
+                        null)
+                .expectStatus()
+                .isOk()
+                .expectBody(Report.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(moved.getStatus().getValue()).isEqualTo("ASSIGNED");
+        assertThat(moved.getAssignment().getUnit().getId()).isEqualTo(TTDT);
+        assertThat(moved.getAssignment().getRule().getValue()).isEqualTo("MANUAL");
+        assertThat(moved.getDueAt()).isAfterOrEqualTo(report.getDueAt());
+
+        // The sanitation team no longer sees it; the urban-order team does.
+        http.get()
+                .uri("/api/v1/reports/" + report.getId())
+                .header("Authorization", staff)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        assertThat(get(otherUnitStaff).getAllowedActions())
+                .extracting(Object::toString)
+                .containsExactly("ACCEPT");
+        verifies();
+    }
+
+    @Test
+    void rejectingNeedsAReasonAndADuplicateNamesItsOriginal() {
+        act(
+                        admin,
+                        "{\"action\": \"REJECT\", \"reason\": \"DUPLICATE\", \"note\": \"Trùng\", \"expectedVersion\": 1}",
+                        null)
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("duplicateOf");
+        act(admin, "{\"action\": \"REJECT\", \"reason\": \"NOT_A_VIOLATION\", \"expectedVersion\": 1}", null)
+                .expectStatus()
+                .isEqualTo(422);
+
+        Report rejected = act(
+                        admin,
+                        "{\"action\": \"REJECT\", \"reason\": \"NOT_A_VIOLATION\","
+                                + " \"note\": \"Hàng hoá để trong nhà\", \"expectedVersion\": 1}",
+                        null)
+                .expectStatus()
+                .isOk()
+                .expectBody(Report.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(rejected.getStatus().getValue()).isEqualTo("REJECTED");
+        assertThat(rejected.getAllowedActions()).isEmpty();
+    }
+
+    @Test
+    void theAdminVerifiesOrReopensAResolvedReportAndTheUnitTakesItUpAgain() {
+        // Resolving with after-photos comes with the multipart action; here the report is put there directly.
+        database.sql("UPDATE report SET status = 'RESOLVED', version = 3 WHERE id = :id")
+                .bind("id", report.getId())
+                .then()
+                .block();
+        assertThat(get(admin).getAllowedActions())
+                .extracting(Object::toString)
+                .containsExactlyInAnyOrder("VERIFY", "REOPEN");
+
+        Report verified = act(admin, "{\"action\": \"VERIFY\"}", "\"3\"")
+                .expectStatus()
+                .isOk()
+                .expectBody(Report.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(verified.getStatus().getValue()).isEqualTo("VERIFIED");
+
+        Report reopened = act(admin, "{\"action\": \"REOPEN\", \"note\": \"Rác lại bị đổ\"}", "\"4\"")
+                .expectStatus()
+                .isOk()
+                .expectBody(Report.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(reopened.getStatus().getValue()).isEqualTo("REOPENED");
+        assertThat(reopened.getDueAt()).isAfter(report.getDueAt());
+        assertThat(get(staff).getAllowedActions()).extracting(Object::toString).containsExactly("ACCEPT");
+        act(staff, "{\"action\": \"ACCEPT\"}", "\"5\"").expectStatus().isOk();
+    }
+
+    @Test
+    void fiftyParallelAcceptsGiveOneSuccessAndOneEvent() {
+        WebClient client = WebClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", staff)
+                .build();
+
+        List<Integer> statuses = Flux.range(0, 50)
+                .flatMap(
+                        attempt -> client.post()
+                                .uri("/api/v1/reports/" + report.getId() + "/actions")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue("{\"action\": \"ACCEPT\", \"expectedVersion\": 1}")
+                                .exchangeToMono(response -> response.releaseBody()
+                                        .thenReturn(response.statusCode().value())),
+                        50)
+                .collectList()
+                .block(Duration.ofSeconds(60));
+
+        assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
+        assertThat(statuses).filteredOn(status -> status == 409).hasSize(49);
+        assertThat(events().getItems())
+                .filteredOn(event -> event.getType().equals("ACCEPT"))
+                .hasSize(1);
+        verifies();
+    }
+
+    private WebTestClient.ResponseSpec act(String caller, String body, String ifMatch) {
+        var request = http.post()
+                .uri("/api/v1/reports/" + report.getId() + "/actions")
+                .header("Authorization", caller)
+                .contentType(MediaType.APPLICATION_JSON);
+        if (ifMatch != null) {
+            request = request.header("If-Match", ifMatch);
+        }
+        return request.bodyValue(body).exchange();
+    }
+
+    private Report get(String caller) {
+        return http.get()
+                .uri("/api/v1/reports/" + report.getId())
+                .header("Authorization", caller)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Report.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    private ReportEventList events() {
+        return http.get()
+                .uri("/api/v1/reports/" + report.getId() + "/events")
+                .header("Authorization", admin)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(ReportEventList.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    private void verifies() {
+        http.get()
+                .uri("/api/v1/reports/" + report.getId() + "/events/verify")
+                .header("Authorization", admin)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.intact")
+                .isEqualTo(true);
+    }
+}
