@@ -15,4 +15,5 @@ public record Photo(
         Integer width,
         Integer height,
         Instant takenAt,
-        GeoPoint gps) {}
+        GeoPoint gps,
+        PhotoStage stage) {}

@@ -23,7 +23,7 @@ import vn.urbanorder.shared.GeoPoint;
 public class Photos {
 
     private static final String SELECT = "SELECT id, report_id, position, sha256, content_type, size_bytes, width,"
-            + " height, taken_at, gps_lat, gps_lon FROM photo ";
+            + " height, taken_at, gps_lat, gps_lon, stage FROM photo ";
 
     private static final Logger log = LoggerFactory.getLogger(Photos.class);
 
@@ -91,6 +91,24 @@ public class Photos {
      * storing it again if a failed report's clean-up removed it a moment ago.
      */
     public Mono<Void> record(UUID wardId, UUID reportId, List<InspectedPhoto> photos) {
+        return record(wardId, reportId, photos, PhotoStage.REPORT, 0);
+    }
+
+    /**
+     * Records photos added to an existing report at a later stage (the unit's "after" photos),
+     * numbered after those it has; call in the transaction that changes the report, after its
+     * row was updated, so two additions never take the same numbers.
+     */
+    public Mono<Void> add(UUID wardId, UUID reportId, List<InspectedPhoto> photos, PhotoStage stage) {
+        return database.sql("SELECT coalesce(max(position), 0) AS last FROM photo WHERE report_id = :report")
+                .bind("report", reportId)
+                .map(row -> row.get("last", Integer.class))
+                .one()
+                .flatMap(last -> record(wardId, reportId, photos, stage, last));
+    }
+
+    private Mono<Void> record(
+            UUID wardId, UUID reportId, List<InspectedPhoto> photos, PhotoStage stage, int lastPosition) {
         Flux<Void> kept = Flux.fromIterable(photos.stream()
                         .map(InspectedPhoto::sha256)
                         .distinct()
@@ -101,20 +119,23 @@ public class Photos {
                         .filter(exists -> !exists)
                         .flatMap(missing -> storage.store(sha256, bytesOf(photos, sha256)))
                         .then());
-        return kept.thenMany(Flux.range(0, photos.size()).concatMap(index -> insert(wardId, reportId, index, photos)))
+        return kept.thenMany(Flux.range(0, photos.size())
+                        .concatMap(
+                                index -> insert(wardId, reportId, lastPosition + index + 1, photos.get(index), stage)))
                 .then();
     }
 
-    private Mono<Void> insert(UUID wardId, UUID reportId, int index, List<InspectedPhoto> photos) {
-        InspectedPhoto photo = photos.get(index);
+    private Mono<Void> insert(UUID wardId, UUID reportId, int position, InspectedPhoto photo, PhotoStage stage) {
         var insert = database.sql("""
                         INSERT INTO photo (ward_id, report_id, position, sha256, content_type, size_bytes,
-                                           width, height, taken_at, gps_lat, gps_lon)
-                        VALUES (:ward, :report, :position, :sha, :type, :size, :width, :height, :taken, :lat, :lon)
+                                           width, height, taken_at, gps_lat, gps_lon, stage)
+                        VALUES (:ward, :report, :position, :sha, :type, :size, :width, :height, :taken, :lat, :lon,
+                                :stage)
                         """)
                 .bind("ward", wardId)
                 .bind("report", reportId)
-                .bind("position", index + 1)
+                .bind("position", position)
+                .bind("stage", stage.name())
                 .bind("sha", photo.sha256())
                 .bind("type", photo.type().contentType())
                 .bind("size", photo.sizeBytes());
@@ -172,6 +193,7 @@ public class Photos {
                 row.get("width", Integer.class),
                 row.get("height", Integer.class),
                 row.get("taken_at", Instant.class),
-                lat == null || lon == null ? null : new GeoPoint(lat, lon));
+                lat == null || lon == null ? null : new GeoPoint(lat, lon),
+                PhotoStage.valueOf(row.get("stage", String.class)));
     }
 }

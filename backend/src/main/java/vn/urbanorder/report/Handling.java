@@ -5,12 +5,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.assignment.Units;
 import vn.urbanorder.deadline.Deadlines;
 import vn.urbanorder.identity.Caller;
+import vn.urbanorder.photo.InspectedPhoto;
+import vn.urbanorder.photo.PhotoInspector;
+import vn.urbanorder.photo.Photos;
 import vn.urbanorder.shared.InvalidRequestException;
 import vn.urbanorder.shared.InvalidRequestException.FieldProblem;
 import vn.urbanorder.shared.ProblemException;
@@ -25,11 +31,16 @@ import vn.urbanorder.ward.WardDirectory;
 @Service
 public class Handling {
 
+    /** How far from the report an after-photo may be taken, by its EXIF position. */
+    static final int AFTER_PHOTO_RADIUS_M = 100;
+
     static final List<String> REJECTION_REASONS = List.of("NOT_A_VIOLATION", "OUT_OF_AREA", "DUPLICATE", "OTHER");
 
     private final ReportQueries reports;
     private final ReportTransitions transitions;
     private final Units units;
+    private final PhotoInspector inspector;
+    private final Photos photos;
     private final Deadlines deadlines;
     private final WardDirectory wards;
     private final Clock clock;
@@ -38,29 +49,85 @@ public class Handling {
             ReportQueries reports,
             ReportTransitions transitions,
             Units units,
+            PhotoInspector inspector,
+            Photos photos,
             Deadlines deadlines,
             WardDirectory wards,
             Clock clock) {
         this.reports = reports;
         this.transitions = transitions;
         this.units = units;
+        this.inspector = inspector;
+        this.photos = photos;
         this.deadlines = deadlines;
         this.wards = wards;
         this.clock = clock;
     }
 
     public Mono<Report> act(Caller caller, UUID reportId, ActionRequest request) {
+        return act(caller, reportId, request, List.of());
+    }
+
+    /**
+     * An action with photos: RESOLVE's after-photos, judged like intake's and each taken within
+     * {@link #AFTER_PHOTO_RADIUS_M} of the report when its EXIF says where. Files are stored
+     * before the transaction and removed again if it does not commit.
+     */
+    public Mono<Report> act(Caller caller, UUID reportId, ActionRequest request, List<byte[]> photoFiles) {
         if (request.expectedVersion() == null) {
             return Mono.error(
                     ProblemException.preconditionRequired(
                             "Hãy gửi phiên bản của phản ánh (If-Match hoặc expectedVersion) để tránh ghi đè thay đổi của người khác."));
         }
         return reports.findInWard(caller, reportId)
-                .flatMap(report -> check(caller, report, request).then(change(caller, report, request)))
+                .flatMap(report -> check(caller, report, request, photoFiles.size())
+                        .then(inspected(caller, report, photoFiles))
+                        .flatMap(after -> withFiles(after, change(caller, report, request, after))))
                 .flatMap(applied -> applied ? reports.find(caller, reportId) : Mono.error(stale(request)));
     }
 
-    private Mono<Void> check(Caller caller, Report report, ActionRequest request) {
+    /** The after-photos as the server reads them; 422 for one taken too far from the report. */
+    private Mono<List<InspectedPhoto>> inspected(Caller caller, Report report, List<byte[]> files) {
+        if (files.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return wards.findById(caller.wardId())
+                .flatMap(ward -> Flux.fromIterable(files)
+                        .concatMap(bytes -> inspector.inspect(bytes, ward.timeZone()))
+                        .collectList())
+                .flatMap(after -> {
+                    List<FieldProblem> far = new ArrayList<>();
+                    for (int i = 0; i < after.size(); i++) {
+                        var gps = after.get(i).gps();
+                        if (gps != null && gps.distanceTo(report.location().point()) > AFTER_PHOTO_RADIUS_M) {
+                            far.add(new FieldProblem(
+                                    "photos[" + i + "]",
+                                    "Ảnh được chụp cách nơi vi phạm "
+                                            + Math.round(gps.distanceTo(
+                                                    report.location().point()))
+                                            + " m; ảnh sau xử lý phải chụp trong vòng " + AFTER_PHOTO_RADIUS_M
+                                            + " m."));
+                        }
+                    }
+                    return far.isEmpty() ? Mono.just(after) : Mono.error(new InvalidRequestException(far));
+                });
+    }
+
+    /** Stores the files, runs the change, and removes what it stored if the change fails or is abandoned. */
+    private Mono<Boolean> withFiles(List<InspectedPhoto> after, Mono<Boolean> change) {
+        if (after.isEmpty()) {
+            return change;
+        }
+        Queue<String> created = new ConcurrentLinkedQueue<>();
+        return photos.store(after, created::add)
+                .then(change)
+                .flatMap(applied ->
+                        applied ? Mono.just(true) : photos.forget(created).thenReturn(false))
+                .onErrorResume(failure -> photos.forget(created).then(Mono.error(failure)))
+                .doOnCancel(() -> photos.forget(created).subscribe());
+    }
+
+    private Mono<Void> check(Caller caller, Report report, ActionRequest request, int photoCount) {
         ReportAction action = request.action();
         if (!Lifecycle.mayTake(caller, report, action)) {
             return Mono.error(
@@ -79,14 +146,19 @@ public class Handling {
             return Mono.error(stale(request));
         }
         List<FieldProblem> problems = new ArrayList<>();
+        if (photoCount > 0 && action != ReportAction.RESOLVE) {
+            problems.add(new FieldProblem("photos", "Chỉ gửi ảnh kèm thao tác RESOLVE."));
+        }
         boolean noNote = request.note() == null || request.note().isBlank();
         switch (action) {
             case RESOLVE -> {
                 if (noNote) {
                     problems.add(new FieldProblem("note", "Cần ghi kết quả xử lý."));
                 }
-                problems.add(
-                        new FieldProblem("photos", "Cần ít nhất một ảnh sau xử lý, gửi dạng multipart/form-data."));
+                if (photoCount == 0) {
+                    problems.add(
+                            new FieldProblem("photos", "Cần ít nhất một ảnh sau xử lý, gửi dạng multipart/form-data."));
+                }
             }
             case REJECT -> {
                 if (noNote) {
@@ -135,7 +207,7 @@ public class Handling {
         };
     }
 
-    private Mono<Boolean> change(Caller caller, Report report, ActionRequest request) {
+    private Mono<Boolean> change(Caller caller, Report report, ActionRequest request, List<InspectedPhoto> after) {
         ReportAction action = request.action();
         Instant now = clock.instant();
         boolean newDeadline = action == ReportAction.REASSIGN || action == ReportAction.REOPEN;
@@ -152,6 +224,11 @@ public class Handling {
                     data.put("reason", action == ReportAction.REJECT ? request.reason() : null);
                     data.put("duplicateOf", request.duplicateOf());
                     data.put("dueAt", due.orElse(null));
+                    data.put(
+                            "photos",
+                            after.isEmpty()
+                                    ? null
+                                    : after.stream().map(InspectedPhoto::sha256).toList());
                     data.put(
                             "fromUnitId",
                             action == ReportAction.REASSIGN
@@ -178,7 +255,8 @@ public class Handling {
                                     action == ReportAction.RESOLVE ? now : null,
                                     action == ReportAction.REJECT ? request.reason() : null,
                                     action == ReportAction.REJECT ? request.duplicateOf() : null,
-                                    event));
+                                    event),
+                            after);
                 });
     }
 

@@ -6,24 +6,40 @@ import java.util.Base64;
 import java.util.UUID;
 import vn.urbanorder.shared.InvalidRequestException;
 
-/** A position in the stable order of reports (observation time, then id, newest first). */
-public record ReportCursor(Instant observedAt, UUID id) {
+/**
+ * A position in a stable order of reports: the sort, the sort key of the last report of the page
+ * (its observation time, or its deadline, null for none) and its id.
+ */
+public record ReportCursor(ReportSort sort, Instant at, UUID id) {
 
     public String encode() {
-        String plain = observedAt + "|" + id;
+        String plain = sort.name() + "|" + (at == null ? "-" : at.toString()) + "|" + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Null for none; a 422 on the {@code cursor} field for anything not made by {@link #encode()}. */
-    public static ReportCursor decode(String cursor) {
+    /**
+     * Null for none; a 422 on the {@code cursor} field for anything not made by {@link #encode()}
+     * for this sort. Cursors made before sorts existed ({@code time|id}) still read as the default sort.
+     */
+    public static ReportCursor decode(String cursor, ReportSort sort) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }
+        ReportCursor decoded;
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-            return new ReportCursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+            decoded = parts.length == 2
+                    ? new ReportCursor(ReportSort.OBSERVED_AT, Instant.parse(parts[0]), UUID.fromString(parts[1]))
+                    : new ReportCursor(
+                            ReportSort.valueOf(parts[0]),
+                            parts[1].equals("-") ? null : Instant.parse(parts[1]),
+                            UUID.fromString(parts[2]));
         } catch (RuntimeException e) {
             throw InvalidRequestException.of("cursor", "không phải con trỏ trang hợp lệ");
         }
+        if (decoded.sort() != sort || (sort == ReportSort.OBSERVED_AT && decoded.at() == null)) {
+            throw InvalidRequestException.of("cursor", "con trỏ trang thuộc một cách sắp xếp khác");
+        }
+        return decoded;
     }
 }

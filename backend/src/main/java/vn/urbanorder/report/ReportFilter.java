@@ -1,6 +1,7 @@
 package vn.urbanorder.report;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -8,10 +9,12 @@ import java.util.UUID;
  *
  * @param bbox minLon, minLat, maxLon, maxLat
  * @param cursor the last report of the previous page
+ * @param statuses only these statuses; empty for all
  * @param overdue true for only the reports past their deadline while they wait for their unit
+ * @param unitId only the reports assigned to this unit
  */
 public record ReportFilter(
-        ReportStatus status,
+        Set<ReportStatus> statuses,
         String category,
         String subtype,
         UUID reporterId,
@@ -21,4 +24,12 @@ public record ReportFilter(
         String query,
         int limit,
         ReportCursor cursor,
-        Boolean overdue) {}
+        Boolean overdue,
+        UUID unitId,
+        ReportSort sort) {
+
+    public ReportFilter {
+        statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
+        sort = sort == null ? ReportSort.OBSERVED_AT : sort;
+    }
+}

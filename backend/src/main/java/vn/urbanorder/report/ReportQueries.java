@@ -41,10 +41,12 @@ public class ReportQueries {
         return reports.list(caller, filter, clock.instant()).collectList().flatMap(found -> {
             boolean more = found.size() > filter.limit();
             List<Report> page = more ? found.subList(0, filter.limit()) : found;
+            Report last = page.isEmpty() ? null : page.get(page.size() - 1);
             ReportCursor next = more
                     ? new ReportCursor(
-                            page.get(page.size() - 1).observedAt(),
-                            page.get(page.size() - 1).id())
+                            filter.sort(),
+                            filter.sort() == ReportSort.DUE_AT ? last.dueAt() : last.observedAt(),
+                            last.id())
                     : null;
             return withPhotos(page).map(items -> new Page(items, next));
         });

@@ -145,7 +145,13 @@ class ReportStore {
             where.sql.append(" AND r.due_at < :now AND r.status IN ('ASSIGNED', 'IN_PROGRESS', 'REOPENED')");
             where.values.put("now", now);
         }
-        where.andIf(filter.status(), "r.status = :status", status -> status.name());
+        if (!filter.statuses().isEmpty()) {
+            where.sql.append(" AND r.status = ANY(:statuses)");
+            where.values.put(
+                    "statuses",
+                    filter.statuses().stream().map(Enum::name).sorted().toArray(String[]::new));
+        }
+        where.andIf(filter.unitId(), "r.assigned_unit_id = :unitId", unit -> unit);
         where.andIf(filter.category(), "r.category = :category", category -> category);
         where.andIf(filter.subtype(), "r.subtype = :subtype", subtype -> subtype);
         where.andIf(filter.reporterId(), "r.reporter_id = :reporterId", reporter -> reporter);
@@ -161,16 +167,23 @@ class ReportStore {
             where.sql.append(" AND r.search_text LIKE :word").append(i).append(" ESCAPE '\\'");
             where.values.put("word" + i, "%" + escapeLike(words.get(i)) + "%");
         }
+        boolean byDeadline = filter.sort() == ReportSort.DUE_AT;
+        // Reports without a deadline sort last, as if due at infinity.
+        String due = "coalesce(r.due_at, 'infinity'::timestamptz)";
         if (filter.cursor() != null) {
-            where.sql.append(" AND (r.observed_at, r.id) < (:cursorAt, :cursorId)");
-            where.values.put("cursorAt", filter.cursor().observedAt());
+            where.sql.append(
+                    byDeadline
+                            ? " AND (" + due + ", r.id) > (coalesce(CAST(:cursorAt AS timestamptz), 'infinity'),"
+                                    + " :cursorId)"
+                            : " AND (r.observed_at, r.id) < (:cursorAt, :cursorId)");
+            where.values.put("cursorAt", filter.cursor().at());
             where.values.put("cursorId", filter.cursor().id());
         }
         // One more than the page, to know whether another page follows.
         where.values.put("limit", filter.limit() + 1);
+        String order = byDeadline ? due + ", r.id" : "r.observed_at DESC, r.id DESC";
         return bindAll(
-                        database.sql(SELECT + " WHERE " + where.sql
-                                + " ORDER BY r.observed_at DESC, r.id DESC LIMIT :limit"),
+                        database.sql(SELECT + " WHERE " + where.sql + " ORDER BY " + order + " LIMIT :limit"),
                         where.values)
                 .map(ReportStore::toReport)
                 .all();
@@ -270,7 +283,7 @@ class ReportStore {
         return switch (column) {
             case "accuracy_m" -> Double.class;
             case "inspection_round_id", "zone_id", "segment_id", "assigned_unit_id" -> UUID.class;
-            case "due_at" -> Instant.class;
+            case "due_at", "cursorAt" -> Instant.class;
             default -> String.class;
         };
     }

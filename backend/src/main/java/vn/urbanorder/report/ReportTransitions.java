@@ -6,6 +6,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
+import vn.urbanorder.photo.InspectedPhoto;
+import vn.urbanorder.photo.PhotoStage;
+import vn.urbanorder.photo.Photos;
 import vn.urbanorder.shared.Binds;
 
 /**
@@ -18,16 +21,23 @@ public class ReportTransitions {
 
     private final DatabaseClient database;
     private final ReportEvents events;
+    private final Photos photos;
     private final TransactionalOperator transactions;
 
-    ReportTransitions(DatabaseClient database, ReportEvents events, TransactionalOperator transactions) {
+    ReportTransitions(DatabaseClient database, ReportEvents events, Photos photos, TransactionalOperator transactions) {
         this.database = database;
         this.events = events;
+        this.photos = photos;
         this.transactions = transactions;
     }
 
     /** True when the change applied; false when the report had moved on (another version or status). */
     public Mono<Boolean> apply(UUID wardId, Transition change) {
+        return apply(wardId, change, List.of());
+    }
+
+    /** The same, recording the unit's after-photos (files already stored) with the change. */
+    public Mono<Boolean> apply(UUID wardId, Transition change, List<InspectedPhoto> afterPhotos) {
         var update = database.sql("UPDATE report SET status = :to, version = version + 1,"
                         + " assigned_unit_id = coalesce(CAST(:unit AS uuid), assigned_unit_id),"
                         + " assignment_rule = CASE WHEN CAST(:unit AS uuid) IS NULL THEN assignment_rule ELSE 'MANUAL' END,"
@@ -49,7 +59,10 @@ public class ReportTransitions {
         Mono<Boolean> applied = update.fetch()
                 .rowsUpdated()
                 .flatMap(rows -> rows == 1
-                        ? events.append(wardId, change.reportId(), List.of(change.event()))
+                        ? (afterPhotos.isEmpty()
+                                        ? Mono.<Void>empty()
+                                        : photos.add(wardId, change.reportId(), afterPhotos, PhotoStage.RESOLUTION))
+                                .then(events.append(wardId, change.reportId(), List.of(change.event())))
                                 .thenReturn(true)
                         : Mono.just(false));
         return transactions.transactional(applied);

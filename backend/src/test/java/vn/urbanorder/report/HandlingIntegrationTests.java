@@ -9,13 +9,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import vn.urbanorder.api.model.Report;
 import vn.urbanorder.api.model.ReportEventList;
+import vn.urbanorder.api.model.ReportPage;
 import vn.urbanorder.assignment.DemoMap;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
@@ -124,6 +128,13 @@ class HandlingIntegrationTests {
                         null)
                 .expectStatus()
                 .isForbidden();
+        for (String notAnAdmin : List.of(staff, inspector, patrol)) {
+            for (String action : List.of("VERIFY", "REOPEN", "REJECT", "REASSIGN")) {
+                act(notAnAdmin, "{\"action\": \"" + action + "\", \"expectedVersion\": 1}", null)
+                        .expectStatus()
+                        .isForbidden();
+            }
+        }
         String stranger = fixtures.bearer(fixtures.user(fixtures.ward(), "WARD_ADMIN"));
         act(stranger, "{\"action\": \"REJECT\", \"reason\": \"OTHER\", \"note\": \"x\", \"expectedVersion\": 1}", null)
                 .expectStatus()
@@ -202,6 +213,16 @@ class HandlingIntegrationTests {
         act(admin, "{\"action\": \"REJECT\", \"reason\": \"NOT_A_VIOLATION\", \"expectedVersion\": 1}", null)
                 .expectStatus()
                 .isEqualTo(422);
+        act(
+                        admin,
+                        "{\"action\": \"REJECT\", \"reason\": \"DUPLICATE\", \"note\": \"Trùng\", \"duplicateOf\": \""
+                                + UUID.randomUUID() + "\", \"expectedVersion\": 1}",
+                        null)
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("duplicateOf");
 
         Report rejected = act(
                         admin,
@@ -273,6 +294,155 @@ class HandlingIntegrationTests {
                 .filteredOn(event -> event.getType().equals("ACCEPT"))
                 .hasSize(1);
         verifies();
+    }
+
+    @Test
+    void theUnitsWorkQueueListsItsOpenWorkSoonestDeadlineFirst() {
+        Report later = http.post()
+                .uri("/api/v1/reports")
+                .header("Authorization", patrol)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Submissions.sound()
+                        .category("SANITATION", "LITTERING")
+                        .at(21.0440, 105.8801)
+                        .json())
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Report.class)
+                .returnResult()
+                .getResponseBody();
+        Report done = http.post()
+                .uri("/api/v1/reports")
+                .header("Authorization", patrol)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Submissions.sound()
+                        .category("SANITATION", "LITTERING")
+                        .at(21.0440, 105.8802)
+                        .json())
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Report.class)
+                .returnResult()
+                .getResponseBody();
+        // The demo ward's queue holds the demo reports and other tests' too: give ours the earliest deadlines.
+        database.sql("UPDATE report SET due_at = '2000-01-01T08:00:00Z' WHERE id = :id")
+                .bind("id", report.getId())
+                .then()
+                .block();
+        database.sql("UPDATE report SET due_at = '2000-01-02T08:00:00Z' WHERE id = :id")
+                .bind("id", later.getId())
+                .then()
+                .block();
+        database.sql("UPDATE report SET status = 'RESOLVED', due_at = '1999-12-31T08:00:00Z' WHERE id = :id")
+                .bind("id", done.getId())
+                .then()
+                .block();
+
+        String queue = "/api/v1/reports?unitId=mine&status=ASSIGNED,IN_PROGRESS,REOPENED&sort=dueAt&limit=1";
+        ReportPage first = page(staff, queue);
+        assertThat(first.getItems()).extracting(Report::getId).containsExactly(report.getId());
+        ReportPage second = page(staff, queue + "&cursor=" + first.getNextCursor());
+        assertThat(second.getItems()).extracting(Report::getId).containsExactly(later.getId());
+
+        http.get()
+                .uri("/api/v1/reports?unitId=mine")
+                .header("Authorization", admin)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(422);
+        String byObservation = page(staff, "/api/v1/reports?limit=1").getNextCursor();
+        http.get()
+                .uri(queue + "&cursor=" + byObservation)
+                .header("Authorization", staff)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("cursor");
+        http.get()
+                .uri("/api/v1/reports?sort=priority")
+                .header("Authorization", staff)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(422);
+    }
+
+    private ReportPage page(String caller, String uri) {
+        return http.get()
+                .uri(uri)
+                .header("Authorization", caller)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(ReportPage.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    @Test
+    void theUnitResolvesWithAnAfterPhotoAndTheAdminVerifies() {
+        act(staff, "{\"action\": \"ACCEPT\"}", "\"1\"").expectStatus().isOk();
+
+        // JSON cannot carry photos; a photo taken 300 m away is refused; neither changes anything.
+        act(staff, "{\"action\": \"RESOLVE\", \"note\": \"Đã dọn sạch\"}", "\"2\"")
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("photos");
+        resolve("\"2\"", "Đã dọn sạch", TestPhotos.jpegTakenAt(21.0467, 105.8800))
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("photos[0]");
+        resolve("\"2\"", " ", TestPhotos.jpeg(64, 48)).expectStatus().isEqualTo(422);
+
+        Report resolved = resolve("\"2\"", "Đã dọn sạch, nhắc hộ kinh doanh", TestPhotos.jpegTakenAt(21.0441, 105.8801))
+                .expectStatus()
+                .isOk()
+                .expectBody(Report.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(resolved.getStatus().getValue()).isEqualTo("RESOLVED");
+        assertThat(resolved.getPhotos())
+                .filteredOn(photo ->
+                        photo.getStage() != null && photo.getStage().getValue().equals("RESOLUTION"))
+                .hasSize(1);
+
+        Report verified = act(admin, "{\"action\": \"VERIFY\"}", "\"3\"")
+                .expectStatus()
+                .isOk()
+                .expectBody(Report.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(verified.getStatus().getValue()).isEqualTo("VERIFIED");
+        assertThat(events().getItems())
+                .extracting(event -> event.getType())
+                .containsExactly("SUBMITTED", "ASSIGNED", "ACCEPT", "RESOLVE", "VERIFY");
+        verifies();
+    }
+
+    private WebTestClient.ResponseSpec resolve(String ifMatch, String note, byte[] photo) {
+        var body = new MultipartBodyBuilder();
+        body.part("action", "{\"action\": \"RESOLVE\", \"note\": \"" + note + "\"}", MediaType.APPLICATION_JSON);
+        body.part("photos", new ByteArrayResource(photo) {
+                    @Override
+                    public String getFilename() {
+                        return "sau-xu-ly.jpg";
+                    }
+                })
+                .contentType(MediaType.IMAGE_JPEG);
+        return http.post()
+                .uri("/api/v1/reports/" + report.getId() + "/actions")
+                .header("Authorization", staff)
+                .header("If-Match", ifMatch)
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(body.build()))
+                .exchange();
     }
 
     private WebTestClient.ResponseSpec act(String caller, String body, String ifMatch) {

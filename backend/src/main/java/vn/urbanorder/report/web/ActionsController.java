@@ -1,10 +1,18 @@
 package vn.urbanorder.report.web;
 
+import jakarta.validation.Valid;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.multipart.Part;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.api.HandlingApi;
 import vn.urbanorder.api.model.Report;
@@ -19,17 +27,45 @@ class ActionsController implements HandlingApi {
 
     private final Handling handling;
     private final ReportViews views;
+    private final PhotoParts photoParts;
+    private final UploadGate uploads;
 
-    ActionsController(Handling handling, ReportViews views) {
+    ActionsController(Handling handling, ReportViews views, PhotoParts photoParts, UploadGate uploads) {
         this.handling = handling;
         this.views = views;
+        this.photoParts = photoParts;
+        this.uploads = uploads;
     }
 
+    /** JSON, for every action but RESOLVE. The generated mapping takes both media types; this one narrows it. */
     @Override
+    @PostMapping(
+            path = PATH_ACT_ON_REPORT,
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     public Mono<ResponseEntity<Report>> actOnReport(
             UUID id, Mono<ReportActionRequest> body, String ifMatch, ServerWebExchange exchange) {
-        return Caller.current().zipWith(body).flatMap(act -> {
-            ReportActionRequest sent = act.getT2();
+        return act(id, body, ifMatch, Mono.just(List.of()));
+    }
+
+    /** The multipart form: an {@code action} part (JSON) and the {@code photos} parts, for RESOLVE. */
+    @PostMapping(
+            path = PATH_ACT_ON_REPORT,
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+            produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    public Mono<ResponseEntity<Report>> actOnReportWithPhotos(
+            @PathVariable("id") UUID id,
+            @Valid @RequestPart("action") Mono<ReportActionRequest> body,
+            @RequestPart(value = "photos", required = false) Flux<Part> photos,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return uploads.through(act(id, body, ifMatch, photoParts.read(photos)));
+    }
+
+    private Mono<ResponseEntity<Report>> act(
+            UUID id, Mono<ReportActionRequest> body, String ifMatch, Mono<List<byte[]>> photos) {
+        return Caller.current().zipWith(body).zipWith(photos).flatMap(act -> {
+            Caller caller = act.getT1().getT1();
+            ReportActionRequest sent = act.getT1().getT2();
             Integer headerVersion = IfMatch.version(ifMatch);
             var request = new ActionRequest(
                     ReportAction.valueOf(sent.getAction().getValue()),
@@ -39,10 +75,10 @@ class ActionsController implements HandlingApi {
                     sent.getDuplicateOf(),
                     headerVersion != null ? headerVersion : sent.getExpectedVersion(),
                     headerVersion != null);
-            return handling.act(act.getT1(), id, request).map(report -> ResponseEntity.ok()
+            return handling.act(caller, id, request, act.getT2()).map(report -> ResponseEntity.ok()
                     .eTag("\"" + report.version() + "\"")
                     .contentType(MediaType.APPLICATION_JSON)
-                    .body(views.view(report, act.getT1())));
+                    .body(views.view(report, caller)));
         });
     }
 }

@@ -36,6 +36,8 @@ interface ReportWebMapper {
                         .width(photo.width())
                         .height(photo.height())
                         .takenAt(toApi(photo.takenAt()))
+                        .stage(vn.urbanorder.api.model.ReportPhoto.StageEnum.fromValue(
+                                photo.stage().name()))
                         .gps(
                                 photo.gps() == null
                                         ? null

@@ -5,10 +5,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.core.io.Resource;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,15 +28,14 @@ import vn.urbanorder.api.model.ReportPage;
 import vn.urbanorder.api.model.ReportStatus;
 import vn.urbanorder.api.model.ReportSubmission;
 import vn.urbanorder.identity.Caller;
-import vn.urbanorder.photo.PhotosProperties;
 import vn.urbanorder.report.Intake;
 import vn.urbanorder.report.ReportCursor;
 import vn.urbanorder.report.ReportFilter;
 import vn.urbanorder.report.ReportIntake;
 import vn.urbanorder.report.ReportQueries;
+import vn.urbanorder.report.ReportSort;
 import vn.urbanorder.shared.GeoPoint;
 import vn.urbanorder.shared.InvalidRequestException;
-import vn.urbanorder.shared.ProblemException;
 
 @RestController
 class ReportsController implements ReportsApi {
@@ -44,23 +43,23 @@ class ReportsController implements ReportsApi {
     private final ReportIntake intake;
     private final ReportQueries queries;
     private final ReportWebMapper mapper;
-    private final PhotosProperties photoLimits;
     private final UploadGate uploads;
     private final ReportViews views;
+    private final PhotoParts photoParts;
 
     ReportsController(
             ReportIntake intake,
             ReportQueries queries,
             ReportWebMapper mapper,
-            PhotosProperties photoLimits,
             UploadGate uploads,
-            ReportViews views) {
+            ReportViews views,
+            PhotoParts photoParts) {
         this.intake = intake;
         this.queries = queries;
         this.mapper = mapper;
-        this.photoLimits = photoLimits;
         this.uploads = uploads;
         this.views = views;
+        this.photoParts = photoParts;
     }
 
     /** JSON without photos. The generated mapping takes both media types; this one narrows it. */
@@ -86,12 +85,7 @@ class ReportsController implements ReportsApi {
             @Valid @RequestPart("report") Mono<ReportSubmission> submission,
             @RequestPart(value = "photos", required = false) Flux<Part> photos) {
         // Count the parts before reading any photo into memory, and read them through the gate.
-        Mono<List<byte[]>> files = (photos == null ? Flux.<Part>empty() : photos)
-                .collectList()
-                .flatMap(parts -> parts.size() > photoLimits.maxPerReport()
-                        ? Mono.error(InvalidRequestException.of(
-                                "photos", "Mỗi phản ánh có tối đa " + photoLimits.maxPerReport() + " ảnh."))
-                        : Flux.fromIterable(parts).concatMap(this::bytesOf).collectList());
+        Mono<List<byte[]>> files = photoParts.read(photos);
         return uploads.through(
                 Caller.current().zipWith(submission).zipWith(files).flatMap(submit -> intake.submit(
                                 submit.getT1().getT1(),
@@ -124,22 +118,6 @@ class ReportsController implements ReportsApi {
                 });
     }
 
-    /** A photo's bytes, refused with 413 past the limit before more of it is read. */
-    private Mono<byte[]> bytesOf(Part part) {
-        return DataBufferUtils.join(part.content(), Math.toIntExact(photoLimits.maxBytes()))
-                .map(buffer -> {
-                    byte[] bytes = new byte[buffer.readableByteCount()];
-                    buffer.read(bytes);
-                    DataBufferUtils.release(buffer);
-                    return bytes;
-                })
-                .defaultIfEmpty(new byte[0])
-                .onErrorMap(
-                        DataBufferLimitException.class,
-                        tooLarge -> ProblemException.payloadTooLarge(
-                                "Mỗi ảnh tối đa " + photoLimits.maxBytes() / (1024 * 1024) + " MB."));
-    }
-
     private ResponseEntity<Report> answer(Intake result, Caller caller) {
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/api/v1/reports/" + result.report().id()))
@@ -157,7 +135,9 @@ class ReportsController implements ReportsApi {
 
     @Override
     public Mono<ResponseEntity<ReportPage>> listReports(
-            ReportStatus status,
+            List<ReportStatus> status,
+            String unitId,
+            String sort,
             String category,
             String subtype,
             UUID reporterId,
@@ -169,10 +149,15 @@ class ReportsController implements ReportsApi {
             String cursor,
             Boolean overdue,
             ServerWebExchange exchange) {
+        ReportSort order = sortOf(sort);
         return Caller.current().flatMap(caller -> queries.list(
                         caller,
                         new ReportFilter(
-                                status == null ? null : vn.urbanorder.report.ReportStatus.valueOf(status.name()),
+                                status == null
+                                        ? Set.of()
+                                        : status.stream()
+                                                .map(one -> vn.urbanorder.report.ReportStatus.valueOf(one.name()))
+                                                .collect(Collectors.toSet()),
                                 category,
                                 subtype,
                                 reporterId,
@@ -181,8 +166,10 @@ class ReportsController implements ReportsApi {
                                 BoundingBox.parse(bbox),
                                 q,
                                 limit,
-                                ReportCursor.decode(cursor),
-                                overdue))
+                                ReportCursor.decode(cursor, order),
+                                overdue,
+                                unitOf(unitId, caller),
+                                order))
                 .map(page -> ResponseEntity.ok()
                         .contentType(MediaType.APPLICATION_JSON)
                         .body(new ReportPage()
@@ -191,6 +178,34 @@ class ReportsController implements ReportsApi {
                                         .toList())
                                 .nextCursor(
                                         page.next() == null ? null : page.next().encode()))));
+    }
+
+    private static ReportSort sortOf(String sort) {
+        if (sort == null || sort.equals("observedAt")) {
+            return ReportSort.OBSERVED_AT;
+        }
+        if (sort.equals("dueAt")) {
+            return ReportSort.DUE_AT;
+        }
+        throw InvalidRequestException.of("sort", "phải là observedAt hoặc dueAt");
+    }
+
+    /** {@code mine}: the caller's own unit; otherwise a unit id. Visibility still applies on top. */
+    private static UUID unitOf(String unitId, Caller caller) {
+        if (unitId == null || unitId.isBlank()) {
+            return null;
+        }
+        if (unitId.equals("mine")) {
+            if (caller.unitId() == null) {
+                throw InvalidRequestException.of("unitId", "bạn không thuộc đơn vị nào");
+            }
+            return caller.unitId();
+        }
+        try {
+            return UUID.fromString(unitId);
+        } catch (IllegalArgumentException notAnId) {
+            throw InvalidRequestException.of("unitId", "phải là mine hoặc mã của một đơn vị");
+        }
     }
 
     @Override

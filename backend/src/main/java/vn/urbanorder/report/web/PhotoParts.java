@@ -1,0 +1,50 @@
+package vn.urbanorder.report.web;
+
+import java.util.List;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.codec.multipart.Part;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import vn.urbanorder.photo.PhotosProperties;
+import vn.urbanorder.shared.InvalidRequestException;
+import vn.urbanorder.shared.ProblemException;
+
+/**
+ * The {@code photos} parts of a multipart form as bytes: counted before any is read into memory
+ * (422 past the limit), each refused with 413 past its size before more of it is read.
+ */
+@Component
+class PhotoParts {
+
+    private final PhotosProperties limits;
+
+    PhotoParts(PhotosProperties limits) {
+        this.limits = limits;
+    }
+
+    Mono<List<byte[]>> read(Flux<Part> photos) {
+        return (photos == null ? Flux.<Part>empty() : photos)
+                .collectList()
+                .flatMap(parts -> parts.size() > limits.maxPerReport()
+                        ? Mono.error(InvalidRequestException.of(
+                                "photos", "Tối đa " + limits.maxPerReport() + " ảnh mỗi lần gửi."))
+                        : Flux.fromIterable(parts).concatMap(this::bytesOf).collectList());
+    }
+
+    private Mono<byte[]> bytesOf(Part part) {
+        return DataBufferUtils.join(part.content(), Math.toIntExact(limits.maxBytes()))
+                .map(buffer -> {
+                    byte[] bytes = new byte[buffer.readableByteCount()];
+                    buffer.read(bytes);
+                    DataBufferUtils.release(buffer);
+                    return bytes;
+                })
+                .defaultIfEmpty(new byte[0])
+                .onErrorMap(
+                        DataBufferLimitException.class,
+                        tooLarge -> ProblemException.payloadTooLarge(
+                                "Mỗi ảnh tối đa " + limits.maxBytes() / (1024 * 1024) + " MB."));
+    }
+}
