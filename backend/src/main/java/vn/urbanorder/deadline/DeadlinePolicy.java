@@ -22,6 +22,11 @@ public record DeadlinePolicy(DeadlineCalendar calendar, Map<String, Integer> hou
 
     /** When a report of this category, assigned at that moment, falls due; null for an unknown category. */
     public Instant due(String category, Instant assignedAt, ZoneId zone) {
+        return due(category, assignedAt, zone, 1);
+    }
+
+    /** The same, with the hours multiplied by the factor, to the minute and at least one. */
+    public Instant due(String category, Instant assignedAt, ZoneId zone, double factor) {
         Integer categoryHours = hours.get(category);
         if (categoryHours == null) {
             return null;
@@ -30,6 +35,6 @@ public record DeadlinePolicy(DeadlineCalendar calendar, Map<String, Integer> hou
                 zone,
                 holidays.stream().map(Holiday::day).collect(Collectors.toSet()),
                 calendar == DeadlineCalendar.CALENDAR_HOURS);
-        return working.due(assignedAt, Duration.ofHours(categoryHours));
+        return working.due(assignedAt, Duration.ofMinutes(Math.max(1, Math.round(categoryHours * 60 * factor))));
     }
 }

@@ -52,7 +52,12 @@ public class Deadlines {
 
     /** When a report of the category, assigned at that moment in a ward of that time zone, falls due. */
     public Mono<Instant> due(UUID wardId, ZoneId zone, String category, Instant assignedAt) {
-        return policy(wardId).mapNotNull(policy -> policy.due(category, assignedAt, zone));
+        return due(wardId, zone, category, assignedAt, 1);
+    }
+
+    /** The same, with the category's hours multiplied by the factor (a repeat offence's shorter deadline). */
+    public Mono<Instant> due(UUID wardId, ZoneId zone, String category, Instant assignedAt, double factor) {
+        return policy(wardId).mapNotNull(policy -> policy.due(category, assignedAt, zone, factor));
     }
 
     /**

@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.Function;
 import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
@@ -33,6 +35,7 @@ import vn.urbanorder.photo.InspectedPhoto;
 import vn.urbanorder.photo.PhotoInspector;
 import vn.urbanorder.photo.Photos;
 import vn.urbanorder.shared.GeoPoint;
+import vn.urbanorder.shared.RandomIds;
 import vn.urbanorder.ward.Ward;
 import vn.urbanorder.ward.WardDirectory;
 
@@ -41,10 +44,12 @@ import vn.urbanorder.ward.WardDirectory;
  * Gia Thụy's streets, each with a photo, as the demo patrols would have filed them. The same
  * reports every time (a fixed seed and client ids derived from it), added once: a restart finds
  * them and adds nothing. They are loaded directly, not through intake, which would refuse
- * observations older than 30 days.
+ * observations older than 30 days. {@code urbanorder.demo.reports=false} leaves them out (the
+ * tests do: reports at random spots would make the tests' own reports their duplicates).
  */
 @Component
 @Profile("demo")
+@ConditionalOnProperty(name = "urbanorder.demo.reports", havingValue = "true", matchIfMissing = true)
 class DemoReports {
 
     static final int COUNT = 200;
@@ -77,6 +82,7 @@ class DemoReports {
     private final ReportEvents events;
     private final Deadlines deadlines;
     private final Assignments assignments;
+    private final LocationMatching locations;
     private final Clock clock;
 
     DemoReports(
@@ -89,6 +95,7 @@ class DemoReports {
             ReportEvents events,
             Deadlines deadlines,
             Assignments assignments,
+            LocationMatching locations,
             Clock clock) {
         this.wards = wards;
         this.reports = reports;
@@ -99,6 +106,7 @@ class DemoReports {
         this.events = events;
         this.deadlines = deadlines;
         this.assignments = assignments;
+        this.locations = locations;
         this.clock = clock;
     }
 
@@ -156,7 +164,10 @@ class DemoReports {
                 .zipWith(dueAt)
                 .flatMap(decided -> {
                     InspectedPhoto photo = decided.getT1().getT1();
-                    var report = new NewReport(
+                    UUID id = RandomIds.uuid();
+                    Assignment assigned = decided.getT1().getT2();
+                    Function<LocationMatching.LocationMatch, NewReport> report = match -> new NewReport(
+                            id,
                             ward.id(),
                             reporter,
                             year,
@@ -165,15 +176,32 @@ class DemoReports {
                             ReportIntake.payloadSha256(submission, List.of(photo)),
                             received,
                             java.util.EnumSet.noneOf(ReportFlag.class),
-                            decided.getT1().getT2(),
-                            decided.getT2().orElse(null));
-                    return photos.store(List.of(photo), created -> {})
-                            .then(transactions.transactional(reports.insert(report)
+                            assigned,
+                            decided.getT2().orElse(null),
+                            assigned.assigned() ? ReportStatus.ASSIGNED : ReportStatus.UNASSIGNED,
+                            match.locationId(),
+                            null);
+                    // Placed at their locations as intake would, but not judged duplicates or
+                    // repeats: they are the history the demo starts from.
+                    Mono<Boolean> added = locations
+                            .match(
+                                    ward.id(),
+                                    submission.category(),
+                                    point,
+                                    assigned.zone() == null
+                                            ? null
+                                            : assigned.zone().id(),
+                                    id,
+                                    received)
+                            .map(report)
+                            .flatMap(stored -> reports.insert(stored)
                                     // Another instance added this one first: roll the number back.
                                     .switchIfEmpty(Mono.error(new IllegalStateException("added elsewhere")))
-                                    .flatMap(id -> photos.record(ward.id(), id, List.of(photo))
-                                            .then(events.start(ward.id(), id, IntakeEvents.of(reporter, report))))
-                                    .thenReturn(true)));
+                                    .flatMap(recorded -> photos.record(ward.id(), recorded, List.of(photo))
+                                            .then(events.start(ward.id(), recorded, IntakeEvents.of(reporter, stored)))
+                                            .then(locations.recount(stored.locationId()))))
+                            .thenReturn(true);
+                    return photos.store(List.of(photo), created -> {}).then(transactions.transactional(added));
                 })
                 .onErrorResume(failure -> {
                     log.debug("Demo report {} not added: {}", index, failure.toString());

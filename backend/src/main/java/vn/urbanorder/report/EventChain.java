@@ -11,8 +11,6 @@ import vn.urbanorder.shared.Sha256;
  */
 final class EventChain {
 
-    private static final String SEPARATOR = "\u001f";
-
     private EventChain() {}
 
     static String hash(UUID reportId, int seq, String prevHash, NewEvent event) {
@@ -40,24 +38,30 @@ final class EventChain {
             String toStatus,
             String note,
             String data) {
-        String canonical = String.join(
-                SEPARATOR,
-                "v1",
-                reportId.toString(),
-                Integer.toString(seq),
-                Objects.toString(prevHash, ""),
-                at,
-                Objects.toString(actorId, ""),
-                type,
-                Objects.toString(fromStatus, ""),
-                Objects.toString(toStatus, ""),
-                Objects.toString(note, ""),
-                data);
-        return Sha256.hex(canonical);
+        // Each field as its length and text, a null as "-": no field's text can pass for another's.
+        var canonical = new StringBuilder("v2");
+        for (String field : new String[] {
+            reportId.toString(),
+            Integer.toString(seq),
+            prevHash,
+            at,
+            actorId == null ? null : actorId.toString(),
+            type,
+            fromStatus,
+            toStatus,
+            note,
+            data
+        }) {
+            canonical.append('|').append(field == null ? "-" : field.length() + ":" + field);
+        }
+        return Sha256.hex(canonical.toString());
     }
 
-    /** The first event whose link or hash does not hold, or null when the whole chain holds. */
-    static Break check(List<ReportEvent> events) {
+    /**
+     * The first event whose link or hash does not hold, or null when the whole chain holds and is
+     * as long as the report row says and ends at its status.
+     */
+    static Break check(List<ReportEvent> events, int expectedCount, ReportStatus status) {
         String previous = null;
         for (int i = 0; i < events.size(); i++) {
             ReportEvent event = events.get(i);
@@ -82,6 +86,16 @@ final class EventChain {
                 return new Break(event.seq(), "nội dung đã bị sửa sau khi ghi");
             }
             previous = event.hash();
+        }
+        if (events.size() < expectedCount) {
+            return new Break(events.size() + 1, "thiếu sự kiện số " + (events.size() + 1) + " ở cuối");
+        }
+        if (events.size() > expectedCount) {
+            return new Break(expectedCount + 1, "có sự kiện không được ghi nhận với phản ánh");
+        }
+        if (!events.isEmpty()
+                && !status.name().equals(events.get(events.size() - 1).toStatus())) {
+            return new Break(events.size(), "không khớp trạng thái hiện tại của phản ánh");
         }
         return null;
     }

@@ -11,6 +11,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import vn.urbanorder.assignment.Assignment;
+import vn.urbanorder.assignment.Assignments;
+import vn.urbanorder.assignment.RuleLevel;
 import vn.urbanorder.assignment.Units;
 import vn.urbanorder.deadline.Deadlines;
 import vn.urbanorder.identity.Caller;
@@ -20,13 +23,15 @@ import vn.urbanorder.photo.Photos;
 import vn.urbanorder.shared.InvalidRequestException;
 import vn.urbanorder.shared.InvalidRequestException.FieldProblem;
 import vn.urbanorder.shared.ProblemException;
+import vn.urbanorder.ward.Ward;
 import vn.urbanorder.ward.WardDirectory;
 
 /**
  * Takes a workflow action on a report: checks who asks, from which status and at which version,
  * then changes the report and appends the event in one transaction. Refusals come in the order a
- * client can act on: 403 (not yours to do), 409 (not now, with what is allowed), 412/409 (you saw
- * an older version), 422 (what you sent is incomplete).
+ * client can act on: 404 (not in your ward), 403 (not yours to do), 412/409 (you saw an older
+ * version), 409 (not now, with what is allowed), 428 (say which version you saw), 422 (what you
+ * sent is incomplete).
  */
 @Service
 public class Handling {
@@ -43,6 +48,9 @@ public class Handling {
     private final Photos photos;
     private final Deadlines deadlines;
     private final WardDirectory wards;
+    private final ReportStore store;
+    private final Assignments assignments;
+    private final LocationMatching locations;
     private final Clock clock;
 
     Handling(
@@ -53,6 +61,9 @@ public class Handling {
             Photos photos,
             Deadlines deadlines,
             WardDirectory wards,
+            ReportStore store,
+            Assignments assignments,
+            LocationMatching locations,
             Clock clock) {
         this.reports = reports;
         this.transitions = transitions;
@@ -61,6 +72,9 @@ public class Handling {
         this.photos = photos;
         this.deadlines = deadlines;
         this.wards = wards;
+        this.store = store;
+        this.assignments = assignments;
+        this.locations = locations;
         this.clock = clock;
     }
 
@@ -74,11 +88,6 @@ public class Handling {
      * before the transaction and removed again if it does not commit.
      */
     public Mono<Report> act(Caller caller, UUID reportId, ActionRequest request, List<byte[]> photoFiles) {
-        if (request.expectedVersion() == null) {
-            return Mono.error(
-                    ProblemException.preconditionRequired(
-                            "Hãy gửi phiên bản của phản ánh (If-Match hoặc expectedVersion) để tránh ghi đè thay đổi của người khác."));
-        }
         return reports.findInWard(caller, reportId)
                 .flatMap(report -> check(caller, report, request, photoFiles.size())
                         .then(inspected(caller, report, photoFiles))
@@ -133,6 +142,10 @@ public class Handling {
             return Mono.error(
                     ProblemException.forbidden("Bạn không được làm thao tác " + action + " trên phản ánh này."));
         }
+        // A version the caller saw that is no longer current explains any other refusal.
+        if (request.expectedVersion() != null && report.version() != request.expectedVersion()) {
+            return Mono.error(stale(request));
+        }
         if (!Lifecycle.allowedFrom(action, report.status())) {
             return Mono.error(ProblemException.conflict(
                             "Phản ánh đang ở trạng thái " + report.status() + ", không thể " + action + ".")
@@ -142,8 +155,10 @@ public class Handling {
                                     .map(Enum::name)
                                     .toList()));
         }
-        if (report.version() != request.expectedVersion()) {
-            return Mono.error(stale(request));
+        if (request.expectedVersion() == null) {
+            return Mono.error(
+                    ProblemException.preconditionRequired(
+                            "Hãy gửi phiên bản của phản ánh (If-Match hoặc expectedVersion) để tránh ghi đè thay đổi của người khác."));
         }
         List<FieldProblem> problems = new ArrayList<>();
         if (photoCount > 0 && action != ReportAction.RESOLVE) {
@@ -210,20 +225,23 @@ public class Handling {
     private Mono<Boolean> change(Caller caller, Report report, ActionRequest request, List<InspectedPhoto> after) {
         ReportAction action = request.action();
         Instant now = clock.instant();
-        boolean newDeadline = action == ReportAction.REASSIGN || action == ReportAction.REOPEN;
-        Mono<Instant> dueAt = newDeadline
-                ? wards.findById(caller.wardId())
-                        .flatMap(ward -> deadlines.due(ward.id(), ward.timeZone(), report.category(), now))
-                : Mono.empty();
-        return dueAt.map(java.util.Optional::of)
-                .defaultIfEmpty(java.util.Optional.empty())
-                .flatMap(due -> {
-                    ReportStatus to = Lifecycle.target(action);
+        return wards.findById(caller.wardId())
+                .flatMap(ward -> outcome(ward, report, request, now))
+                .flatMap(outcome -> {
+                    ReportStatus to = outcome.to();
                     var data = new LinkedHashMap<String, Object>();
-                    data.put("unitId", request.unitId());
+                    data.put("unitId", outcome.unitId());
                     data.put("reason", action == ReportAction.REJECT ? request.reason() : null);
                     data.put("duplicateOf", request.duplicateOf());
-                    data.put("dueAt", due.orElse(null));
+                    data.put("dueAt", outcome.dueAt());
+                    data.put(
+                            "rule",
+                            outcome.rule() == null ? null : outcome.rule().name());
+                    data.put(
+                            "addedFlag",
+                            outcome.addedFlag() == null
+                                    ? null
+                                    : outcome.addedFlag().name());
                     data.put(
                             "photos",
                             after.isEmpty()
@@ -250,15 +268,75 @@ public class Handling {
                                     report.version(),
                                     report.status(),
                                     to,
-                                    action == ReportAction.REASSIGN ? request.unitId() : null,
-                                    due.orElse(null),
+                                    outcome.unitId(),
+                                    outcome.dueAt(),
                                     action == ReportAction.RESOLVE ? now : null,
                                     action == ReportAction.REJECT ? request.reason() : null,
                                     action == ReportAction.REJECT ? request.duplicateOf() : null,
+                                    outcome.rule(),
+                                    outcome.addedFlag(),
+                                    report.violationLocation() == null
+                                            ? null
+                                            : report.violationLocation().id(),
                                     event),
                             after);
                 });
     }
+
+    /**
+     * Where the action leaves the report. REASSIGN and REOPEN start a new deadline (shortened for a
+     * repeat offence); UNDUPLICATE sends the report to assignment as intake would, and makes it a
+     * repeat offence if a report at its location was cleared before it was observed.
+     */
+    private Mono<Outcome> outcome(Ward ward, Report report, ActionRequest request, Instant now) {
+        ReportAction action = request.action();
+        return switch (action) {
+            case REASSIGN, REOPEN ->
+                due(ward, report, now, report.flags().contains(ReportFlag.REPEAT_OFFENCE))
+                        .map(due -> new Outcome(
+                                Lifecycle.target(action),
+                                action == ReportAction.REASSIGN ? request.unitId() : null,
+                                action == ReportAction.REASSIGN ? RuleLevel.MANUAL : null,
+                                due,
+                                null));
+            case UNDUPLICATE -> {
+                Mono<Boolean> repeat = report.violationLocation() == null
+                        ? Mono.just(false)
+                        : store.historyAt(report.violationLocation().id(), report.observedAt())
+                                .map(ReportStore.LocationHistory::clearedBefore);
+                yield Mono.zip(
+                                assignments.decide(
+                                        ward.id(),
+                                        report.category(),
+                                        report.location().point()),
+                                repeat)
+                        .flatMap(decided -> {
+                            Assignment assignment = decided.getT1();
+                            boolean isRepeat = decided.getT2();
+                            ReportFlag flag = isRepeat ? ReportFlag.REPEAT_OFFENCE : null;
+                            if (!assignment.assigned()) {
+                                return Mono.just(new Outcome(ReportStatus.UNASSIGNED, null, null, null, flag));
+                            }
+                            return due(ward, report, now, isRepeat)
+                                    .map(due -> new Outcome(
+                                            ReportStatus.ASSIGNED,
+                                            assignment.unit().id(),
+                                            assignment.rule(),
+                                            due,
+                                            flag));
+                        });
+            }
+            default -> Mono.just(new Outcome(Lifecycle.target(action), null, null, null, null));
+        };
+    }
+
+    private Mono<Instant> due(Ward ward, Report report, Instant now, boolean repeat) {
+        Mono<Double> factor = repeat ? locations.repeatDeadlineFactor(ward.id(), report.category()) : Mono.just(1.0);
+        return factor.flatMap(times -> deadlines.due(ward.id(), ward.timeZone(), report.category(), now, times));
+    }
+
+    /** @param unitId the new unit, or null to keep it; @param dueAt the new deadline, or null to keep it */
+    private record Outcome(ReportStatus to, UUID unitId, RuleLevel rule, Instant dueAt, ReportFlag addedFlag) {}
 
     private static ProblemException stale(ActionRequest request) {
         String detail = "Phản ánh đã được người khác thay đổi; hãy tải lại rồi thử lại.";

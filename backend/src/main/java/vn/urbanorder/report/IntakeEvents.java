@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.UUID;
 import vn.urbanorder.assignment.Assignment;
 
-/** The first events of a report's trail: the officer's submission, and the service's assignment. */
+/**
+ * The first events of a report's trail: the officer's submission, then the service's assignment,
+ * or its finding that an open report at the same location came first.
+ */
 final class IntakeEvents {
 
     static final String SUBMITTED = "SUBMITTED";
     static final String ASSIGNED = "ASSIGNED";
+    static final String DUPLICATE = "DUPLICATE";
 
     private IntakeEvents() {}
 
@@ -21,6 +25,7 @@ final class IntakeEvents {
         submitted.put("subtype", report.submission().subtype());
         submitted.put("observedAt", report.submission().observedAt().toInstant());
         submitted.put("flags", report.flags().stream().map(Enum::name).sorted().toList());
+        submitted.put("violationLocationId", report.locationId());
         List<NewEvent> events = new ArrayList<>();
         events.add(new NewEvent(
                 report.receivedAt(),
@@ -30,6 +35,19 @@ final class IntakeEvents {
                 ReportStatus.UNASSIGNED,
                 null,
                 NewEvent.data(submitted)));
+        if (report.status() == ReportStatus.DUPLICATE) {
+            var duplicate = new LinkedHashMap<String, Object>();
+            duplicate.put("duplicateOf", report.duplicateOf());
+            events.add(new NewEvent(
+                    report.receivedAt(),
+                    null,
+                    DUPLICATE,
+                    ReportStatus.UNASSIGNED,
+                    ReportStatus.DUPLICATE,
+                    null,
+                    NewEvent.data(duplicate)));
+            return events;
+        }
         Assignment assignment = report.assignment();
         if (assignment.assigned()) {
             var assigned = new LinkedHashMap<String, Object>();

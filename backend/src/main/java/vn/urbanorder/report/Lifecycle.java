@@ -9,7 +9,7 @@ import vn.urbanorder.identity.Role;
 /**
  * The handling workflow: which action takes a report from which statuses to which, and who may
  * take it. Staff of the assigned unit accept and resolve; the ward admin verifies, reopens,
- * rejects and reassigns. A REOPENED report is handled like an ASSIGNED one.
+ * rejects, reassigns and undoes a duplicate. A REOPENED report is handled like an ASSIGNED one.
  */
 public final class Lifecycle {
 
@@ -30,15 +30,18 @@ public final class Lifecycle {
                             ReportStatus.UNASSIGNED,
                             ReportStatus.ASSIGNED,
                             ReportStatus.IN_PROGRESS,
-                            ReportStatus.REOPENED));
+                            ReportStatus.REOPENED),
+            ReportAction.UNDUPLICATE, EnumSet.of(ReportStatus.DUPLICATE));
 
+    /** Where each action takes a report; UNDUPLICATE goes to UNASSIGNED instead when no unit is found. */
     private static final Map<ReportAction, ReportStatus> TO = Map.of(
             ReportAction.ACCEPT, ReportStatus.IN_PROGRESS,
             ReportAction.RESOLVE, ReportStatus.RESOLVED,
             ReportAction.VERIFY, ReportStatus.VERIFIED,
             ReportAction.REOPEN, ReportStatus.REOPENED,
             ReportAction.REJECT, ReportStatus.REJECTED,
-            ReportAction.REASSIGN, ReportStatus.ASSIGNED);
+            ReportAction.REASSIGN, ReportStatus.ASSIGNED,
+            ReportAction.UNDUPLICATE, ReportStatus.ASSIGNED);
 
     private Lifecycle() {}
 
@@ -59,7 +62,7 @@ public final class Lifecycle {
                         && report.assignment() != null
                         && report.assignment().unit() != null
                         && caller.unitId().equals(report.assignment().unit().id());
-            case VERIFY, REOPEN, REJECT, REASSIGN -> caller.has(Role.WARD_ADMIN);
+            case VERIFY, REOPEN, REJECT, REASSIGN, UNDUPLICATE -> caller.has(Role.WARD_ADMIN);
         };
     }
 

@@ -10,8 +10,12 @@ import vn.urbanorder.assignment.Assignment;
  *
  * @param year the year its reference number counts in (in the ward's time zone)
  * @param referencePrefix what comes before the number, e.g. {@code GT-2026-}
+ * @param status ASSIGNED, UNASSIGNED, or DUPLICATE when an open report of its location came first
+ * @param locationId the violation location it joins
+ * @param duplicateOf for a DUPLICATE, the oldest open report of its location
  */
 record NewReport(
+        UUID id,
         UUID wardId,
         UUID reporterId,
         int year,
@@ -21,4 +25,7 @@ record NewReport(
         Instant receivedAt,
         Set<ReportFlag> flags,
         Assignment assignment,
-        Instant dueAt) {}
+        Instant dueAt,
+        ReportStatus status,
+        UUID locationId,
+        UUID duplicateOf) {}

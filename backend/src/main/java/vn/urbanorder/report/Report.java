@@ -28,6 +28,8 @@ public record Report(
         int version,
         Assignment assignment,
         Instant dueAt,
+        UUID duplicateOf,
+        LocationSummary violationLocation,
         List<Photo> photos) {
 
     public Report {
@@ -56,6 +58,8 @@ public record Report(
                 version,
                 assignment,
                 dueAt,
+                duplicateOf,
+                violationLocation,
                 photos);
     }
 

@@ -7,5 +7,7 @@ public enum ReportAction {
     VERIFY,
     REOPEN,
     REJECT,
-    REASSIGN
+    REASSIGN,
+    /** A report taken for a duplicate is its own violation after all: it goes to assignment. */
+    UNDUPLICATE
 }

@@ -55,7 +55,10 @@ public class ReportEvents {
         if (events.isEmpty()) {
             return Mono.empty();
         }
-        var sql = new StringBuilder("INSERT INTO report_event (report_id, seq, ward_id, at, actor_id, type,"
+        // The report row counts its events in the same statement, so a trail cut short shows.
+        var sql = new StringBuilder("WITH counted AS (UPDATE report SET event_count = event_count + " + events.size()
+                + " WHERE id = :report)"
+                + " INSERT INTO report_event (report_id, seq, ward_id, at, actor_id, type,"
                 + " from_status, to_status, note, data, prev_hash, hash) VALUES ");
         List<Object[]> rows = new ArrayList<>();
         String previous = lastHash;

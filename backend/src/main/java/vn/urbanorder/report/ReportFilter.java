@@ -3,6 +3,8 @@ package vn.urbanorder.report;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import vn.urbanorder.identity.Caller;
+import vn.urbanorder.shared.InvalidRequestException;
 
 /**
  * What a list of reports is narrowed to; null fields do not narrow.
@@ -12,6 +14,7 @@ import java.util.UUID;
  * @param statuses only these statuses; empty for all
  * @param overdue true for only the reports past their deadline while they wait for their unit
  * @param unitId only the reports assigned to this unit
+ * @param locationId only the reports at this violation location
  */
 public record ReportFilter(
         Set<ReportStatus> statuses,
@@ -26,10 +29,29 @@ public record ReportFilter(
         ReportCursor cursor,
         Boolean overdue,
         UUID unitId,
-        ReportSort sort) {
+        ReportSort sort,
+        UUID locationId) {
 
     public ReportFilter {
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
         sort = sort == null ? ReportSort.OBSERVED_AT : sort;
+    }
+
+    /** A {@code unitId} parameter: {@code mine} for the caller's own unit, otherwise a unit id; null for none. */
+    public static UUID unitOf(String unitId, Caller caller) {
+        if (unitId == null || unitId.isBlank()) {
+            return null;
+        }
+        if (unitId.equals("mine")) {
+            if (caller.unitId() == null) {
+                throw InvalidRequestException.of("unitId", "bạn không thuộc đơn vị nào");
+            }
+            return caller.unitId();
+        }
+        try {
+            return UUID.fromString(unitId);
+        } catch (IllegalArgumentException notAnId) {
+            throw InvalidRequestException.of("unitId", "phải là mine hoặc mã của một đơn vị");
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,6 +28,7 @@ import vn.urbanorder.photo.PhotoInspector;
 import vn.urbanorder.photo.Photos;
 import vn.urbanorder.photo.PhotosProperties;
 import vn.urbanorder.shared.InvalidRequestException;
+import vn.urbanorder.shared.RandomIds;
 import vn.urbanorder.shared.Sha256;
 import vn.urbanorder.ward.Ward;
 
@@ -51,6 +53,7 @@ public class ReportIntake {
     private final Assignments assignments;
     private final ReportEvents events;
     private final Deadlines deadlines;
+    private final LocationMatching locations;
     private final TransactionalOperator transactions;
     private final Clock clock;
 
@@ -64,6 +67,7 @@ public class ReportIntake {
             Assignments assignments,
             ReportEvents events,
             Deadlines deadlines,
+            LocationMatching locations,
             TransactionalOperator transactions,
             Clock clock) {
         this.reports = reports;
@@ -75,6 +79,7 @@ public class ReportIntake {
         this.assignments = assignments;
         this.events = events;
         this.deadlines = deadlines;
+        this.locations = locations;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -106,32 +111,39 @@ public class ReportIntake {
             Caller caller, Ward ward, ReportSubmission submission, List<InspectedPhoto> inspected, String payload) {
         Instant now = clock.instant();
         int year = now.atZone(ward.timeZone()).getYear();
+        UUID id = RandomIds.uuid();
         Set<ReportFlag> flags = rules.flags(submission, inspected);
-        // Decided from the ward's map in memory, before the transaction, so it holds no lock.
-        Mono<NewReport> decided = assignments
-                .decide(ward.id(), submission.category(), submission.location().point())
-                .flatMap(assignment -> dueAt(ward, submission.category(), assignment, now)
-                        .map(dueAt -> new NewReport(
-                                ward.id(),
-                                caller.userId(),
-                                year,
-                                ward.code() + "-" + year + "-",
-                                submission,
-                                payload,
-                                now,
-                                flags,
-                                assignment,
-                                dueAt.orElse(null))));
-        Function<NewReport, Mono<UUID>> inserted = report -> reports.insert(report)
-                // Someone else's arrival of the same report won: undo the number taken, keep theirs.
-                .switchIfEmpty(Mono.error(AlreadyRecorded::new))
-                .flatMap(id -> photos.record(ward.id(), id, inspected)
-                        .then(events.start(ward.id(), id, IntakeEvents.of(caller.userId(), report)))
-                        .thenReturn(id));
+        // Inside the transaction: the location's lock is held from the match to the commit, so of
+        // two reports at one spot the second sees the first.
+        Function<Assignment, Mono<UUID>> inserted = assignment -> locations
+                .match(
+                        ward.id(),
+                        submission.category(),
+                        submission.location().point(),
+                        assignment.zone() == null ? null : assignment.zone().id(),
+                        id,
+                        now)
+                .flatMap(match -> (match.created()
+                                ? Mono.just(new ReportStore.LocationHistory(null, false))
+                                : reports.historyAt(
+                                        match.locationId(),
+                                        submission.observedAt().toInstant()))
+                        .flatMap(history -> newReport(
+                                caller, ward, submission, payload, now, year, id, flags, assignment, match, history)))
+                .flatMap(report -> reports.insert(report)
+                        // Someone else's arrival of the same report won: undo the number taken, keep theirs.
+                        .switchIfEmpty(Mono.error(AlreadyRecorded::new))
+                        .flatMap(recorded -> photos.record(ward.id(), recorded, inspected)
+                                .then(events.start(ward.id(), recorded, IntakeEvents.of(caller.userId(), report)))
+                                .then(locations.recount(report.locationId()))
+                                .thenReturn(recorded)));
         // Files this submission created, as each one appears, for the clean-up if it fails or is abandoned.
         Queue<String> created = new ConcurrentLinkedQueue<>();
-        return decided.flatMap(report ->
-                        photos.store(inspected, created::add).then(transactions.transactional(inserted.apply(report))))
+        // Decided from the ward's map in memory, before the transaction, so it holds no lock.
+        return assignments
+                .decide(ward.id(), submission.category(), submission.location().point())
+                .flatMap(assignment -> photos.store(inspected, created::add)
+                        .then(transactions.transactional(inserted.apply(assignment))))
                 // Read back after the commit, outside the ward's counter lock.
                 .then(reports.findByClientId(caller.userId(), submission.clientReportId()))
                 .map(ReportStore.Stored::report)
@@ -146,11 +158,58 @@ public class ReportIntake {
                         .flatMap(existing -> replay(existing, payload)));
     }
 
-    /** An assigned report's deadline starts now; an unassigned one has none yet. */
-    private Mono<Optional<Instant>> dueAt(Ward ward, String category, Assignment assignment, Instant now) {
-        return assignment.assigned()
-                ? deadlines.due(ward.id(), ward.timeZone(), category, now).map(Optional::of)
+    /**
+     * The report as it will be stored. An open report already at its location makes it a
+     * DUPLICATE of the oldest one, with no unit and no deadline; otherwise, when a report there was
+     * cleared before it was observed, it is a REPEAT_OFFENCE and its deadline is shortened.
+     */
+    private Mono<NewReport> newReport(
+            Caller caller,
+            Ward ward,
+            ReportSubmission submission,
+            String payload,
+            Instant now,
+            int year,
+            UUID id,
+            Set<ReportFlag> flags,
+            Assignment assignment,
+            LocationMatching.LocationMatch match,
+            ReportStore.LocationHistory history) {
+        boolean duplicate = history.openReportId() != null;
+        boolean repeat = !duplicate && history.clearedBefore();
+        Set<ReportFlag> stated = EnumSet.noneOf(ReportFlag.class);
+        stated.addAll(flags);
+        if (repeat) {
+            stated.add(ReportFlag.REPEAT_OFFENCE);
+        }
+        ReportStatus status = duplicate
+                ? ReportStatus.DUPLICATE
+                : assignment.assigned() ? ReportStatus.ASSIGNED : ReportStatus.UNASSIGNED;
+        Mono<Optional<Instant>> dueAt = status == ReportStatus.ASSIGNED
+                ? deadlines
+                        .due(
+                                ward.id(),
+                                ward.timeZone(),
+                                submission.category(),
+                                now,
+                                repeat ? match.repeatDeadlineFactor() : 1)
+                        .map(Optional::of)
                 : Mono.just(Optional.empty());
+        return dueAt.map(due -> new NewReport(
+                id,
+                ward.id(),
+                caller.userId(),
+                year,
+                ward.code() + "-" + year + "-",
+                submission,
+                payload,
+                now,
+                stated,
+                assignment,
+                due.orElse(null),
+                status,
+                match.locationId(),
+                history.openReportId()));
     }
 
     private Mono<Intake> replay(ReportStore.Stored existing, String payload) {

@@ -88,12 +88,16 @@ public class ReportQueries {
 
     /** Whether the trail of a report the caller may see still holds. */
     public Mono<ChainCheck> verifyEvents(Caller caller, UUID reportId) {
-        return events(caller, reportId).map(trail -> {
-            EventChain.Break broken = EventChain.check(trail);
-            return broken == null
-                    ? new ChainCheck(true, trail.size(), null, null)
-                    : new ChainCheck(false, trail.size(), broken.seq(), broken.reason());
-        });
+        return reports.findVisible(caller, reportId)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Không có phản ánh này.")))
+                .zipWhen(report -> reports.eventCount(report.id()))
+                .zipWhen(found -> events.of(reportId).collectList(), (found, trail) -> {
+                    EventChain.Break broken =
+                            EventChain.check(trail, found.getT2(), found.getT1().status());
+                    return broken == null
+                            ? new ChainCheck(true, trail.size(), null, null)
+                            : new ChainCheck(false, trail.size(), broken.seq(), broken.reason());
+                });
     }
 
     /** Each report with its photos, read in one query for the lot. */

@@ -19,6 +19,7 @@ import vn.urbanorder.assignment.RuleLevel;
 import vn.urbanorder.identity.Caller;
 import vn.urbanorder.identity.Role;
 import vn.urbanorder.shared.GeoPoint;
+import vn.urbanorder.shared.Proximity;
 
 /** The {@code report} table. Every read is scoped to the caller's ward and to what their roles may see. */
 @Repository
@@ -30,17 +31,16 @@ class ReportStore {
                    r.reporter_id, u.display_name AS reporter_name, r.flags, r.inspection_round_id, r.version,
                    r.payload_sha256, r.zone_id, z.code AS zone_code, z.name AS zone_name, r.segment_id,
                    sg.code AS segment_code, sg.name AS segment_name, r.assigned_unit_id, au.code AS unit_code,
-                   au.name AS unit_name, r.assignment_rule, r.due_at
+                   au.name AS unit_name, r.assignment_rule, r.due_at, r.duplicate_of, r.violation_location_id,
+                   vl.report_count AS location_reports, vl.repeat_count AS location_repeats
               FROM report r
               JOIN app_user u ON u.id = r.reporter_id
               LEFT JOIN zone z ON z.id = r.zone_id
               LEFT JOIN zone sg ON sg.id = r.segment_id
               LEFT JOIN unit au ON au.id = r.assigned_unit_id
+              LEFT JOIN violation_location vl ON vl.id = r.violation_location_id
             """;
     private static final String OPEN = "r.status NOT IN ('RESOLVED', 'VERIFIED', 'REJECTED')";
-    private static final double EARTH_RADIUS_M = 6_371_008.8;
-    /** On the same sphere as the distance, widened by 1% so the box never cuts the circle. */
-    private static final double METRES_PER_DEGREE = EARTH_RADIUS_M * Math.PI / 180 / 1.01;
 
     /** The most reports "nearby" answers with; the spec says so. */
     static final int NEARBY_LIMIT = 100;
@@ -62,6 +62,7 @@ class ReportStore {
      */
     Mono<UUID> insert(NewReport report) {
         var values = new LinkedHashMap<String, Object>();
+        values.put("id", report.id());
         values.put("ward_id", report.wardId());
         values.put("reporter_id", report.reporterId());
         values.put("client_report_id", report.submission().clientReportId());
@@ -79,7 +80,9 @@ class ReportStore {
                 report.submission().observedAt().getOffset().getTotalSeconds());
         values.put("received_at", report.receivedAt());
         Assignment assignment = report.assignment();
-        values.put("status", (assignment.assigned() ? ReportStatus.ASSIGNED : ReportStatus.UNASSIGNED).name());
+        values.put("status", report.status().name());
+        // A duplicate keeps the place it was reported at, and waits for no unit.
+        boolean handled = report.status() != ReportStatus.DUPLICATE;
         values.put(
                 "zone_id", assignment.zone() == null ? null : assignment.zone().id());
         values.put(
@@ -87,10 +90,12 @@ class ReportStore {
                 assignment.segment() == null ? null : assignment.segment().id());
         values.put(
                 "assigned_unit_id",
-                assignment.unit() == null ? null : assignment.unit().id());
+                !handled || assignment.unit() == null ? null : assignment.unit().id());
         values.put(
                 "assignment_rule",
-                assignment.rule() == null ? null : assignment.rule().name());
+                !handled || assignment.rule() == null ? null : assignment.rule().name());
+        values.put("violation_location_id", report.locationId());
+        values.put("duplicate_of", report.duplicateOf());
         values.put("due_at", report.dueAt());
         values.put("flags", report.flags().stream().map(Enum::name).sorted().toArray(String[]::new));
         values.put("inspection_round_id", report.submission().inspectionRoundId());
@@ -112,6 +117,34 @@ class ReportStore {
         values.put("prefix", report.referencePrefix());
         return bindAll(spec, values).map(row -> row.get("id", UUID.class)).one();
     }
+
+    /**
+     * What a new report, observed at that moment, meets at its location: the oldest report there
+     * still waiting to be handled (the one it would duplicate), and whether a report there was
+     * cleared (RESOLVED or VERIFIED) before it was observed.
+     */
+    Mono<LocationHistory> historyAt(UUID locationId, Instant observedAt) {
+        return database.sql("SELECT (SELECT id FROM report WHERE violation_location_id = :location"
+                        + " AND status IN ('UNASSIGNED', 'ASSIGNED', 'IN_PROGRESS', 'REOPENED')"
+                        + " ORDER BY observed_at, id LIMIT 1) AS open_report,"
+                        + " EXISTS (SELECT 1 FROM report WHERE violation_location_id = :location"
+                        + " AND status IN ('RESOLVED', 'VERIFIED') AND resolved_at < :observed) AS cleared")
+                .bind("location", locationId)
+                .bind("observed", observedAt)
+                .map(row -> new LocationHistory(row.get("open_report", UUID.class), row.get("cleared", Boolean.class)))
+                .one();
+    }
+
+    /** How many events the report's trail must hold. */
+    Mono<Integer> eventCount(UUID reportId) {
+        return database.sql("SELECT event_count FROM report WHERE id = :id")
+                .bind("id", reportId)
+                .map(row -> row.get("event_count", Integer.class))
+                .one();
+    }
+
+    /** @param openReportId the oldest report at the location waiting to be handled, if any */
+    record LocationHistory(UUID openReportId, boolean clearedBefore) {}
 
     Mono<Stored> findByClientId(UUID reporterId, UUID clientReportId) {
         return database.sql(SELECT + " WHERE r.reporter_id = :reporter AND r.client_report_id = :client")
@@ -152,6 +185,7 @@ class ReportStore {
                     filter.statuses().stream().map(Enum::name).sorted().toArray(String[]::new));
         }
         where.andIf(filter.unitId(), "r.assigned_unit_id = :unitId", unit -> unit);
+        where.andIf(filter.locationId(), "r.violation_location_id = :locationId", location -> location);
         where.andIf(filter.category(), "r.category = :category", category -> category);
         where.andIf(filter.subtype(), "r.subtype = :subtype", subtype -> subtype);
         where.andIf(filter.reporterId(), "r.reporter_id = :reporterId", reporter -> reporter);
@@ -191,38 +225,25 @@ class ReportStore {
 
     /** Open reports the caller may see within the radius, nearest first, with their distance. */
     Flux<ReportQueries.Nearby> nearby(Caller caller, GeoPoint point, int radiusM) {
-        double latSpan = radiusM / METRES_PER_DEGREE;
-        double lonSpan = radiusM / (METRES_PER_DEGREE * Math.max(0.01, Math.cos(Math.toRadians(point.lat()))));
+        Proximity.Box box = Proximity.around(point, radiusM);
         var where = visibleTo(caller);
         where.sql.append(" AND ").append(OPEN);
         where.sql.append(" AND r.position <@ box(point(:minLon, :minLat), point(:maxLon, :maxLat))");
         where.values.putAll(Map.of(
-                "lat",
-                point.lat(),
-                "lon",
-                point.lon(),
-                "minLon",
-                point.lon() - lonSpan,
-                "minLat",
-                point.lat() - latSpan,
-                "maxLon",
-                point.lon() + lonSpan,
-                "maxLat",
-                point.lat() + latSpan,
-                "radius",
-                (double) radiusM));
-        String sql =
-                "SELECT * FROM (" + SELECT.replace("SELECT r.id,", "SELECT " + haversine() + " AS distance_m, r.id,")
-                        + " WHERE " + where.sql + ") near"
-                        + " WHERE distance_m <= :radius ORDER BY distance_m, id LIMIT " + NEARBY_LIMIT;
+                "lat", point.lat(),
+                "lon", point.lon(),
+                "minLon", box.minLon(),
+                "minLat", box.minLat(),
+                "maxLon", box.maxLon(),
+                "maxLat", box.maxLat(),
+                "radius", (double) radiusM));
+        String sql = "SELECT * FROM ("
+                + SELECT.replace("SELECT r.id,", "SELECT " + Proximity.haversineSql("r") + " AS distance_m, r.id,")
+                + " WHERE " + where.sql + ") near"
+                + " WHERE distance_m <= :radius ORDER BY distance_m, id LIMIT " + NEARBY_LIMIT;
         return bindAll(database.sql(sql), where.values)
                 .map(row -> new ReportQueries.Nearby(toReport(row), row.get("distance_m", Double.class)))
                 .all();
-    }
-
-    private static String haversine() {
-        return EARTH_RADIUS_M + " * 2 * asin(sqrt(power(sin(radians(r.lat - :lat) / 2), 2)"
-                + " + cos(radians(:lat)) * cos(radians(r.lat)) * power(sin(radians(r.lon - :lon) / 2), 2)))";
     }
 
     /**
@@ -282,7 +303,13 @@ class ReportStore {
     private static Class<?> typeOf(String column) {
         return switch (column) {
             case "accuracy_m" -> Double.class;
-            case "inspection_round_id", "zone_id", "segment_id", "assigned_unit_id" -> UUID.class;
+            case "inspection_round_id",
+                    "zone_id",
+                    "segment_id",
+                    "assigned_unit_id",
+                    "violation_location_id",
+                    "duplicate_of",
+                    "locationId" -> UUID.class;
             case "due_at", "cursorAt" -> Instant.class;
             default -> String.class;
         };
@@ -314,7 +341,17 @@ class ReportStore {
                 row.get("version", Integer.class),
                 assignmentOf(row),
                 row.get("due_at", Instant.class),
+                row.get("duplicate_of", UUID.class),
+                locationOf(row),
                 List.of());
+    }
+
+    private static LocationSummary locationOf(Readable row) {
+        UUID id = row.get("violation_location_id", UUID.class);
+        return id == null
+                ? null
+                : new LocationSummary(
+                        id, row.get("location_reports", Integer.class), row.get("location_repeats", Integer.class));
     }
 
     private static Assignment assignmentOf(Readable row) {

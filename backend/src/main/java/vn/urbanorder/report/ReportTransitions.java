@@ -22,10 +22,17 @@ public class ReportTransitions {
     private final DatabaseClient database;
     private final ReportEvents events;
     private final Photos photos;
+    private final LocationMatching locations;
     private final TransactionalOperator transactions;
 
-    ReportTransitions(DatabaseClient database, ReportEvents events, Photos photos, TransactionalOperator transactions) {
+    ReportTransitions(
+            DatabaseClient database,
+            ReportEvents events,
+            Photos photos,
+            LocationMatching locations,
+            TransactionalOperator transactions) {
         this.database = database;
+        this.locations = locations;
         this.events = events;
         this.photos = photos;
         this.transactions = transactions;
@@ -40,11 +47,20 @@ public class ReportTransitions {
     public Mono<Boolean> apply(UUID wardId, Transition change, List<InspectedPhoto> afterPhotos) {
         var update = database.sql("UPDATE report SET status = :to, version = version + 1,"
                         + " assigned_unit_id = coalesce(CAST(:unit AS uuid), assigned_unit_id),"
-                        + " assignment_rule = CASE WHEN CAST(:unit AS uuid) IS NULL THEN assignment_rule ELSE 'MANUAL' END,"
+                        + " assignment_rule = coalesce(CAST(:rule AS text), assignment_rule),"
+                        // A duplicate undone is nobody's duplicate any more.
+                        + " duplicate_of = CASE WHEN :from = 'DUPLICATE' AND :to <> 'REJECTED' THEN NULL"
+                        + " ELSE coalesce(CAST(:duplicate AS uuid), duplicate_of) END,"
+                        + " flags = CASE WHEN CAST(:flag AS text) IS NULL OR CAST(:flag AS text) = ANY(flags) THEN flags"
+                        + " ELSE (SELECT array_agg(f ORDER BY f) FROM unnest(array_append(flags, CAST(:flag AS text))) f) END,"
+                        // Not a violation: it counts toward no location.
+                        + " violation_location_id = CASE WHEN CAST(:reason AS text) = 'NOT_A_VIOLATION' THEN NULL"
+                        + " ELSE violation_location_id END,"
                         + " due_at = coalesce(CAST(:due AS timestamptz), due_at),"
-                        + " resolved_at = coalesce(CAST(:resolved AS timestamptz), resolved_at),"
-                        + " rejection_reason = coalesce(CAST(:reason AS text), rejection_reason),"
-                        + " duplicate_of = coalesce(CAST(:duplicate AS uuid), duplicate_of)"
+                        // Reopened means not cleared after all.
+                        + " resolved_at = CASE WHEN :to = 'REOPENED' THEN NULL"
+                        + " ELSE coalesce(CAST(:resolved AS timestamptz), resolved_at) END,"
+                        + " rejection_reason = coalesce(CAST(:reason AS text), rejection_reason)"
                         + " WHERE ward_id = :ward AND id = :id AND version = :version AND status = :from")
                 .bind("to", change.to().name())
                 .bind("ward", wardId)
@@ -56,6 +72,13 @@ public class ReportTransitions {
         update = Binds.nullable(update, "resolved", change.resolvedAt(), java.time.Instant.class);
         update = Binds.nullable(update, "reason", change.rejectionReason(), String.class);
         update = Binds.nullable(update, "duplicate", change.duplicateOf(), UUID.class);
+        update = Binds.nullable(
+                update, "rule", change.rule() == null ? null : change.rule().name(), String.class);
+        update = Binds.nullable(
+                update,
+                "flag",
+                change.addedFlag() == null ? null : change.addedFlag().name(),
+                String.class);
         Mono<Boolean> applied = update.fetch()
                 .rowsUpdated()
                 .flatMap(rows -> rows == 1
@@ -63,6 +86,11 @@ public class ReportTransitions {
                                         ? Mono.<Void>empty()
                                         : photos.add(wardId, change.reportId(), afterPhotos, PhotoStage.RESOLUTION))
                                 .then(events.append(wardId, change.reportId(), List.of(change.event())))
+                                // Whether a report there is a repeat offence depends on the others' statuses.
+                                .then(
+                                        change.locationId() == null
+                                                ? Mono.<Void>empty()
+                                                : locations.recount(change.locationId()))
                                 .thenReturn(true)
                         : Mono.just(false));
         return transactions.transactional(applied);

@@ -19,7 +19,8 @@ public class AdvisoryLocks {
         SIGN_IN_ADDRESS,
         USER_TOKENS,
         WARD_ADMINS,
-        PHOTO_FILE
+        PHOTO_FILE,
+        VIOLATION_LOCATIONS
     }
 
     private final DatabaseClient database;

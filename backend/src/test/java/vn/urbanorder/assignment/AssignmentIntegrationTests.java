@@ -178,7 +178,7 @@ class AssignmentIntegrationTests {
         assertThat(again.getAssignment().getZone().getId())
                 .isEqualTo(before.getAssignment().getZone().getId());
 
-        Report after = submit("SIDEWALK_ENCROACHMENT", "GOODS_DISPLAY", TestMap.IN_WEST);
+        Report after = submit("SIDEWALK_ENCROACHMENT", "GOODS_DISPLAY", TestMap.IN_WEST_NORTH);
         assertThat(after.getAssignment().getZone().getName()).isEqualTo("Tổ dân phố 1 mới");
         assertThat(after.getAssignment().getSegment()).isNull();
 

@@ -8,6 +8,8 @@ final class TestMap {
 
     /** In WEST, 330 m from the segment. */
     static final double[] IN_WEST = {21.0420, 105.8830};
+    /** Also in WEST, 110 m north of IN_WEST: a separate violation location. */
+    static final double[] IN_WEST_NORTH = {21.0430, 105.8830};
     /** On segment S1's line. */
     static final double[] ON_SEGMENT = {21.0450, 105.8825};
     /** In EAST. */

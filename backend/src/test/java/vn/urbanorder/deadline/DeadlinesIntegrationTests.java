@@ -19,6 +19,7 @@ import vn.urbanorder.api.model.ReportPage;
 import vn.urbanorder.assignment.DemoMap;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
+import vn.urbanorder.testing.TestPoints;
 
 /** Deadlines set at assignment from the ward's policy, and overdue reports. */
 @IntegrationTest
@@ -141,12 +142,18 @@ class DeadlinesIntegrationTests {
     }
 
     private Report submit(String patrol, String category, String subtype) {
-        // Tổ dân phố 9 of the demo map.
+        // Tổ dân phố 9 of the demo map, apart from every other test report.
+        double[] at = TestPoints.nextInTdp09();
         String json = """
                 {"clientReportId": "%s", "category": "%s", "subtype": "%s",
-                 "location": {"lat": 21.0440, "lon": 105.8800, "accuracyM": 5}, "observedAt": "%s"}
+                 "location": {"lat": %s, "lon": %s, "accuracyM": 5}, "observedAt": "%s"}
                 """.formatted(
-                        UUID.randomUUID(), category, subtype, Instant.now().minus(1, ChronoUnit.MINUTES));
+                        UUID.randomUUID(),
+                        category,
+                        subtype,
+                        at[0],
+                        at[1],
+                        Instant.now().minus(1, ChronoUnit.MINUTES));
         return http.post()
                 .uri("/api/v1/reports")
                 .header("Authorization", patrol)

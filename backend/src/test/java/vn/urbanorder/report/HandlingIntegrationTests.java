@@ -23,6 +23,7 @@ import vn.urbanorder.api.model.ReportPage;
 import vn.urbanorder.assignment.DemoMap;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
+import vn.urbanorder.testing.TestPhotos;
 
 /** The handling workflow on the demo ward: who may do what, when, and at which version. */
 @IntegrationTest
@@ -67,7 +68,7 @@ class HandlingIntegrationTests {
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Submissions.sound()
                         .category("SANITATION", "LITTERING")
-                        .at(21.0440, 105.8800)
+                        .inTdp09()
                         .json())
                 .exchange()
                 .expectStatus()
@@ -75,6 +76,7 @@ class HandlingIntegrationTests {
                 .expectBody(Report.class)
                 .returnResult()
                 .getResponseBody();
+        assertThat(report.getAssignment().getUnit()).as("%s", report).isNotNull();
         assertThat(report.getAssignment().getUnit().getId()).isEqualTo(VSMT);
     }
 
@@ -151,6 +153,14 @@ class HandlingIntegrationTests {
                 .expectStatus()
                 .isEqualTo(409);
         assertThat(get(admin).getStatus().getValue()).isEqualTo("ASSIGNED");
+        // Who may not act, or may not act now, hears that first, version or not.
+        act(patrol, "{\"action\": \"ACCEPT\"}", null).expectStatus().isForbidden();
+        act(staff, "{\"action\": \"RESOLVE\", \"note\": \"x\"}", null)
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.allowedActions[0]")
+                .isEqualTo("ACCEPT");
     }
 
     @Test
@@ -304,7 +314,7 @@ class HandlingIntegrationTests {
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Submissions.sound()
                         .category("SANITATION", "LITTERING")
-                        .at(21.0440, 105.8801)
+                        .inTdp09()
                         .json())
                 .exchange()
                 .expectStatus()
@@ -318,7 +328,7 @@ class HandlingIntegrationTests {
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Submissions.sound()
                         .category("SANITATION", "LITTERING")
-                        .at(21.0440, 105.8802)
+                        .inTdp09()
                         .json())
                 .exchange()
                 .expectStatus()
@@ -393,7 +403,12 @@ class HandlingIntegrationTests {
                 .expectBody()
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("photos");
-        resolve("\"2\"", "Đã dọn sạch", TestPhotos.jpegTakenAt(21.0467, 105.8800))
+        resolve(
+                        "\"2\"",
+                        "Đã dọn sạch",
+                        TestPhotos.jpegTakenAt(
+                                report.getLocation().getLat() + 0.0027,
+                                report.getLocation().getLon()))
                 .expectStatus()
                 .isEqualTo(422)
                 .expectBody()
@@ -401,7 +416,12 @@ class HandlingIntegrationTests {
                 .isEqualTo("photos[0]");
         resolve("\"2\"", " ", TestPhotos.jpeg(64, 48)).expectStatus().isEqualTo(422);
 
-        Report resolved = resolve("\"2\"", "Đã dọn sạch, nhắc hộ kinh doanh", TestPhotos.jpegTakenAt(21.0441, 105.8801))
+        Report resolved = resolve(
+                        "\"2\"",
+                        "Đã dọn sạch, nhắc hộ kinh doanh",
+                        TestPhotos.jpegTakenAt(
+                                report.getLocation().getLat() + 0.0001,
+                                report.getLocation().getLon()))
                 .expectStatus()
                 .isOk()
                 .expectBody(Report.class)

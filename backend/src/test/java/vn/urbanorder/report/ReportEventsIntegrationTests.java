@@ -47,7 +47,7 @@ class ReportEventsIntegrationTests {
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Submissions.sound()
                         .category("SANITATION", "LITTERING")
-                        .at(21.0440, 105.8800)
+                        .inTdp09()
                         .json())
                 .exchange()
                 .expectStatus()
@@ -114,6 +114,37 @@ class ReportEventsIntegrationTests {
         assertThat(check.getBrokenAt()).isEqualTo(2);
         assertThat(check.getEvents()).isEqualTo(2);
         assertThat(check.getReason()).isNotBlank();
+    }
+
+    @Test
+    void removingTheLastEventOrTheWholeTrailIsDetected() {
+        database.sql("""
+                        DO $$
+                        BEGIN
+                            ALTER TABLE report_event DISABLE TRIGGER report_event_no_update_or_delete;
+                            DELETE FROM report_event WHERE report_id = '%s' AND seq = 2;
+                            ALTER TABLE report_event ENABLE TRIGGER report_event_no_update_or_delete;
+                        END $$
+                        """.formatted(report.getId())).then().block();
+
+        EventChainCheck cut = verify(patrol, report.getId());
+        assertThat(cut.getIntact()).isFalse();
+        assertThat(cut.getEvents()).isEqualTo(1);
+        assertThat(cut.getBrokenAt()).isEqualTo(2);
+
+        database.sql("""
+                        DO $$
+                        BEGIN
+                            ALTER TABLE report_event DISABLE TRIGGER report_event_no_update_or_delete;
+                            DELETE FROM report_event WHERE report_id = '%s';
+                            ALTER TABLE report_event ENABLE TRIGGER report_event_no_update_or_delete;
+                        END $$
+                        """.formatted(report.getId())).then().block();
+
+        EventChainCheck gone = verify(patrol, report.getId());
+        assertThat(gone.getIntact()).isFalse();
+        assertThat(gone.getEvents()).isZero();
+        assertThat(gone.getBrokenAt()).isEqualTo(1);
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.springframework.web.reactive.function.BodyInserters;
 import vn.urbanorder.api.model.Report;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
+import vn.urbanorder.testing.TestPhotos;
 
 /** Reports with photos arrive whole or not at all, and their photos are served only to those who may see them. */
 @IntegrationTest
@@ -110,7 +111,8 @@ class ReportPhotosIntegrationTests {
     @Test
     void aPhotoTakenFarFromTheReportIsFlaggedAndItsPositionRead() {
         // About 330 m north of the report's point.
-        Report report = submit(patrol, Submissions.sound(), TestPhotos.jpegTakenAt(21.0482, 105.8853))
+        Submissions far = Submissions.sound();
+        Report report = submit(patrol, far, TestPhotos.jpegTakenAt(far.lat() + 0.003, far.lon()))
                 .expectStatus()
                 .isCreated()
                 .expectBody(Report.class)
@@ -119,9 +121,10 @@ class ReportPhotosIntegrationTests {
 
         assertThat(report.getFlags()).extracting(Enum::name).containsExactly("PHOTO_LOCATION_MISMATCH");
         assertThat(report.getPhotos().get(0).getGps().getLat())
-                .isCloseTo(21.0482, org.assertj.core.data.Offset.offset(1e-4));
+                .isCloseTo(far.lat() + 0.003, org.assertj.core.data.Offset.offset(1e-4));
 
-        Report near = submit(patrol, Submissions.sound(), TestPhotos.jpegTakenAt(21.0453, 105.8854))
+        Submissions close = Submissions.sound();
+        Report near = submit(patrol, close, TestPhotos.jpegTakenAt(close.lat() + 0.0001, close.lon() + 0.0001))
                 .expectStatus()
                 .isCreated()
                 .expectBody(Report.class)

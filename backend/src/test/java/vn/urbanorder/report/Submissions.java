@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import vn.urbanorder.testing.TestPoints;
 
 /** Report submissions as a phone sends them: a sound one by default, changed one field at a time. */
 final class Submissions {
@@ -13,16 +14,25 @@ final class Submissions {
     private String subtype = "GOODS_DISPLAY";
     private String description = "Bày hàng hoa quả chiếm hết vỉa hè trước số 12";
     private String addressText = "Số 12 Nguyễn Văn Cừ";
-    private double lat = 21.0452;
-    private double lon = 105.8853;
+    private double lat;
+    private double lon;
     private double accuracyM = 8;
     private String observedAt = Instant.now()
             .minus(10, ChronoUnit.MINUTES)
             .atOffset(ZoneOffset.ofHours(7))
             .toString();
 
+    /** A sound submission at a point no other test report is near. */
     static Submissions sound() {
-        return new Submissions();
+        var submission = new Submissions();
+        double[] point = TestPoints.next();
+        return submission.at(point[0], point[1]);
+    }
+
+    /** At a point of tổ dân phố 9 of the demo map that no other test report is near. */
+    Submissions inTdp09() {
+        double[] point = TestPoints.nextInTdp09();
+        return at(point[0], point[1]);
     }
 
     Submissions clientReportId(String id) {
@@ -60,6 +70,14 @@ final class Submissions {
     Submissions observedAt(Instant instant) {
         this.observedAt = instant.atOffset(ZoneOffset.ofHours(7)).toString();
         return this;
+    }
+
+    double lat() {
+        return lat;
+    }
+
+    double lon() {
+        return lon;
     }
 
     String clientReportId() {

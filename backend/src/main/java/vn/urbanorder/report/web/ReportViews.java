@@ -1,6 +1,7 @@
 package vn.urbanorder.report.web;
 
 import java.time.Clock;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import vn.urbanorder.api.model.NearbyReport;
 import vn.urbanorder.api.model.Report;
@@ -9,9 +10,13 @@ import vn.urbanorder.identity.Caller;
 import vn.urbanorder.report.Lifecycle;
 import vn.urbanorder.report.ReportQueries;
 
-/** A report as one reader sees it at this moment: overdue or not, and what they may do to it. */
+/**
+ * A report as one reader sees it at this moment: overdue or not, and what they may do to it.
+ * Other features' web layers that answer with reports (a location's timeline) use it too.
+ */
 @Component
-class ReportViews {
+@NamedInterface("views")
+public class ReportViews {
 
     private final ReportWebMapper mapper;
     private final Clock clock;
@@ -21,7 +26,7 @@ class ReportViews {
         this.clock = clock;
     }
 
-    Report view(vn.urbanorder.report.Report report, Caller caller) {
+    public Report view(vn.urbanorder.report.Report report, Caller caller) {
         return mapper.toApi(report)
                 .overdue(report.overdue(clock.instant()))
                 .allowedActions(Lifecycle.allowed(caller, report).stream()

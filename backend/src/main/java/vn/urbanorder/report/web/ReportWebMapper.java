@@ -10,6 +10,7 @@ import org.mapstruct.Mapping;
 import vn.urbanorder.api.model.NearbyReport;
 import vn.urbanorder.api.model.ReportPhoto;
 import vn.urbanorder.api.model.Reporter;
+import vn.urbanorder.report.LocationSummary;
 import vn.urbanorder.report.Report;
 import vn.urbanorder.report.ReportFlag;
 import vn.urbanorder.report.ReportLocation;
@@ -46,6 +47,16 @@ interface ReportWebMapper {
                                                 .lon(photo.gps().lon()))
                         .url("/api/v1/reports/" + report.id() + "/photos/" + photo.id()))
                 .toList();
+    }
+
+    default vn.urbanorder.api.model.ViolationLocationRef toApi(LocationSummary location) {
+        return location == null
+                ? null
+                : new vn.urbanorder.api.model.ViolationLocationRef()
+                        .id(location.id())
+                        .reportCount(location.reportCount())
+                        .repeat(location.repeat())
+                        .repeatCount(location.repeatCount());
     }
 
     @Mapping(target = "id", source = "reporterId")

@@ -36,6 +36,7 @@ import vn.urbanorder.report.ReportQueries;
 import vn.urbanorder.report.ReportSort;
 import vn.urbanorder.shared.GeoPoint;
 import vn.urbanorder.shared.InvalidRequestException;
+import vn.urbanorder.shared.Proximity;
 
 @RestController
 class ReportsController implements ReportsApi {
@@ -163,13 +164,14 @@ class ReportsController implements ReportsApi {
                                 reporterId,
                                 from == null ? null : from.toInstant(),
                                 to == null ? null : to.toInstant(),
-                                BoundingBox.parse(bbox),
+                                bboxOf(bbox),
                                 q,
                                 limit,
                                 ReportCursor.decode(cursor, order),
                                 overdue,
-                                unitOf(unitId, caller),
-                                order))
+                                ReportFilter.unitOf(unitId, caller),
+                                order,
+                                null))
                 .map(page -> ResponseEntity.ok()
                         .contentType(MediaType.APPLICATION_JSON)
                         .body(new ReportPage()
@@ -180,6 +182,11 @@ class ReportsController implements ReportsApi {
                                         page.next() == null ? null : page.next().encode()))));
     }
 
+    private static double[] bboxOf(String bbox) {
+        Proximity.Box box = Proximity.Box.parse(bbox);
+        return box == null ? null : box.toArray();
+    }
+
     private static ReportSort sortOf(String sort) {
         if (sort == null || sort.equals("observedAt")) {
             return ReportSort.OBSERVED_AT;
@@ -188,24 +195,6 @@ class ReportsController implements ReportsApi {
             return ReportSort.DUE_AT;
         }
         throw InvalidRequestException.of("sort", "phải là observedAt hoặc dueAt");
-    }
-
-    /** {@code mine}: the caller's own unit; otherwise a unit id. Visibility still applies on top. */
-    private static UUID unitOf(String unitId, Caller caller) {
-        if (unitId == null || unitId.isBlank()) {
-            return null;
-        }
-        if (unitId.equals("mine")) {
-            if (caller.unitId() == null) {
-                throw InvalidRequestException.of("unitId", "bạn không thuộc đơn vị nào");
-            }
-            return caller.unitId();
-        }
-        try {
-            return UUID.fromString(unitId);
-        } catch (IllegalArgumentException notAnId) {
-            throw InvalidRequestException.of("unitId", "phải là mine hoặc mã của một đơn vị");
-        }
     }
 
     @Override
@@ -221,34 +210,4 @@ class ReportsController implements ReportsApi {
     }
 
     /** {@code minLon,minLat,maxLon,maxLat}; a 422 on the {@code bbox} field for anything else. */
-    static final class BoundingBox {
-
-        private BoundingBox() {}
-
-        static double[] parse(String bbox) {
-            if (bbox == null || bbox.isBlank()) {
-                return null;
-            }
-            try {
-                String[] parts = bbox.split(",");
-                double[] box = new double[4];
-                for (int i = 0; i < 4; i++) {
-                    box[i] = Double.parseDouble(parts[i].strip());
-                }
-                boolean valid = parts.length == 4
-                        && box[0] >= -180
-                        && box[2] <= 180
-                        && box[1] >= -90
-                        && box[3] <= 90
-                        && box[0] <= box[2]
-                        && box[1] <= box[3];
-                if (valid) {
-                    return box;
-                }
-            } catch (RuntimeException malformed) {
-                // fall through to the problem below
-            }
-            throw InvalidRequestException.of("bbox", "phải có dạng minLon,minLat,maxLon,maxLat");
-        }
-    }
 }

@@ -1,4 +1,4 @@
-package vn.urbanorder.report;
+package vn.urbanorder.testing;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -10,11 +10,11 @@ import java.nio.charset.StandardCharsets;
 import javax.imageio.ImageIO;
 
 /** Real image files for tests: JPEGs drawn here, optionally with an EXIF GPS position in them. */
-final class TestPhotos {
+public final class TestPhotos {
 
     private TestPhotos() {}
 
-    static byte[] jpeg(int width, int height) {
+    public static byte[] jpeg(int width, int height) {
         var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         var graphics = image.createGraphics();
         graphics.setColor(new Color((width * 7919 + height) & 0xFFFFFF));
@@ -30,7 +30,7 @@ final class TestPhotos {
     }
 
     /** A JPEG whose EXIF says where it was taken (north and east of the equator and Greenwich). */
-    static byte[] jpegTakenAt(double lat, double lon) {
+    public static byte[] jpegTakenAt(double lat, double lon) {
         byte[] plain = jpeg(64, 48);
         byte[] exif = exifWithGps(lat, lon);
         // SOI, then the APP1 segment, then the rest of the image.

@@ -1,0 +1,250 @@
+package vn.urbanorder.location;
+
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import vn.urbanorder.shared.Binds;
+import vn.urbanorder.shared.GeoPoint;
+import vn.urbanorder.shared.Proximity;
+
+/**
+ * The {@code violation_location} table. Counts are recomputed from the {@code report} table, which
+ * the report feature owns and this one only reads.
+ */
+@Repository
+class LocationStore {
+
+    private static final String SELECT = """
+            SELECT l.id, l.category, l.lat, l.lon, l.zone_id, z.code AS zone_code, l.created_at, l.report_count,
+                   l.repeat_count, l.first_seen_at, l.last_seen_at, l.first_repeat_at
+              FROM violation_location l
+              LEFT JOIN zone z ON z.id = l.zone_id
+            """;
+
+    /**
+     * Sets each chosen location's counts from its reports, in one pass over them. A report is a
+     * repeat offence when it is neither a duplicate nor rejected and another report there was
+     * cleared (RESOLVED or VERIFIED) before it was observed: that is, when it was observed after
+     * the location's first clearing (a report's own clearing always comes after its observation).
+     */
+    private static final String RECOUNT = """
+            UPDATE violation_location l
+               SET report_count = s.reports, repeat_count = s.repeats, first_repeat_at = s.first_repeat,
+                   first_seen_at = s.first_seen, last_seen_at = s.last_seen
+              FROM (SELECT c.id,
+                           count(r.id) AS reports,
+                           count(r.id) FILTER (WHERE r.status NOT IN ('DUPLICATE', 'REJECTED')
+                                                 AND r.observed_at > f.first_cleared) AS repeats,
+                           min(r.observed_at) FILTER (WHERE r.status NOT IN ('DUPLICATE', 'REJECTED')
+                                                        AND r.observed_at > f.first_cleared) AS first_repeat,
+                           min(r.observed_at) AS first_seen,
+                           max(r.observed_at) AS last_seen
+                      FROM violation_location c
+                      LEFT JOIN LATERAL (
+                           SELECT min(p.resolved_at) AS first_cleared FROM report p
+                            WHERE p.violation_location_id = c.id AND p.status IN ('RESOLVED', 'VERIFIED')) f ON true
+                      LEFT JOIN report r ON r.violation_location_id = c.id
+                     WHERE %s
+                     GROUP BY c.id) s
+             WHERE l.id = s.id
+            """;
+
+    /** Within the radius, with a micrometre allowed for rounding, so a point exactly at the radius joins. */
+    private static final double ROUNDING_M = 1e-6;
+
+    private final DatabaseClient database;
+
+    LocationStore(DatabaseClient database) {
+        this.database = database;
+    }
+
+    /** The location of the ward and category whose anchor lies nearest the point, within the radius. */
+    Mono<UUID> nearest(UUID wardId, String category, GeoPoint point, double radiusM) {
+        Proximity.Box box = Proximity.around(point, radiusM);
+        return database.sql("SELECT id FROM (SELECT l.id, " + Proximity.haversineSql("l") + " AS distance_m"
+                        + " FROM violation_location l WHERE l.ward_id = :ward AND l.category = :category"
+                        + " AND l.anchor <@ box(point(:minLon, :minLat), point(:maxLon, :maxLat))) near"
+                        + " WHERE distance_m <= :radius ORDER BY distance_m, id LIMIT 1")
+                .bind("ward", wardId)
+                .bind("category", category)
+                .bind("lat", point.lat())
+                .bind("lon", point.lon())
+                .bind("minLon", box.minLon())
+                .bind("minLat", box.minLat())
+                .bind("maxLon", box.maxLon())
+                .bind("maxLat", box.maxLat())
+                .bind("radius", radiusM + ROUNDING_M)
+                .map(row -> row.get("id", UUID.class))
+                .one();
+    }
+
+    Mono<Void> insert(UUID id, UUID wardId, String category, GeoPoint anchor, UUID zoneId, Instant now) {
+        var insert = database.sql(
+                        "INSERT INTO violation_location (id, ward_id, category, lat, lon, zone_id, created_at)"
+                                + " VALUES (:id, :ward, :category, :lat, :lon, :zone, :now)")
+                .bind("id", id)
+                .bind("ward", wardId)
+                .bind("category", category)
+                .bind("lat", anchor.lat())
+                .bind("lon", anchor.lon())
+                .bind("now", now);
+        return Binds.nullable(insert, "zone", zoneId, UUID.class).then();
+    }
+
+    Mono<Void> recount(UUID locationId) {
+        return database.sql(RECOUNT.formatted("c.id = :id"))
+                .bind("id", locationId)
+                .then();
+    }
+
+    Mono<Void> recountAll(UUID wardId, String category) {
+        return database.sql(RECOUNT.formatted("c.ward_id = :ward AND c.category = :category"))
+                .bind("ward", wardId)
+                .bind("category", category)
+                .then();
+    }
+
+    Mono<ViolationLocation> find(UUID wardId, UUID id) {
+        return database.sql(SELECT + " WHERE l.ward_id = :ward AND l.id = :id")
+                .bind("ward", wardId)
+                .bind("id", id)
+                .map(LocationStore::toLocation)
+                .one();
+    }
+
+    /** A page of the ward's locations that have reports, one more than the limit to tell whether more follow. */
+    Flux<ViolationLocation> list(UUID wardId, LocationFilter filter) {
+        var sql = new StringBuilder(SELECT).append(" WHERE l.ward_id = :ward AND l.report_count > 0");
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("ward", wardId);
+        if (filter.repeat() != null) {
+            sql.append(filter.repeat() ? " AND l.repeat_count > 0" : " AND l.repeat_count = 0");
+        }
+        if (filter.category() != null) {
+            sql.append(" AND l.category = :category");
+            values.put("category", filter.category());
+        }
+        if (filter.zoneId() != null) {
+            sql.append(" AND l.zone_id = :zone");
+            values.put("zone", filter.zoneId());
+        }
+        if (filter.bbox() != null) {
+            sql.append(" AND l.anchor <@ box(point(:minLon, :minLat), point(:maxLon, :maxLat))");
+            values.putAll(Map.of(
+                    "minLon", filter.bbox().minLon(),
+                    "minLat", filter.bbox().minLat(),
+                    "maxLon", filter.bbox().maxLon(),
+                    "maxLat", filter.bbox().maxLat()));
+        }
+        if (filter.from() != null || filter.to() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM report r WHERE r.violation_location_id = l.id");
+            if (filter.from() != null) {
+                sql.append(" AND r.observed_at >= :from");
+                values.put("from", filter.from());
+            }
+            if (filter.to() != null) {
+                sql.append(" AND r.observed_at < :to");
+                values.put("to", filter.to());
+            }
+            sql.append(")");
+        }
+        boolean byRepeats = filter.sort() == LocationSort.REPEAT_COUNT;
+        if (filter.cursor() != null) {
+            sql.append(
+                    byRepeats
+                            ? " AND (l.repeat_count, l.id) < (:cursorKey, :cursorId)"
+                            : " AND (l.last_seen_at, l.id) < (:cursorKey, :cursorId)");
+            values.put(
+                    "cursorKey",
+                    byRepeats ? filter.cursor().repeatCount() : filter.cursor().lastSeenAt());
+            values.put("cursorId", filter.cursor().id());
+        }
+        sql.append(byRepeats ? " ORDER BY l.repeat_count DESC, l.id DESC" : " ORDER BY l.last_seen_at DESC, l.id DESC");
+        sql.append(" LIMIT :limit");
+        values.put("limit", filter.limit() + 1);
+        var spec = database.sql(sql.toString());
+        for (var value : values.entrySet()) {
+            spec = spec.bind(value.getKey(), value.getValue());
+        }
+        return spec.map(LocationStore::toLocation).all();
+    }
+
+    /** Forgets the ward's locations of the category, and every report's place in them. */
+    Mono<Void> clear(UUID wardId, String category) {
+        return database.sql("UPDATE report SET violation_location_id = NULL"
+                        + " WHERE ward_id = :ward AND category = :category AND violation_location_id IS NOT NULL")
+                .bind("ward", wardId)
+                .bind("category", category)
+                .then()
+                .then(database.sql("DELETE FROM violation_location WHERE ward_id = :ward AND category = :category")
+                        .bind("ward", wardId)
+                        .bind("category", category)
+                        .then());
+    }
+
+    /**
+     * The next reports of the ward and category to place, oldest observation first, after the
+     * given one. Reports rejected as not a violation count toward nothing and are left out.
+     */
+    Flux<PlacedReport> reportsAfter(UUID wardId, String category, PlacedReport after, int batch) {
+        var spec = database.sql("SELECT id, lat, lon, zone_id, observed_at, received_at FROM report"
+                        + " WHERE ward_id = :ward AND category = :category"
+                        + " AND NOT (status = 'REJECTED' AND rejection_reason = 'NOT_A_VIOLATION')"
+                        + (after == null ? "" : " AND (observed_at, id) > (:at, :id)")
+                        + " ORDER BY observed_at, id LIMIT :batch")
+                .bind("ward", wardId)
+                .bind("category", category)
+                .bind("batch", batch);
+        if (after != null) {
+            spec = spec.bind("at", after.observedAt()).bind("id", after.id());
+        }
+        return spec.map(row -> new PlacedReport(
+                        row.get("id", UUID.class),
+                        new GeoPoint(row.get("lat", Double.class), row.get("lon", Double.class)),
+                        row.get("zone_id", UUID.class),
+                        row.get("observed_at", Instant.class),
+                        row.get("received_at", Instant.class)))
+                .all();
+    }
+
+    Mono<Void> place(UUID reportId, UUID locationId) {
+        return database.sql("UPDATE report SET violation_location_id = :location WHERE id = :id")
+                .bind("location", locationId)
+                .bind("id", reportId)
+                .then();
+    }
+
+    /** The ward's location counts for one category: locations, and repeat points among them. */
+    Mono<long[]> totals(UUID wardId, String category) {
+        return database.sql("SELECT count(*) AS locations, count(*) FILTER (WHERE repeat_count > 0) AS repeats"
+                        + " FROM violation_location WHERE ward_id = :ward AND category = :category")
+                .bind("ward", wardId)
+                .bind("category", category)
+                .map(row -> new long[] {row.get("locations", Long.class), row.get("repeats", Long.class)})
+                .one();
+    }
+
+    /** A report as rebuilding places it; a location it starts counts as made when the report was received. */
+    record PlacedReport(UUID id, GeoPoint point, UUID zoneId, Instant observedAt, Instant receivedAt) {}
+
+    private static ViolationLocation toLocation(Readable row) {
+        return new ViolationLocation(
+                row.get("id", UUID.class),
+                row.get("category", String.class),
+                new GeoPoint(row.get("lat", Double.class), row.get("lon", Double.class)),
+                row.get("zone_id", UUID.class),
+                row.get("zone_code", String.class),
+                row.get("created_at", Instant.class),
+                row.get("report_count", Integer.class),
+                row.get("repeat_count", Integer.class),
+                row.get("first_seen_at", Instant.class),
+                row.get("last_seen_at", Instant.class),
+                row.get("first_repeat_at", Instant.class));
+    }
+}

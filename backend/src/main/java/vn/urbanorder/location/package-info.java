@@ -1,0 +1,6 @@
+/**
+ * Violation locations (điểm vi phạm): where each kind of violation is reported, which of those
+ * places are repeat points (điểm tái phạm), the radius that makes two reports "the same place"
+ * per category, and rebuilding the locations from the reports.
+ */
+package vn.urbanorder.location;

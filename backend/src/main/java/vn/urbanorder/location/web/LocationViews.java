@@ -1,0 +1,62 @@
+package vn.urbanorder.location.web;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import vn.urbanorder.api.model.LatLon;
+import vn.urbanorder.api.model.LocationFeature;
+import vn.urbanorder.api.model.LocationFeatureProperties;
+import vn.urbanorder.api.model.LocationZone;
+import vn.urbanorder.api.model.PointGeometry;
+import vn.urbanorder.location.ViolationLocation;
+import vn.urbanorder.shared.GeoPoint;
+
+/** Locations as the API shows them: as records, and as map features. */
+final class LocationViews {
+
+    private LocationViews() {}
+
+    static vn.urbanorder.api.model.ViolationLocation toApi(ViolationLocation location) {
+        return new vn.urbanorder.api.model.ViolationLocation()
+                .id(location.id())
+                .category(location.category())
+                .anchor(new LatLon()
+                        .lat(location.anchor().lat())
+                        .lon(location.anchor().lon()))
+                .zone(
+                        location.zoneId() == null
+                                ? null
+                                : new LocationZone().id(location.zoneId()).code(location.zoneCode()))
+                .reportCount(location.reportCount())
+                .repeat(location.repeat())
+                .repeatCount(location.repeatCount())
+                .firstSeenAt(utc(location.firstSeenAt()))
+                .lastSeenAt(utc(location.lastSeenAt()))
+                .firstRepeatAt(utc(location.firstRepeatAt()))
+                .createdAt(utc(location.createdAt()));
+    }
+
+    static LocationFeature feature(ViolationLocation location) {
+        return new LocationFeature()
+                .type(LocationFeature.TypeEnum.FEATURE)
+                .id(location.id().toString())
+                .geometry(point(location.anchor()))
+                .properties(new LocationFeatureProperties()
+                        .category(location.category())
+                        .zoneCode(location.zoneCode())
+                        .reportCount(location.reportCount())
+                        .repeat(location.repeat())
+                        .repeatCount(location.repeatCount())
+                        .lastSeenAt(utc(location.lastSeenAt())));
+    }
+
+    /** GeoJSON order: longitude first. */
+    static PointGeometry point(GeoPoint point) {
+        return new PointGeometry().type(PointGeometry.TypeEnum.POINT).coordinates(List.of(point.lon(), point.lat()));
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,154 @@
+package vn.urbanorder.location.web;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import vn.urbanorder.api.LocationsApi;
+import vn.urbanorder.api.model.LocationPolicy;
+import vn.urbanorder.api.model.LocationRebuild;
+import vn.urbanorder.api.model.ViolationLocationPage;
+import vn.urbanorder.api.model.ViolationLocationTimeline;
+import vn.urbanorder.identity.Caller;
+import vn.urbanorder.location.LocationCursor;
+import vn.urbanorder.location.LocationFilter;
+import vn.urbanorder.location.LocationPolicies;
+import vn.urbanorder.location.LocationRule;
+import vn.urbanorder.location.LocationSort;
+import vn.urbanorder.location.ViolationLocations;
+import vn.urbanorder.report.web.ReportViews;
+import vn.urbanorder.shared.InvalidRequestException;
+import vn.urbanorder.shared.Proximity;
+
+@RestController
+class LocationsController implements LocationsApi {
+
+    private final ViolationLocations locations;
+    private final vn.urbanorder.location.LocationRebuild rebuild;
+    private final LocationPolicies policies;
+    private final ReportViews reportViews;
+
+    LocationsController(
+            ViolationLocations locations,
+            vn.urbanorder.location.LocationRebuild rebuild,
+            LocationPolicies policies,
+            ReportViews reportViews) {
+        this.locations = locations;
+        this.rebuild = rebuild;
+        this.policies = policies;
+        this.reportViews = reportViews;
+    }
+
+    @Override
+    public Mono<ResponseEntity<ViolationLocationPage>> listLocations(
+            Boolean repeat,
+            String category,
+            UUID zoneId,
+            OffsetDateTime from,
+            OffsetDateTime to,
+            String bbox,
+            String sort,
+            Integer limit,
+            String cursor,
+            ServerWebExchange exchange) {
+        LocationSort order = sortOf(sort);
+        var filter = new LocationFilter(
+                repeat,
+                category,
+                zoneId,
+                from == null ? null : from.toInstant(),
+                to == null ? null : to.toInstant(),
+                Proximity.Box.parse(bbox),
+                order,
+                LocationCursor.decode(cursor, order),
+                limit);
+        return Caller.current()
+                .flatMap(caller -> locations.list(caller, filter))
+                .map(page -> ResponseEntity.ok()
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(new ViolationLocationPage()
+                                .items(page.items().stream()
+                                        .map(LocationViews::toApi)
+                                        .toList())
+                                .nextCursor(
+                                        page.next() == null ? null : page.next().encode())));
+    }
+
+    @Override
+    public Mono<ResponseEntity<ViolationLocationTimeline>> getLocation(UUID id, ServerWebExchange exchange) {
+        return Caller.current().flatMap(caller -> locations.timeline(caller, id).map(timeline -> ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(new ViolationLocationTimeline()
+                        .location(LocationViews.toApi(timeline.location()))
+                        .reports(timeline.reports().stream()
+                                .map(report -> reportViews.view(report, caller))
+                                .toList()))));
+    }
+
+    @Override
+    @PreAuthorize("hasRole('WARD_ADMIN')")
+    public Mono<ResponseEntity<LocationRebuild>> rebuildLocations(ServerWebExchange exchange) {
+        return Caller.current().flatMap(rebuild::rebuild).map(outcome -> ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(new LocationRebuild()
+                        .reports(outcome.reports())
+                        .locations(outcome.locations())
+                        .repeatLocations(outcome.repeatLocations())));
+    }
+
+    @Override
+    public Mono<ResponseEntity<LocationPolicy>> getLocationPolicy(ServerWebExchange exchange) {
+        return Caller.current()
+                .flatMap(caller -> policies.rules(caller.wardId()))
+                .map(LocationsController::ok);
+    }
+
+    @Override
+    @PreAuthorize("hasRole('WARD_ADMIN')")
+    public Mono<ResponseEntity<LocationPolicy>> replaceLocationPolicy(
+            Mono<LocationPolicy> policy, ServerWebExchange exchange) {
+        return Caller.current()
+                .zipWith(policy)
+                .flatMap(replace -> policies.replace(
+                        replace.getT1(),
+                        replace.getT2().getCategories().stream()
+                                .map(rule -> rule == null
+                                        ? null
+                                        : new LocationRule(
+                                                rule.getCategory(),
+                                                rule.getRadiusM() == null ? Double.NaN : rule.getRadiusM(),
+                                                rule.getRepeatDeadlineFactor() == null
+                                                        ? Double.NaN
+                                                        : rule.getRepeatDeadlineFactor()))
+                                .toList()))
+                .map(LocationsController::ok);
+    }
+
+    private static ResponseEntity<LocationPolicy> ok(java.util.Map<String, LocationRule> rules) {
+        List<vn.urbanorder.api.model.LocationRule> categories = rules.values().stream()
+                .sorted(java.util.Comparator.comparing(LocationRule::category))
+                .map(rule -> new vn.urbanorder.api.model.LocationRule()
+                        .category(rule.category())
+                        .radiusM(rule.radiusM())
+                        .repeatDeadlineFactor(rule.repeatDeadlineFactor()))
+                .toList();
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(new LocationPolicy().categories(categories));
+    }
+
+    static LocationSort sortOf(String sort) {
+        if (sort == null || sort.equals("lastSeenAt")) {
+            return LocationSort.LAST_SEEN_AT;
+        }
+        if (sort.equals("repeatCount")) {
+            return LocationSort.REPEAT_COUNT;
+        }
+        throw InvalidRequestException.of("sort", "phải là lastSeenAt hoặc repeatCount");
+    }
+}

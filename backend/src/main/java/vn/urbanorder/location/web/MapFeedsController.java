@@ -1,0 +1,146 @@
+package vn.urbanorder.location.web;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import vn.urbanorder.api.MapsApi;
+import vn.urbanorder.api.model.LocationFeatureCollection;
+import vn.urbanorder.api.model.ReportFeature;
+import vn.urbanorder.api.model.ReportFeatureCollection;
+import vn.urbanorder.api.model.ReportFeatureProperties;
+import vn.urbanorder.api.model.ReportFlag;
+import vn.urbanorder.api.model.ReportStatus;
+import vn.urbanorder.identity.Caller;
+import vn.urbanorder.location.LocationFilter;
+import vn.urbanorder.location.LocationSort;
+import vn.urbanorder.location.ViolationLocations;
+import vn.urbanorder.report.Report;
+import vn.urbanorder.report.ReportFilter;
+import vn.urbanorder.report.ReportQueries;
+import vn.urbanorder.report.ReportSort;
+import vn.urbanorder.shared.Proximity;
+
+/** Map layers as GeoJSON: the ward's locations, and the reports the caller may see. */
+@RestController
+class MapFeedsController implements MapsApi {
+
+    private static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
+
+    private final ViolationLocations locations;
+    private final ReportQueries reports;
+    private final java.time.Clock clock;
+
+    MapFeedsController(ViolationLocations locations, ReportQueries reports, java.time.Clock clock) {
+        this.locations = locations;
+        this.reports = reports;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<ResponseEntity<LocationFeatureCollection>> locationsGeoJson(
+            Boolean repeat,
+            String category,
+            UUID zoneId,
+            OffsetDateTime from,
+            OffsetDateTime to,
+            String bbox,
+            Integer limit,
+            ServerWebExchange exchange) {
+        var filter = new LocationFilter(
+                repeat,
+                category,
+                zoneId,
+                from == null ? null : from.toInstant(),
+                to == null ? null : to.toInstant(),
+                Proximity.Box.parse(bbox),
+                LocationSort.LAST_SEEN_AT,
+                null,
+                limit);
+        return Caller.current()
+                .flatMap(caller -> locations.list(caller, filter))
+                .map(page -> ResponseEntity.ok()
+                        .contentType(GEO_JSON)
+                        .body(new LocationFeatureCollection()
+                                .type(LocationFeatureCollection.TypeEnum.FEATURE_COLLECTION)
+                                .truncated(page.next() != null)
+                                .features(page.items().stream()
+                                        .map(LocationViews::feature)
+                                        .toList())));
+    }
+
+    @Override
+    public Mono<ResponseEntity<ReportFeatureCollection>> reportsGeoJson(
+            List<ReportStatus> status,
+            String unitId,
+            String category,
+            String subtype,
+            UUID reporterId,
+            OffsetDateTime from,
+            OffsetDateTime to,
+            String bbox,
+            String q,
+            Boolean overdue,
+            Integer limit,
+            ServerWebExchange exchange) {
+        Proximity.Box box = Proximity.Box.parse(bbox);
+        return Caller.current()
+                .flatMap(caller -> reports.list(
+                        caller,
+                        new ReportFilter(
+                                status == null
+                                        ? Set.of()
+                                        : status.stream()
+                                                .map(one -> vn.urbanorder.report.ReportStatus.valueOf(one.name()))
+                                                .collect(Collectors.toSet()),
+                                category,
+                                subtype,
+                                reporterId,
+                                from == null ? null : from.toInstant(),
+                                to == null ? null : to.toInstant(),
+                                box == null ? null : box.toArray(),
+                                q,
+                                limit,
+                                null,
+                                overdue,
+                                ReportFilter.unitOf(unitId, caller),
+                                ReportSort.OBSERVED_AT,
+                                null)))
+                .map(page -> ResponseEntity.ok()
+                        .contentType(GEO_JSON)
+                        .body(new ReportFeatureCollection()
+                                .type(ReportFeatureCollection.TypeEnum.FEATURE_COLLECTION)
+                                .truncated(page.next() != null)
+                                .features(
+                                        page.items().stream().map(this::feature).toList())));
+    }
+
+    private ReportFeature feature(Report report) {
+        return new ReportFeature()
+                .type(ReportFeature.TypeEnum.FEATURE)
+                .id(report.id().toString())
+                .geometry(LocationViews.point(report.location().point()))
+                .properties(new ReportFeatureProperties()
+                        .reference(report.reference())
+                        .category(report.category())
+                        .subtype(report.subtype())
+                        .status(ReportStatus.fromValue(report.status().name()))
+                        .observedAt(LocationViews.utc(report.observedAt()))
+                        .flags(report.flags().stream()
+                                .sorted()
+                                .map(flag -> ReportFlag.fromValue(flag.name()))
+                                .toList())
+                        .overdue(report.overdue(clock.instant()))
+                        .violationLocationId(
+                                report.violationLocation() == null
+                                        ? null
+                                        : report.violationLocation().id())
+                        .duplicateOf(report.duplicateOf()));
+    }
+}

@@ -1,0 +1,38 @@
+package vn.urbanorder.report;
+
+import java.time.Instant;
+import java.util.UUID;
+import reactor.core.publisher.Mono;
+import vn.urbanorder.shared.GeoPoint;
+
+/**
+ * Where violations recur: the location feature answers it, the report feature asks. Kept here,
+ * and implemented there, so that reports need not know how locations are found and locations
+ * may read reports.
+ */
+public interface LocationMatching {
+
+    /**
+     * Inside the caller's transaction: the location a report at this point joins, the nearest of
+     * its ward and category whose anchor lies within the category's radius, or a new one anchored
+     * at the point. Holds the ward and category's lock until the transaction ends, so two reports
+     * at one spot never start two locations, on any instance.
+     *
+     * @param zoneId the zone the point lies in, if any; a new location keeps it
+     * @param reportId the report being placed; a location it starts takes its id
+     */
+    Mono<LocationMatch> match(UUID wardId, String category, GeoPoint point, UUID zoneId, UUID reportId, Instant now);
+
+    /** Recomputes a location's counts from its reports, in the caller's transaction. */
+    Mono<Void> recount(UUID locationId);
+
+    /** By how much a repeat offence's deadline is multiplied in the ward for the category (0 to 1). */
+    Mono<Double> repeatDeadlineFactor(UUID wardId, String category);
+
+    /**
+     * @param locationId the location the report joins
+     * @param created whether the report starts it
+     * @param repeatDeadlineFactor see {@link #repeatDeadlineFactor}
+     */
+    record LocationMatch(UUID locationId, boolean created, double repeatDeadlineFactor) {}
+}
