@@ -48,6 +48,11 @@ public class LocationPolicies {
                 wardId, ward -> load(ward).cache(rules -> KEPT, failure -> Duration.ZERO, () -> Duration.ZERO));
     }
 
+    /** The rules as stored now, not as kept: for rebuilding right after a change made on another instance. */
+    Mono<Map<String, LocationRule>> current(UUID wardId) {
+        return load(wardId);
+    }
+
     Mono<LocationRule> rule(UUID wardId, String category) {
         return rules(wardId).map(rules -> rules.getOrDefault(category, LocationRule.byDefault(category)));
     }

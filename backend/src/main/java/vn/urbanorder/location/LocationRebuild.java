@@ -6,7 +6,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.urbanorder.identity.Caller;
 
 /**
  * Makes a ward's locations again from its reports, for example after a radius changed: each
@@ -46,10 +45,10 @@ public class LocationRebuild {
         }
     }
 
-    public Mono<Outcome> rebuild(Caller caller) {
-        return policies.rules(caller.wardId())
+    public Mono<Outcome> rebuild(UUID wardId) {
+        return policies.current(wardId)
                 .flatMapMany(rules -> Flux.fromIterable(List.copyOf(rules.values())))
-                .concatMap(rule -> transactions.transactional(category(caller.wardId(), rule)))
+                .concatMap(rule -> transactions.transactional(category(wardId, rule)))
                 .reduce(new Outcome(0, 0, 0), Outcome::plus);
     }
 

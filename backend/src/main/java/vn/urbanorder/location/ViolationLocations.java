@@ -58,8 +58,9 @@ public class ViolationLocations implements LocationMatching {
         return policies.rule(wardId, category).map(LocationRule::repeatDeadlineFactor);
     }
 
-    /** Taken by intake and rebuilding alike: one ward and category's locations change one report at a time. */
-    Mono<Void> lock(UUID wardId, String category) {
+    /** Taken by intake, the workflow and rebuilding alike: a ward and category's locations change one report at a time. */
+    @Override
+    public Mono<Void> lock(UUID wardId, String category) {
         return locks.lock(AdvisoryLocks.Space.VIOLATION_LOCATIONS, wardId + "|" + category);
     }
 

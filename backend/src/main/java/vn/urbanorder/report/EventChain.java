@@ -13,8 +13,12 @@ final class EventChain {
 
     private EventChain() {}
 
+    /** The form events are hashed in now; see {@link #canonical}. */
+    static final int VERSION = 2;
+
     static String hash(UUID reportId, int seq, String prevHash, NewEvent event) {
         return hash(
+                VERSION,
                 reportId,
                 seq,
                 prevHash,
@@ -28,6 +32,7 @@ final class EventChain {
     }
 
     private static String hash(
+            int version,
             UUID reportId,
             int seq,
             String prevHash,
@@ -38,9 +43,7 @@ final class EventChain {
             String toStatus,
             String note,
             String data) {
-        // Each field as its length and text, a null as "-": no field's text can pass for another's.
-        var canonical = new StringBuilder("v2");
-        for (String field : new String[] {
+        String[] fields = {
             reportId.toString(),
             Integer.toString(seq),
             prevHash,
@@ -51,10 +54,28 @@ final class EventChain {
             toStatus,
             note,
             data
-        }) {
+        };
+        return Sha256.hex(canonical(version, fields));
+    }
+
+    /**
+     * Version 2: each field as its length and text, a null as "-", so no field's text can pass for
+     * another's. Version 1, the events written before it: the fields joined by U+001F, a null as
+     * empty.
+     */
+    private static String canonical(int version, String[] fields) {
+        if (version == 1) {
+            var joined = new StringBuilder("v1");
+            for (String field : fields) {
+                joined.append('\u001f').append(Objects.toString(field, ""));
+            }
+            return joined.toString();
+        }
+        var canonical = new StringBuilder("v2");
+        for (String field : fields) {
             canonical.append('|').append(field == null ? "-" : field.length() + ":" + field);
         }
-        return Sha256.hex(canonical.toString());
+        return canonical.toString();
     }
 
     /**
@@ -72,6 +93,7 @@ final class EventChain {
                 return new Break(event.seq(), "không nối với sự kiện trước");
             }
             String expected = hash(
+                    event.hashVersion(),
                     event.reportId(),
                     event.seq(),
                     event.prevHash(),

@@ -278,6 +278,7 @@ public class Handling {
                                     report.violationLocation() == null
                                             ? null
                                             : report.violationLocation().id(),
+                                    report.category(),
                                     event),
                             after);
                 });

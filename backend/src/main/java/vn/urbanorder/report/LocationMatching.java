@@ -23,7 +23,15 @@ public interface LocationMatching {
      */
     Mono<LocationMatch> match(UUID wardId, String category, GeoPoint point, UUID zoneId, UUID reportId, Instant now);
 
-    /** Recomputes a location's counts from its reports, in the caller's transaction. */
+    /**
+     * Takes, in the caller's transaction, the lock under which a ward's locations of the category
+     * change: intake holds it while it matches, and a change to a report at a location takes it
+     * before it touches the report, so counts and duplicate decisions never see half of another
+     * change.
+     */
+    Mono<Void> lock(UUID wardId, String category);
+
+    /** Recomputes a location's counts from its reports, in the caller's transaction, under {@link #lock}. */
     Mono<Void> recount(UUID locationId);
 
     /** By how much a repeat offence's deadline is multiplied in the ward for the category (0 to 1). */

@@ -8,6 +8,7 @@ import java.util.UUID;
  *
  * @param actorId who did it; null when the service did it by itself (the assignment at intake)
  * @param data what else the change carried (unit, reason, photos), as canonical JSON
+ * @param hashVersion which canonical form its hash covers (see {@code EventChain})
  */
 public record ReportEvent(
         UUID reportId,
@@ -21,4 +22,5 @@ public record ReportEvent(
         String note,
         String data,
         String prevHash,
-        String hash) {}
+        String hash,
+        int hashVersion) {}

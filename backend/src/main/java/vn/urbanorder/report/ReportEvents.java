@@ -109,6 +109,36 @@ public class ReportEvents {
                 row.get("note", String.class),
                 row.get("data", String.class),
                 row.get("prev_hash", String.class),
-                row.get("hash", String.class));
+                row.get("hash", String.class),
+                row.get("hash_version", Short.class));
     }
+
+    /**
+     * The report's events with how many it must have and the status it stands at, read in one
+     * statement, so that a change committing meanwhile cannot make a sound trail look cut.
+     */
+    Mono<Trail> trail(UUID reportId) {
+        return database.sql("SELECT r.event_count, r.status AS report_status, e.*, u.display_name AS actor_name"
+                        + " FROM report r LEFT JOIN report_event e ON e.report_id = r.id"
+                        + " LEFT JOIN app_user u ON u.id = e.actor_id WHERE r.id = :report ORDER BY e.seq")
+                .bind("report", reportId)
+                .map(row -> new Object[] {
+                    row.get("event_count", Integer.class),
+                    ReportStatus.valueOf(row.get("report_status", String.class)),
+                    row.get("seq", Integer.class) == null ? null : toEvent(row)
+                })
+                .all()
+                .collectList()
+                .filter(rows -> !rows.isEmpty())
+                .map(rows -> new Trail(
+                        (Integer) rows.get(0)[0],
+                        (ReportStatus) rows.get(0)[1],
+                        rows.stream()
+                                .map(row -> (ReportEvent) row[2])
+                                .filter(java.util.Objects::nonNull)
+                                .toList()));
+    }
+
+    /** A report's trail with what the report row says of it. */
+    record Trail(int expectedCount, ReportStatus status, List<ReportEvent> events) {}
 }

@@ -38,7 +38,13 @@ public class ReportQueries {
 
     /** One page, and the cursor of the next when another follows. */
     public Mono<Page> list(Caller caller, ReportFilter filter) {
-        return reports.list(caller, filter, clock.instant()).collectList().flatMap(found -> {
+        return withoutPhotos(caller, filter)
+                .flatMap(page -> withPhotos(page.items()).map(items -> new Page(items, page.next())));
+    }
+
+    /** The same page without the reports' photos, for map layers that show none. */
+    public Mono<Page> withoutPhotos(Caller caller, ReportFilter filter) {
+        return reports.list(caller, filter, clock.instant()).collectList().map(found -> {
             boolean more = found.size() > filter.limit();
             List<Report> page = more ? found.subList(0, filter.limit()) : found;
             Report last = page.isEmpty() ? null : page.get(page.size() - 1);
@@ -48,7 +54,7 @@ public class ReportQueries {
                             filter.sort() == ReportSort.DUE_AT ? last.dueAt() : last.observedAt(),
                             last.id())
                     : null;
-            return withPhotos(page).map(items -> new Page(items, next));
+            return new Page(page, next);
         });
     }
 
@@ -90,13 +96,13 @@ public class ReportQueries {
     public Mono<ChainCheck> verifyEvents(Caller caller, UUID reportId) {
         return reports.findVisible(caller, reportId)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Không có phản ánh này.")))
-                .zipWhen(report -> reports.eventCount(report.id()))
-                .zipWhen(found -> events.of(reportId).collectList(), (found, trail) -> {
-                    EventChain.Break broken =
-                            EventChain.check(trail, found.getT2(), found.getT1().status());
+                .flatMap(report -> events.trail(report.id()))
+                .map(trail -> {
+                    EventChain.Break broken = EventChain.check(trail.events(), trail.expectedCount(), trail.status());
+                    int count = trail.events().size();
                     return broken == null
-                            ? new ChainCheck(true, trail.size(), null, null)
-                            : new ChainCheck(false, trail.size(), broken.seq(), broken.reason());
+                            ? new ChainCheck(true, count, null, null)
+                            : new ChainCheck(false, count, broken.seq(), broken.reason());
                 });
     }
 

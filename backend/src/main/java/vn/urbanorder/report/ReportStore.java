@@ -135,14 +135,6 @@ class ReportStore {
                 .one();
     }
 
-    /** How many events the report's trail must hold. */
-    Mono<Integer> eventCount(UUID reportId) {
-        return database.sql("SELECT event_count FROM report WHERE id = :id")
-                .bind("id", reportId)
-                .map(row -> row.get("event_count", Integer.class))
-                .one();
-    }
-
     /** @param openReportId the oldest report at the location waiting to be handled, if any */
     record LocationHistory(UUID openReportId, boolean clearedBefore) {}
 

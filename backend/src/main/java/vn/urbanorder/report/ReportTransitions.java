@@ -93,6 +93,8 @@ public class ReportTransitions {
                                                 : locations.recount(change.locationId()))
                                 .thenReturn(true)
                         : Mono.just(false));
-        return transactions.transactional(applied);
+        // The location's lock first, as intake takes it, then the report's row: one order, no deadlock.
+        Mono<Void> locked = change.locationId() == null ? Mono.empty() : locations.lock(wardId, change.category());
+        return transactions.transactional(locked.then(applied));
     }
 }

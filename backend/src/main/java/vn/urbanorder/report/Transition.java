@@ -14,6 +14,7 @@ import vn.urbanorder.assignment.RuleLevel;
  * @param rule how the new unit was chosen (MANUAL for REASSIGN, the map's rule for UNDUPLICATE), or null to keep it
  * @param addedFlag a flag the report gains (REPEAT_OFFENCE when an undone duplicate turns out a repeat), or null
  * @param locationId the report's violation location, whose counts follow the change; null for none
+ * @param category the report's category, whose locations' lock the change takes
  */
 public record Transition(
         UUID reportId,
@@ -28,4 +29,5 @@ public record Transition(
         RuleLevel rule,
         ReportFlag addedFlag,
         UUID locationId,
+        String category,
         NewEvent event) {}

@@ -215,7 +215,8 @@ class ViolationLocationsIntegrationTests {
         Report repeat = submit(patrol, "SANITATION", metresFrom(spot, 8, 0), Instant.now());
         Report elsewhere = submit(patrol, "SANITATION", metresFrom(spot, 0, 70), Instant.now());
         UUID place = a.getViolationLocation().getId();
-        String box = bboxAround(spot, 200);
+        // Just this test's two places: other tests' spots lie 89 m and more away, their reports up to 60 m from them.
+        String box = bbox(metresFrom(spot, -20, -30), metresFrom(spot, 20, 100));
 
         ViolationLocationPage repeats = list(admin, "repeat=true&category=SANITATION&bbox=" + box);
         assertThat(repeats.getItems()).extracting(ViolationLocation::getId).containsExactly(place);
@@ -508,8 +509,10 @@ class ViolationLocationsIntegrationTests {
     }
 
     private static String bboxAround(double[] point, double metres) {
-        double[] low = metresFrom(point, -metres, -metres);
-        double[] high = metresFrom(point, metres, metres);
-        return low[1] + "," + low[0] + "," + high[1] + "," + high[0];
+        return bbox(metresFrom(point, -metres, -metres), metresFrom(point, metres, metres));
+    }
+
+    private static String bbox(double[] southWest, double[] northEast) {
+        return southWest[1] + "," + southWest[0] + "," + northEast[1] + "," + northEast[0];
     }
 }

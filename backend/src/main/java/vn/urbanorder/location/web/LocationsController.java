@@ -93,12 +93,14 @@ class LocationsController implements LocationsApi {
     @Override
     @PreAuthorize("hasRole('WARD_ADMIN')")
     public Mono<ResponseEntity<LocationRebuild>> rebuildLocations(ServerWebExchange exchange) {
-        return Caller.current().flatMap(rebuild::rebuild).map(outcome -> ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(new LocationRebuild()
-                        .reports(outcome.reports())
-                        .locations(outcome.locations())
-                        .repeatLocations(outcome.repeatLocations())));
+        return Caller.current()
+                .flatMap(caller -> rebuild.rebuild(caller.wardId()))
+                .map(outcome -> ResponseEntity.ok()
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(new LocationRebuild()
+                                .reports(outcome.reports())
+                                .locations(outcome.locations())
+                                .repeatLocations(outcome.repeatLocations())));
     }
 
     @Override

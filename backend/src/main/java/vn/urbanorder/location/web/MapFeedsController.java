@@ -91,7 +91,7 @@ class MapFeedsController implements MapsApi {
             ServerWebExchange exchange) {
         Proximity.Box box = Proximity.Box.parse(bbox);
         return Caller.current()
-                .flatMap(caller -> reports.list(
+                .flatMap(caller -> reports.withoutPhotos(
                         caller,
                         new ReportFilter(
                                 status == null
