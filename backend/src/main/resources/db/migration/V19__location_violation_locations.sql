@@ -21,8 +21,10 @@ CREATE TABLE violation_location (
     CONSTRAINT violation_location_zone_of_ward FOREIGN KEY (ward_id, zone_id) REFERENCES zone (ward_id, id)
 );
 
--- Matching: the anchors near a point (bounding box, then exact distance).
-CREATE INDEX violation_location_anchor ON violation_location USING gist (anchor);
+-- Matching: the anchors near a point (bounding box, then exact distance). The columns the match
+-- reads ride along, so it is answered from the index alone (infra/bench/locations).
+CREATE INDEX violation_location_anchor ON violation_location USING gist (anchor)
+    INCLUDE (ward_id, category, lat, lon, id);
 -- Lists: by last sighting, or by repeat count.
 CREATE INDEX violation_location_ward_seen ON violation_location (ward_id, last_seen_at DESC, id DESC);
 CREATE INDEX violation_location_ward_repeats ON violation_location (ward_id, repeat_count DESC, id DESC);
@@ -44,3 +46,9 @@ ALTER TABLE report
 
 CREATE INDEX report_violation_location ON report (violation_location_id, observed_at)
     WHERE violation_location_id IS NOT NULL;
+-- What a new report meets at its location, each answered by one index probe however many reports
+-- the place has: the oldest report waiting to be handled, and the first clearing.
+CREATE INDEX report_location_waiting ON report (violation_location_id, observed_at, id)
+    WHERE status IN ('UNASSIGNED', 'ASSIGNED', 'IN_PROGRESS', 'REOPENED');
+CREATE INDEX report_location_cleared ON report (violation_location_id, resolved_at)
+    WHERE status IN ('RESOLVED', 'VERIFIED');

@@ -22,17 +22,14 @@ public class LocationRebuild {
     static final int BATCH = 500;
 
     private final LocationStore store;
-    private final ViolationLocations locations;
+    private final LocationLocks locks;
     private final LocationPolicies policies;
     private final TransactionalOperator transactions;
 
     LocationRebuild(
-            LocationStore store,
-            ViolationLocations locations,
-            LocationPolicies policies,
-            TransactionalOperator transactions) {
+            LocationStore store, LocationLocks locks, LocationPolicies policies, TransactionalOperator transactions) {
         this.store = store;
-        this.locations = locations;
+        this.locks = locks;
         this.policies = policies;
         this.transactions = transactions;
     }
@@ -61,8 +58,7 @@ public class LocationRebuild {
                         : store.reportsAfter(wardId, category, batch.get(batch.size() - 1), BATCH)
                                 .collectList())
                 .concatMapIterable(batch -> batch);
-        return locations
-                .lock(wardId, category)
+        return locks.all(wardId, category)
                 .then(store.clear(wardId, category))
                 .thenMany(reports.concatMap(report -> store.nearest(wardId, category, report.point(), rule.radiusM())
                         .switchIfEmpty(Mono.defer(() -> store.insert(

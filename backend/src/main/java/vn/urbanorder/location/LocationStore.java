@@ -97,6 +97,20 @@ class LocationStore {
         return Binds.nullable(insert, "zone", zoneId, UUID.class).then();
     }
 
+    /** One more report at the location; least and greatest skip the nulls of a new location. */
+    Mono<Void> countNew(UUID locationId, Instant observedAt, boolean repeatOffence) {
+        return database.sql("UPDATE violation_location SET report_count = report_count + 1,"
+                        + " repeat_count = repeat_count + CASE WHEN :repeat THEN 1 ELSE 0 END,"
+                        + " first_repeat_at = CASE WHEN :repeat THEN least(first_repeat_at, :observed)"
+                        + " ELSE first_repeat_at END,"
+                        + " first_seen_at = least(first_seen_at, :observed),"
+                        + " last_seen_at = greatest(last_seen_at, :observed) WHERE id = :id")
+                .bind("repeat", repeatOffence)
+                .bind("observed", observedAt)
+                .bind("id", locationId)
+                .then();
+    }
+
     Mono<Void> recount(UUID locationId) {
         return database.sql(RECOUNT.formatted("c.id = :id"))
                 .bind("id", locationId)

@@ -11,7 +11,6 @@ import vn.urbanorder.report.LocationMatching;
 import vn.urbanorder.report.Report;
 import vn.urbanorder.report.ReportFilter;
 import vn.urbanorder.report.ReportQueries;
-import vn.urbanorder.shared.AdvisoryLocks;
 import vn.urbanorder.shared.GeoPoint;
 import vn.urbanorder.shared.ProblemException;
 
@@ -28,10 +27,10 @@ public class ViolationLocations implements LocationMatching {
 
     private final LocationStore store;
     private final LocationPolicies policies;
-    private final AdvisoryLocks locks;
+    private final LocationLocks locks;
     private final ReportQueries reports;
 
-    ViolationLocations(LocationStore store, LocationPolicies policies, AdvisoryLocks locks, ReportQueries reports) {
+    ViolationLocations(LocationStore store, LocationPolicies policies, LocationLocks locks, ReportQueries reports) {
         this.store = store;
         this.policies = policies;
         this.locks = locks;
@@ -41,11 +40,16 @@ public class ViolationLocations implements LocationMatching {
     @Override
     public Mono<LocationMatch> match(
             UUID wardId, String category, GeoPoint point, UUID zoneId, UUID reportId, Instant now) {
-        return policies.rule(wardId, category).flatMap(rule -> lock(wardId, category)
+        return policies.rule(wardId, category).flatMap(rule -> locks.around(wardId, category, point, rule.radiusM())
                 .then(store.nearest(wardId, category, point, rule.radiusM()))
                 .map(found -> new LocationMatch(found, false, rule.repeatDeadlineFactor()))
                 .switchIfEmpty(Mono.defer(() -> store.insert(reportId, wardId, category, point, zoneId, now)
                         .thenReturn(new LocationMatch(reportId, true, rule.repeatDeadlineFactor())))));
+    }
+
+    @Override
+    public Mono<Void> countNew(UUID locationId, Instant observedAt, boolean repeatOffence) {
+        return store.countNew(locationId, observedAt, repeatOffence);
     }
 
     @Override
@@ -58,10 +62,11 @@ public class ViolationLocations implements LocationMatching {
         return policies.rule(wardId, category).map(LocationRule::repeatDeadlineFactor);
     }
 
-    /** Taken by intake, the workflow and rebuilding alike: a ward and category's locations change one report at a time. */
     @Override
-    public Mono<Void> lock(UUID wardId, String category) {
-        return locks.lock(AdvisoryLocks.Space.VIOLATION_LOCATIONS, wardId + "|" + category);
+    public Mono<Void> lock(UUID wardId, String category, UUID locationId) {
+        return store.find(wardId, locationId)
+                .flatMap(location -> locks.at(wardId, category, location.anchor()))
+                .then();
     }
 
     public Mono<Page> list(Caller caller, LocationFilter filter) {

@@ -194,12 +194,16 @@ class DemoReports {
                                     id,
                                     received)
                             .map(report)
-                            .flatMap(stored -> reports.insert(stored)
+                            .flatMap(stored -> locations
+                                    .countNew(
+                                            stored.locationId(),
+                                            stored.submission().observedAt().toInstant(),
+                                            false)
+                                    .then(reports.insert(
+                                            stored, events.first(ward.id(), id, IntakeEvents.of(reporter, stored))))
                                     // Another instance added this one first: roll the number back.
                                     .switchIfEmpty(Mono.error(new IllegalStateException("added elsewhere")))
-                                    .flatMap(recorded -> photos.record(ward.id(), recorded, List.of(photo))
-                                            .then(events.start(ward.id(), recorded, IntakeEvents.of(reporter, stored)))
-                                            .then(locations.recount(stored.locationId()))))
+                                    .flatMap(recorded -> photos.record(ward.id(), recorded, List.of(photo))))
                             .thenReturn(true);
                     return photos.store(List.of(photo), created -> {}).then(transactions.transactional(added));
                 })

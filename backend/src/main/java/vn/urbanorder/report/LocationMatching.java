@@ -24,12 +24,21 @@ public interface LocationMatching {
     Mono<LocationMatch> match(UUID wardId, String category, GeoPoint point, UUID zoneId, UUID reportId, Instant now);
 
     /**
-     * Takes, in the caller's transaction, the lock under which a ward's locations of the category
-     * change: intake holds it while it matches, and a change to a report at a location takes it
-     * before it touches the report, so counts and duplicate decisions never see half of another
-     * change.
+     * Takes, in the caller's transaction, the lock under which this location changes: intake
+     * holds it while it matches a report near there, and a change to a report at the location
+     * takes it before it touches the report, so counts and duplicate decisions never see half of
+     * another change.
      */
-    Mono<Void> lock(UUID wardId, String category);
+    Mono<Void> lock(UUID wardId, String category, UUID locationId);
+
+    /**
+     * Counts a new report at the location, in the caller's transaction, under {@link #lock}: the
+     * same as a recount, since a new report changes no other report's standing, but without
+     * reading the location's other reports.
+     *
+     * @param repeatOffence whether the report is a repeat offence there
+     */
+    Mono<Void> countNew(UUID locationId, Instant observedAt, boolean repeatOffence);
 
     /** Recomputes a location's counts from its reports, in the caller's transaction, under {@link #lock}. */
     Mono<Void> recount(UUID locationId);

@@ -24,9 +24,12 @@ public class ReportEvents {
         this.database = database;
     }
 
-    /** The first events of a new report; inside the transaction that inserts it. */
-    Mono<Void> start(UUID wardId, UUID reportId, List<NewEvent> events) {
-        return insert(wardId, reportId, 0, null, events);
+    /**
+     * The first events of a new report, as rows the statement that inserts the report adds too
+     * (see {@link ReportStore#insert}): one statement for the report and its trail.
+     */
+    Rows first(UUID wardId, UUID reportId, List<NewEvent> events) {
+        return rows(wardId, reportId, 0, null, events);
     }
 
     /**
@@ -55,39 +58,81 @@ public class ReportEvents {
         if (events.isEmpty()) {
             return Mono.empty();
         }
+        Rows rows = rows(wardId, reportId, lastSeq, lastHash, events);
         // The report row counts its events in the same statement, so a trail cut short shows.
-        var sql = new StringBuilder("WITH counted AS (UPDATE report SET event_count = event_count + " + events.size()
-                + " WHERE id = :report)"
-                + " INSERT INTO report_event (report_id, seq, ward_id, at, actor_id, type,"
-                + " from_status, to_status, note, data, prev_hash, hash) VALUES ");
-        List<Object[]> rows = new ArrayList<>();
+        var spec = database.sql("WITH counted AS (UPDATE report SET event_count = event_count + " + rows.count()
+                + " WHERE id = :ev_report) " + rows.insert(null));
+        return rows.bind(spec).then();
+    }
+
+    /** Events chained and hashed, with the SQL that inserts them and the values it binds. */
+    private static Rows rows(UUID wardId, UUID reportId, int lastSeq, String lastHash, List<NewEvent> events) {
+        List<Row> rows = new ArrayList<>();
         String previous = lastHash;
         for (int i = 0; i < events.size(); i++) {
-            NewEvent event = events.get(i);
             int seq = lastSeq + i + 1;
-            String hash = EventChain.hash(reportId, seq, previous, event);
-            sql.append(i == 0 ? "" : ", ")
-                    .append("(:report, :seq%1$d, :ward, :at%1$d, :actor%1$d, :type%1$d, :from%1$d, :to%1$d, :note%1$d,"
-                            .formatted(i))
-                    .append(" :data%1$d, :prev%1$d, :hash%1$d)".formatted(i));
-            rows.add(new Object[] {seq, event, previous, hash});
+            String hash = EventChain.hash(reportId, seq, previous, events.get(i));
+            rows.add(new Row(seq, events.get(i), previous, hash));
             previous = hash;
         }
-        var spec = database.sql(sql.toString()).bind("report", reportId).bind("ward", wardId);
-        for (int i = 0; i < rows.size(); i++) {
-            NewEvent event = (NewEvent) rows.get(i)[1];
-            spec = spec.bind("seq" + i, rows.get(i)[0])
-                    .bind("at" + i, event.at())
-                    .bind("type" + i, event.type())
-                    .bind("data" + i, event.data())
-                    .bind("hash" + i, rows.get(i)[3]);
-            spec = Binds.nullable(spec, "actor" + i, event.actorId(), UUID.class);
-            spec = Binds.nullable(spec, "from" + i, statusName(event.fromStatus()), String.class);
-            spec = Binds.nullable(spec, "to" + i, statusName(event.toStatus()), String.class);
-            spec = Binds.nullable(spec, "note" + i, event.note(), String.class);
-            spec = Binds.nullable(spec, "prev" + i, (String) rows.get(i)[2], String.class);
+        return new Rows(wardId, reportId, rows);
+    }
+
+    private record Row(int seq, NewEvent event, String prevHash, String hash) {}
+
+    /** Events ready to insert; bind names start with {@code ev_}, so they meet no other's. */
+    record Rows(UUID wardId, UUID reportId, List<Row> rows) {
+
+        int count() {
+            return rows.size();
         }
-        return spec.then();
+
+        /**
+         * The INSERT; with a source, each row is selected from it (a CTE of at most one row), so
+         * that nothing is inserted when the source is empty.
+         */
+        String insert(String source) {
+            var sql = new StringBuilder("INSERT INTO report_event (report_id, seq, ward_id, at, actor_id, type,"
+                    + " from_status, to_status, note, data, prev_hash, hash) ");
+            for (int i = 0; i < rows.size(); i++) {
+                String values =
+                        ":ev_report, :ev_seq%1$d, :ev_ward, :ev_at%1$d, :ev_actor%1$d, :ev_type%1$d,".formatted(i)
+                                + " :ev_from%1$d, :ev_to%1$d, :ev_note%1$d, :ev_data%1$d, :ev_prev%1$d, :ev_hash%1$d"
+                                        .formatted(i);
+                if (source == null) {
+                    sql.append(i == 0 ? "VALUES " : ", ")
+                            .append("(")
+                            .append(values)
+                            .append(")");
+                } else {
+                    sql.append(i == 0 ? "" : " UNION ALL ")
+                            .append("SELECT ")
+                            .append(values)
+                            .append(" FROM ")
+                            .append(source);
+                }
+            }
+            return sql.toString();
+        }
+
+        DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec) {
+            spec = spec.bind("ev_report", reportId).bind("ev_ward", wardId);
+            for (int i = 0; i < rows.size(); i++) {
+                Row row = rows.get(i);
+                NewEvent event = row.event();
+                spec = spec.bind("ev_seq" + i, row.seq())
+                        .bind("ev_at" + i, event.at())
+                        .bind("ev_type" + i, event.type())
+                        .bind("ev_data" + i, event.data())
+                        .bind("ev_hash" + i, row.hash());
+                spec = Binds.nullable(spec, "ev_actor" + i, event.actorId(), UUID.class);
+                spec = Binds.nullable(spec, "ev_from" + i, statusName(event.fromStatus()), String.class);
+                spec = Binds.nullable(spec, "ev_to" + i, statusName(event.toStatus()), String.class);
+                spec = Binds.nullable(spec, "ev_note" + i, event.note(), String.class);
+                spec = Binds.nullable(spec, "ev_prev" + i, row.prevHash(), String.class);
+            }
+            return spec;
+        }
     }
 
     private static String statusName(ReportStatus status) {

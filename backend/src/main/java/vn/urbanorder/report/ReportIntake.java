@@ -130,13 +130,19 @@ public class ReportIntake {
                                         submission.observedAt().toInstant()))
                         .flatMap(history -> newReport(
                                 caller, ward, submission, payload, now, year, id, flags, assignment, match, history)))
-                .flatMap(report -> reports.insert(report)
+                // Counted at its location before the ward's counter row is taken, which every
+                // submission of the ward waits for; then the report and its trail in one statement.
+                .flatMap(report -> locations
+                        .countNew(
+                                report.locationId(),
+                                report.submission().observedAt().toInstant(),
+                                report.flags().contains(ReportFlag.REPEAT_OFFENCE))
+                        .then(reports.insert(
+                                report, events.first(ward.id(), id, IntakeEvents.of(caller.userId(), report))))
                         // Someone else's arrival of the same report won: undo the number taken, keep theirs.
                         .switchIfEmpty(Mono.error(AlreadyRecorded::new))
-                        .flatMap(recorded -> photos.record(ward.id(), recorded, inspected)
-                                .then(events.start(ward.id(), recorded, IntakeEvents.of(caller.userId(), report)))
-                                .then(locations.recount(report.locationId()))
-                                .thenReturn(recorded)));
+                        .flatMap(recorded ->
+                                photos.record(ward.id(), recorded, inspected).thenReturn(recorded)));
         // Files this submission created, as each one appears, for the clean-up if it fails or is abandoned.
         Queue<String> created = new ConcurrentLinkedQueue<>();
         // Decided from the ward's map in memory, before the transaction, so it holds no lock.

@@ -55,12 +55,12 @@ class ReportStore {
     record Stored(Report report, String payloadSha256) {}
 
     /**
-     * Stores the report with the next reference number of its ward's year, in one statement, so
-     * that the counter row stays locked for as short a time as possible: every submission of the
-     * ward waits for it. The new report's id; empty when this reporter already used the client id,
+     * Stores the report with the next reference number of its ward's year and the first events of
+     * its trail, in one statement, so that the counter row stays locked for as short a time as
+     * possible: every submission of the ward waits for it. The new report's id; empty when this reporter already used the client id,
      * in which case the caller must roll back so that the number taken is given back.
      */
-    Mono<UUID> insert(NewReport report) {
+    Mono<UUID> insert(NewReport report, ReportEvents.Rows trail) {
         var values = new LinkedHashMap<String, Object>();
         values.put("id", report.id());
         values.put("ward_id", report.wardId());
@@ -95,6 +95,8 @@ class ReportStore {
                 "assignment_rule",
                 !handled || assignment.rule() == null ? null : assignment.rule().name());
         values.put("violation_location_id", report.locationId());
+        // The trail goes in with the report, and the row counts it (see ReportEvents).
+        values.put("event_count", trail.count());
         values.put("duplicate_of", report.duplicateOf());
         values.put("due_at", report.dueAt());
         values.put("flags", report.flags().stream().map(Enum::name).sorted().toArray(String[]::new));
@@ -109,13 +111,17 @@ class ReportStore {
                 + " INSERT INTO report_reference_counter (ward_id, year, last_number) VALUES (:ward_id, :year, 1)"
                 + " ON CONFLICT (ward_id, year) DO UPDATE SET last_number = report_reference_counter.last_number + 1"
                 + " RETURNING last_number)"
-                + " INSERT INTO report (reference, " + columns + ")"
+                + " , inserted AS (INSERT INTO report (reference, " + columns + ")"
                 + " SELECT :prefix || lpad(last_number::text, greatest(6, length(last_number::text)), '0'), "
                 + parameters + " FROM number"
-                + " ON CONFLICT (reporter_id, client_report_id) DO NOTHING RETURNING id");
+                + " ON CONFLICT (reporter_id, client_report_id) DO NOTHING RETURNING id),"
+                + " trail AS (" + trail.insert("inserted") + ")"
+                + " SELECT id FROM inserted");
         values.put("year", report.year());
         values.put("prefix", report.referencePrefix());
-        return bindAll(spec, values).map(row -> row.get("id", UUID.class)).one();
+        return trail.bind(bindAll(spec, values))
+                .map(row -> row.get("id", UUID.class))
+                .one();
     }
 
     /**

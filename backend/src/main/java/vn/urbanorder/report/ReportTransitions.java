@@ -94,7 +94,9 @@ public class ReportTransitions {
                                 .thenReturn(true)
                         : Mono.just(false));
         // The location's lock first, as intake takes it, then the report's row: one order, no deadlock.
-        Mono<Void> locked = change.locationId() == null ? Mono.empty() : locations.lock(wardId, change.category());
+        Mono<Void> locked = change.locationId() == null
+                ? Mono.empty()
+                : locations.lock(wardId, change.category(), change.locationId());
         return transactions.transactional(locked.then(applied));
     }
 }

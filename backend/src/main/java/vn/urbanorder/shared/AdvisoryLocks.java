@@ -20,13 +20,35 @@ public class AdvisoryLocks {
         USER_TOKENS,
         WARD_ADMINS,
         PHOTO_FILE,
-        VIOLATION_LOCATIONS
+        /** A ward's locations of one category as a whole: shared by intake and the workflow, taken alone by a rebuild. */
+        VIOLATION_LOCATIONS,
+        /** One cell of a ward's locations of one category (see {@code location.LocationLocks}). */
+        VIOLATION_LOCATION_CELL
     }
 
     private final DatabaseClient database;
 
     AdvisoryLocks(DatabaseClient database) {
         this.database = database;
+    }
+
+    /**
+     * Waits for one lock in shared mode (shared holders pass each other and wait only for
+     * {@link #lock}) and for every one of the others, all in one statement, the others in the order
+     * of their hashed keys, so that two callers asking for overlapping sets never wait for each
+     * other in a circle.
+     */
+    public Mono<Void> lockSharedAndAll(Space sharedSpace, Object sharedKey, Space space, java.util.Collection<?> keys) {
+        Integer[] hashed =
+                keys.stream().map(Object::hashCode).distinct().sorted().toArray(Integer[]::new);
+        return database.sql("SELECT pg_advisory_xact_lock_shared(:sharedSpace, :sharedKey),"
+                        + " (SELECT count(pg_advisory_xact_lock(:space, key))"
+                        + " FROM (SELECT key FROM unnest(CAST(:keys AS integer[])) key ORDER BY key) ordered)")
+                .bind("sharedSpace", sharedSpace.ordinal() + 1)
+                .bind("sharedKey", sharedKey.hashCode())
+                .bind("space", space.ordinal() + 1)
+                .bind("keys", hashed)
+                .then();
     }
 
     /** Waits for the lock; call inside a transaction. */
