@@ -38,7 +38,6 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
-import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.resource.ResourceWebHandler;
 import org.springframework.web.server.ServerWebExchange;
@@ -158,9 +157,18 @@ class SecurityConfiguration {
      * fall outside, so every route the service adds needs a token unless PUBLIC names it.
      */
     private static ServerWebExchangeMatcher existingApiRoute(ObjectProvider<HandlerMapping> mappings) {
-        // Looked up once, on the first request: resolving beans per request costs more than the request.
-        Supplier<List<HandlerMapping>> ordered =
-                SingletonSupplier.of(() -> mappings.orderedStream().toList());
+        // Looked up on the first request and kept: resolving beans per request costs more than the
+        // request. No lock: requests arriving together may each look them up once, all alike, and
+        // none of them waits on an event loop (a lock did, on a fresh instance's first burst).
+        var found = new java.util.concurrent.atomic.AtomicReference<List<HandlerMapping>>();
+        Supplier<List<HandlerMapping>> ordered = () -> {
+            List<HandlerMapping> known = found.get();
+            if (known == null) {
+                known = mappings.orderedStream().toList();
+                found.compareAndSet(null, known);
+            }
+            return known;
+        };
         return exchange -> {
             if (!exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/api/")) {
                 return ServerWebExchangeMatcher.MatchResult.notMatch();

@@ -32,11 +32,11 @@ class AssignmentRefreshIntegrationTests {
         GeoPoint inWest = new GeoPoint(TestMap.IN_WEST[0], TestMap.IN_WEST[1]);
 
         try (ConfigurableApplicationContext other = new SpringApplicationBuilder(UrbanOrderApplication.class)
-                .properties(
-                        "server.port=0",
-                        "urbanorder.security.jwt.secret=" + Fixtures.SIGNING_KEY,
-                        "urbanorder.photos.folder=" + Fixtures.PHOTO_FOLDER)
-                .run()) {
+                // As arguments, which outrank application.yml's port (default properties do not).
+                .run(
+                        "--server.port=0",
+                        "--urbanorder.security.jwt.secret=" + Fixtures.SIGNING_KEY,
+                        "--urbanorder.photos.folder=" + Fixtures.PHOTO_FOLDER)) {
             Assignments otherInstance = other.getBean(Assignments.class);
             // The other instance has loaded the ward's map, empty so far.
             assertThat(otherInstance.decide(ward, "SANITATION", inWest).block().assigned())

@@ -49,11 +49,11 @@ class TwoInstancesOneSpotIntegrationTests {
         double lat = 21.0492;
         double lon = 105.8812;
         try (ConfigurableApplicationContext other = new SpringApplicationBuilder(UrbanOrderApplication.class)
-                .properties(
-                        "server.port=0",
-                        "urbanorder.security.jwt.secret=" + Fixtures.SIGNING_KEY,
-                        "urbanorder.photos.folder=" + Fixtures.PHOTO_FOLDER)
-                .run()) {
+                // As arguments, which outrank application.yml's port (default properties do not).
+                .run(
+                        "--server.port=0",
+                        "--urbanorder.security.jwt.secret=" + Fixtures.SIGNING_KEY,
+                        "--urbanorder.photos.folder=" + Fixtures.PHOTO_FOLDER)) {
             int otherPort = other.getBean(Environment.class).getProperty("local.server.port", Integer.class);
             List<String> officers = Flux.range(0, 20)
                     .map(i -> fixtures.bearer(fixtures.user(Fixtures.DEMO_WARD, "PATROL")))
