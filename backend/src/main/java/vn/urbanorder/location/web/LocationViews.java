@@ -4,18 +4,46 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 import vn.urbanorder.api.model.LatLon;
 import vn.urbanorder.api.model.LocationFeature;
 import vn.urbanorder.api.model.LocationFeatureProperties;
 import vn.urbanorder.api.model.LocationZone;
 import vn.urbanorder.api.model.PointGeometry;
+import vn.urbanorder.location.LocationCursor;
+import vn.urbanorder.location.LocationFilter;
+import vn.urbanorder.location.LocationSort;
 import vn.urbanorder.location.ViolationLocation;
 import vn.urbanorder.shared.GeoPoint;
+import vn.urbanorder.shared.Proximity;
 
 /** Locations as the API shows them: as records, and as map features. */
 final class LocationViews {
 
     private LocationViews() {}
+
+    /** The list filters as the API's query parameters give them; a malformed bbox is a 422. */
+    static LocationFilter filter(
+            Boolean repeat,
+            String category,
+            UUID zoneId,
+            OffsetDateTime from,
+            OffsetDateTime to,
+            String bbox,
+            LocationSort sort,
+            LocationCursor cursor,
+            int limit) {
+        return new LocationFilter(
+                repeat,
+                category,
+                zoneId,
+                from == null ? null : from.toInstant(),
+                to == null ? null : to.toInstant(),
+                Proximity.Box.parse(bbox),
+                sort,
+                cursor,
+                limit);
+    }
 
     static vn.urbanorder.api.model.ViolationLocation toApi(ViolationLocation location) {
         return new vn.urbanorder.api.model.ViolationLocation()

@@ -16,14 +16,12 @@ import vn.urbanorder.api.model.ViolationLocationPage;
 import vn.urbanorder.api.model.ViolationLocationTimeline;
 import vn.urbanorder.identity.Caller;
 import vn.urbanorder.location.LocationCursor;
-import vn.urbanorder.location.LocationFilter;
 import vn.urbanorder.location.LocationPolicies;
 import vn.urbanorder.location.LocationRule;
 import vn.urbanorder.location.LocationSort;
 import vn.urbanorder.location.ViolationLocations;
 import vn.urbanorder.report.web.ReportViews;
 import vn.urbanorder.shared.InvalidRequestException;
-import vn.urbanorder.shared.Proximity;
 
 @RestController
 class LocationsController implements LocationsApi {
@@ -57,16 +55,8 @@ class LocationsController implements LocationsApi {
             String cursor,
             ServerWebExchange exchange) {
         LocationSort order = sortOf(sort);
-        var filter = new LocationFilter(
-                repeat,
-                category,
-                zoneId,
-                from == null ? null : from.toInstant(),
-                to == null ? null : to.toInstant(),
-                Proximity.Box.parse(bbox),
-                order,
-                LocationCursor.decode(cursor, order),
-                limit);
+        var filter = LocationViews.filter(
+                repeat, category, zoneId, from, to, bbox, order, LocationCursor.decode(cursor, order), limit);
         return Caller.current()
                 .flatMap(caller -> locations.list(caller, filter))
                 .map(page -> ResponseEntity.ok()

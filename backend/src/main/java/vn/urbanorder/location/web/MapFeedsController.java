@@ -2,9 +2,7 @@ package vn.urbanorder.location.web;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,14 +16,12 @@ import vn.urbanorder.api.model.ReportFeatureProperties;
 import vn.urbanorder.api.model.ReportFlag;
 import vn.urbanorder.api.model.ReportStatus;
 import vn.urbanorder.identity.Caller;
-import vn.urbanorder.location.LocationFilter;
 import vn.urbanorder.location.LocationSort;
 import vn.urbanorder.location.ViolationLocations;
 import vn.urbanorder.report.Report;
-import vn.urbanorder.report.ReportFilter;
 import vn.urbanorder.report.ReportQueries;
 import vn.urbanorder.report.ReportSort;
-import vn.urbanorder.shared.Proximity;
+import vn.urbanorder.report.web.ReportFilters;
 
 /** Map layers as GeoJSON: the ward's locations, and the reports the caller may see. */
 @RestController
@@ -53,16 +49,8 @@ class MapFeedsController implements MapsApi {
             String bbox,
             Integer limit,
             ServerWebExchange exchange) {
-        var filter = new LocationFilter(
-                repeat,
-                category,
-                zoneId,
-                from == null ? null : from.toInstant(),
-                to == null ? null : to.toInstant(),
-                Proximity.Box.parse(bbox),
-                LocationSort.LAST_SEEN_AT,
-                null,
-                limit);
+        var filter =
+                LocationViews.filter(repeat, category, zoneId, from, to, bbox, LocationSort.LAST_SEEN_AT, null, limit);
         return Caller.current()
                 .flatMap(caller -> locations.list(caller, filter))
                 .map(page -> ResponseEntity.ok()
@@ -89,27 +77,22 @@ class MapFeedsController implements MapsApi {
             Boolean overdue,
             Integer limit,
             ServerWebExchange exchange) {
-        Proximity.Box box = Proximity.Box.parse(bbox);
         return Caller.current()
                 .flatMap(caller -> reports.withoutPhotos(
                         caller,
-                        new ReportFilter(
-                                status == null
-                                        ? Set.of()
-                                        : status.stream()
-                                                .map(one -> vn.urbanorder.report.ReportStatus.valueOf(one.name()))
-                                                .collect(Collectors.toSet()),
+                        ReportFilters.of(
+                                caller,
+                                status,
+                                unitId,
                                 category,
                                 subtype,
                                 reporterId,
-                                from == null ? null : from.toInstant(),
-                                to == null ? null : to.toInstant(),
-                                box == null ? null : box.toArray(),
+                                from,
+                                to,
+                                bbox,
                                 q,
-                                limit,
-                                null,
                                 overdue,
-                                ReportFilter.unitOf(unitId, caller),
+                                limit,
                                 ReportSort.OBSERVED_AT,
                                 null)))
                 .map(page -> ResponseEntity.ok()

@@ -5,9 +5,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -30,13 +28,11 @@ import vn.urbanorder.api.model.ReportSubmission;
 import vn.urbanorder.identity.Caller;
 import vn.urbanorder.report.Intake;
 import vn.urbanorder.report.ReportCursor;
-import vn.urbanorder.report.ReportFilter;
 import vn.urbanorder.report.ReportIntake;
 import vn.urbanorder.report.ReportQueries;
 import vn.urbanorder.report.ReportSort;
 import vn.urbanorder.shared.GeoPoint;
 import vn.urbanorder.shared.InvalidRequestException;
-import vn.urbanorder.shared.Proximity;
 
 @RestController
 class ReportsController implements ReportsApi {
@@ -153,25 +149,21 @@ class ReportsController implements ReportsApi {
         ReportSort order = sortOf(sort);
         return Caller.current().flatMap(caller -> queries.list(
                         caller,
-                        new ReportFilter(
-                                status == null
-                                        ? Set.of()
-                                        : status.stream()
-                                                .map(one -> vn.urbanorder.report.ReportStatus.valueOf(one.name()))
-                                                .collect(Collectors.toSet()),
+                        ReportFilters.of(
+                                caller,
+                                status,
+                                unitId,
                                 category,
                                 subtype,
                                 reporterId,
-                                from == null ? null : from.toInstant(),
-                                to == null ? null : to.toInstant(),
-                                bboxOf(bbox),
+                                from,
+                                to,
+                                bbox,
                                 q,
-                                limit,
-                                ReportCursor.decode(cursor, order),
                                 overdue,
-                                ReportFilter.unitOf(unitId, caller),
+                                limit,
                                 order,
-                                null))
+                                ReportCursor.decode(cursor, order)))
                 .map(page -> ResponseEntity.ok()
                         .contentType(MediaType.APPLICATION_JSON)
                         .body(new ReportPage()
@@ -180,11 +172,6 @@ class ReportsController implements ReportsApi {
                                         .toList())
                                 .nextCursor(
                                         page.next() == null ? null : page.next().encode()))));
-    }
-
-    private static double[] bboxOf(String bbox) {
-        Proximity.Box box = Proximity.Box.parse(bbox);
-        return box == null ? null : box.toArray();
     }
 
     private static ReportSort sortOf(String sort) {

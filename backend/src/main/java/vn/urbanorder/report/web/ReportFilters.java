@@ -1,0 +1,62 @@
+package vn.urbanorder.report.web;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.modulith.NamedInterface;
+import vn.urbanorder.api.model.ReportStatus;
+import vn.urbanorder.identity.Caller;
+import vn.urbanorder.report.ReportCursor;
+import vn.urbanorder.report.ReportFilter;
+import vn.urbanorder.report.ReportSort;
+import vn.urbanorder.shared.Proximity;
+
+/**
+ * The report filters as the API's query parameters give them, for every endpoint that lists
+ * reports (the list, and the map layer of another feature). Malformed values are 422 problems on
+ * their parameter.
+ */
+@NamedInterface("filters")
+public final class ReportFilters {
+
+    private ReportFilters() {}
+
+    public static ReportFilter of(
+            Caller caller,
+            List<ReportStatus> status,
+            String unitId,
+            String category,
+            String subtype,
+            UUID reporterId,
+            OffsetDateTime from,
+            OffsetDateTime to,
+            String bbox,
+            String q,
+            Boolean overdue,
+            int limit,
+            ReportSort sort,
+            ReportCursor cursor) {
+        Proximity.Box box = Proximity.Box.parse(bbox);
+        return new ReportFilter(
+                status == null
+                        ? Set.of()
+                        : status.stream()
+                                .map(one -> vn.urbanorder.report.ReportStatus.valueOf(one.name()))
+                                .collect(Collectors.toSet()),
+                category,
+                subtype,
+                reporterId,
+                from == null ? null : from.toInstant(),
+                to == null ? null : to.toInstant(),
+                box == null ? null : box.toArray(),
+                q,
+                limit,
+                cursor,
+                overdue,
+                ReportFilter.unitOf(unitId, caller),
+                sort,
+                null);
+    }
+}
