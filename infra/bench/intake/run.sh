@@ -5,6 +5,8 @@
 # Needs: the jar (./mvnw package -DskipTests), a local PostgreSQL reachable as PGHOST/PGPORT/PGUSER
 # (default 127.0.0.1:5432, postgres), wrk and pgbench (Debian: apt-get install wrk postgresql-client).
 # Usage: infra/bench/intake/run.sh [seconds per run, default 30]
+#   LOAD=spread: reports over the whole demo ward in all three categories, instead of one hot box
+#   of one category where nearly every report is a duplicate.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
@@ -32,15 +34,15 @@ token() {
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
 warmup="${WARMUP:-60}"
 echo "warm-up (${warmup} s, so the JIT has compiled the hot path)"
-TOKEN=$(token) wrk -t2 -c8 -d"${warmup}s" -s "$here/submit.lua" "http://localhost:$port" > /dev/null 2> "$work/warm.err"
+LOAD="${LOAD:-}" TOKEN=$(token) wrk -t2 -c8 -d"${warmup}s" -s "$here/submit.lua" "http://localhost:$port" > /dev/null 2> "$work/warm.err"
 
 for clients in 8 32; do
   echo "== service, $clients clients, ${duration}s"
-  TOKEN=$(token) wrk -t2 -c"$clients" -d"${duration}s" --latency -s "$here/submit.lua" "http://localhost:$port" \
+  LOAD="${LOAD:-}" TOKEN=$(token) wrk -t2 -c"$clients" -d"${duration}s" --latency -s "$here/submit.lua" "http://localhost:$port" \
     2> "$work/wrk-$clients.err" | grep -E 'Requests/sec|Latency  |50%|99%|requests in|Non-2xx'
   [ -s "$work/wrk-$clients.err" ] && { echo "unexpected answers:"; head -3 "$work/wrk-$clients.err"; }
   echo "== pgbench, same SQL, $clients clients, ${duration}s"
-  pgbench -n -c "$clients" -j 2 -T "$duration" -r -f "$here/submit.pgbench.sql" "$db" 2> /dev/null \
+  pgbench -n -c "$clients" -j 2 -T "$duration" -r -D spread="$([ "${LOAD:-}" = spread ] && echo 1 || echo 0)" -f "$here/submit.pgbench.sql" "$db" 2> /dev/null \
     | grep -E '^tps|latency average'
 done
 echo "reports stored: $(psql -Atc 'SELECT count(*) FROM report' "$db")"

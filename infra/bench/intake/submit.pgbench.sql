@@ -11,8 +11,15 @@
 -- zone (the service also names a zone, one more key check on a small table). The
 -- client id comes from one extra round trip (pgbench cannot make a UUID), which flatters the
 -- service a little; pgbench uses the simple protocol where R2DBC prepares statements.
+-- run.sh sets :spread to 1 for LOAD=spread (the whole ward, three categories), else 0.
 \set lat 21.0440 + random(0, 300000) * 0.00000001
 \set lon 105.8830 + random(0, 400000) * 0.00000001
+\set c 1
+\if :spread
+\set lat 21.0405 + random(0, 900000) * 0.00000001
+\set lon 105.8805 + random(0, 1000000) * 0.00000001
+\set c random(1, 3)
+\endif
 \set cx1 int((:lon - 0.000243) * 1000)
 \set cx2 int((:lon + 0.000243) * 1000)
 \set cy1 int((:lat - 0.000227) * 1000)
@@ -31,20 +38,21 @@ SELECT r.id, r.ward_id, r.reference, r.client_report_id, r.category, r.subtype, 
   LEFT JOIN violation_location vl ON vl.id = r.violation_location_id
  WHERE r.reporter_id = 'a1000000-0000-4000-8000-000000000102' AND r.client_report_id = ':cid'::uuid;
 BEGIN;
-SELECT pg_advisory_xact_lock_shared(6, 42),
+SELECT pg_advisory_xact_lock_shared(6, 42 + :c),
        (SELECT count(pg_advisory_xact_lock(7, key))
-          FROM (SELECT DISTINCT (x % 10000) * 10000 + y % 10000 AS key
+          FROM (SELECT DISTINCT (x % 1000) * 100000 + (y % 1000) * 10 + :c AS key
                   FROM generate_series(:cx1, :cx2) x, generate_series(:cy1, :cy2) y ORDER BY key) cells);
 SELECT coalesce((SELECT id FROM (SELECT l.id, 6371008.8 * 2 * asin(sqrt(power(sin(radians(l.lat - :lat) / 2), 2)
        + cos(radians(:lat)) * cos(radians(l.lat)) * power(sin(radians(l.lon - :lon) / 2), 2))) AS distance_m
        FROM violation_location l WHERE l.ward_id = 'a1000000-0000-4000-8000-000000000001'
-        AND l.category = 'SIDEWALK_ENCROACHMENT'
+        AND l.category = (ARRAY['SIDEWALK_ENCROACHMENT', 'CONSTRUCTION', 'SANITATION'])[:c]
         AND l.anchor <@ box(point(:lon - 0.000243, :lat - 0.000227), point(:lon + 0.000243, :lat + 0.000227))) near
        WHERE distance_m <= 25.000001 ORDER BY distance_m, id LIMIT 1)::text, '') AS loc \gset
 SELECT CASE WHEN ':loc' = '' THEN 1 ELSE 0 END AS fresh \gset
 \if :fresh
 INSERT INTO violation_location (id, ward_id, category, lat, lon, zone_id, created_at)
-VALUES (':rid', 'a1000000-0000-4000-8000-000000000001', 'SIDEWALK_ENCROACHMENT', :lat, :lon, NULL, now());
+VALUES (':rid', 'a1000000-0000-4000-8000-000000000001',
+        (ARRAY['SIDEWALK_ENCROACHMENT', 'CONSTRUCTION', 'SANITATION'])[:c], :lat, :lon, NULL, now());
 SELECT ':rid' AS loc, '' AS dup, false AS cleared \gset
 \else
 SELECT coalesce((SELECT id FROM report WHERE violation_location_id = ':loc'
@@ -73,7 +81,8 @@ INSERT INTO report (reference, id, ward_id, reporter_id, client_report_id, paylo
                     search_text)
 SELECT 'PG-' || lpad(last_number::text, greatest(6, length(last_number::text)), '0'),
        ':rid', 'a1000000-0000-4000-8000-000000000001', 'a1000000-0000-4000-8000-000000000102', ':cid'::uuid,
-       md5(':cid'), 'SIDEWALK_ENCROACHMENT', 'GOODS_DISPLAY', 'Bày hàng trên vỉa hè (pgbench)', 'Số 5 Nguyễn Văn Cừ',
+       md5(':cid'), (ARRAY['SIDEWALK_ENCROACHMENT', 'CONSTRUCTION', 'SANITATION'])[:c],
+       (ARRAY['GOODS_DISPLAY', 'MATERIALS_ON_ROAD', 'LITTERING'])[:c], 'Vi phạm (pgbench)', 'Số 5 Nguyễn Văn Cừ',
        :lat, :lon, 8, now() - interval '1 minute', 25200, now(),
        CASE WHEN ':dup' = '' THEN 'ASSIGNED' ELSE 'DUPLICATE' END, NULL, NULL,
        CASE WHEN ':dup' = '' THEN 'a1000000-0000-4000-8000-000000000201'::uuid END,
