@@ -7,5 +7,7 @@ public enum ReportFlag {
     /** A photo was taken far (over 150 m) from the report's point. */
     PHOTO_LOCATION_MISMATCH,
     /** Reported where an earlier report of the same category was cleared before this one was observed (tái phạm). */
-    REPEAT_OFFENCE
+    REPEAT_OFFENCE,
+    /** An inspector asked the ward admin to look at it (a FOLLOW_UP review). */
+    FOLLOW_UP
 }

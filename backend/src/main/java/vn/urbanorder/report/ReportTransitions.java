@@ -45,6 +45,11 @@ public class ReportTransitions {
 
     /** The same, recording the unit's after-photos (files already stored) with the change. */
     public Mono<Boolean> apply(UUID wardId, Transition change, List<InspectedPhoto> afterPhotos) {
+        return apply(wardId, change, afterPhotos, PhotoStage.RESOLUTION);
+    }
+
+    /** The same, with photos of another stage (an inspector's, with a review). */
+    public Mono<Boolean> apply(UUID wardId, Transition change, List<InspectedPhoto> afterPhotos, PhotoStage stage) {
         var update = database.sql("UPDATE report SET status = :to, version = version + 1,"
                         + " assigned_unit_id = coalesce(CAST(:unit AS uuid), assigned_unit_id),"
                         + " assignment_rule = coalesce(CAST(:rule AS text), assignment_rule),"
@@ -84,7 +89,7 @@ public class ReportTransitions {
                 .flatMap(rows -> rows == 1
                         ? (afterPhotos.isEmpty()
                                         ? Mono.<Void>empty()
-                                        : photos.add(wardId, change.reportId(), afterPhotos, PhotoStage.RESOLUTION))
+                                        : photos.add(wardId, change.reportId(), afterPhotos, stage))
                                 .then(events.append(wardId, change.reportId(), List.of(change.event())))
                                 // Whether a report there is a repeat offence depends on the others' statuses.
                                 .then(

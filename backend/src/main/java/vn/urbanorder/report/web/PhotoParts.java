@@ -4,6 +4,7 @@ import java.util.List;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.codec.multipart.Part;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -16,7 +17,8 @@ import vn.urbanorder.shared.ProblemException;
  * (422 past the limit), each refused with 413 past its size before more of it is read.
  */
 @Component
-class PhotoParts {
+@NamedInterface("uploads")
+public class PhotoParts {
 
     private final PhotosProperties limits;
 
@@ -24,7 +26,7 @@ class PhotoParts {
         this.limits = limits;
     }
 
-    Mono<List<byte[]>> read(Flux<Part> photos) {
+    public Mono<List<byte[]>> read(Flux<Part> photos) {
         return (photos == null ? Flux.<Part>empty() : photos)
                 .collectList()
                 .flatMap(parts -> parts.size() > limits.maxPerReport()

@@ -2,6 +2,7 @@ package vn.urbanorder.report.web;
 
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.photo.PhotosProperties;
@@ -13,7 +14,8 @@ import vn.urbanorder.shared.ProblemException;
  * simply retries, which intake makes safe.
  */
 @Component
-class UploadGate {
+@NamedInterface("uploads")
+public class UploadGate {
 
     private final Semaphore permits;
 
@@ -21,7 +23,7 @@ class UploadGate {
         this.permits = new Semaphore(properties.maxConcurrentUploads());
     }
 
-    <T> Mono<T> through(Mono<T> upload) {
+    public <T> Mono<T> through(Mono<T> upload) {
         return Mono.defer(() -> permits.tryAcquire()
                 ? upload.doFinally(signal -> permits.release())
                 : Mono.error(ProblemException.serviceUnavailable(

@@ -1,0 +1,99 @@
+package vn.urbanorder.review.web;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.multipart.Part;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import vn.urbanorder.api.ReviewsApi;
+import vn.urbanorder.api.model.ReportStatus;
+import vn.urbanorder.api.model.Reporter;
+import vn.urbanorder.api.model.Review;
+import vn.urbanorder.api.model.ReviewList;
+import vn.urbanorder.api.model.ReviewRequest;
+import vn.urbanorder.identity.Caller;
+import vn.urbanorder.report.web.PhotoParts;
+import vn.urbanorder.report.web.UploadGate;
+import vn.urbanorder.review.Reviews;
+import vn.urbanorder.review.Verdict;
+
+@RestController
+class ReviewsController implements ReviewsApi {
+
+    private final Reviews reviews;
+    private final PhotoParts photoParts;
+    private final UploadGate uploads;
+
+    ReviewsController(Reviews reviews, PhotoParts photoParts, UploadGate uploads) {
+        this.reviews = reviews;
+        this.photoParts = photoParts;
+        this.uploads = uploads;
+    }
+
+    @Override
+    public Mono<ResponseEntity<ReviewList>> listReviews(UUID id, ServerWebExchange exchange) {
+        return Caller.current().flatMap(caller -> reviews.of(caller, id)).map(found -> ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(new ReviewList()
+                        .items(found.stream().map(ReviewsController::toApi).toList())));
+    }
+
+    /** JSON, without photos. The generated mapping takes both media types; this one narrows it. */
+    @Override
+    @PostMapping(
+            path = PATH_REVIEW_REPORT,
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    public Mono<ResponseEntity<Review>> reviewReport(
+            UUID id, Mono<ReviewRequest> reviewRequest, ServerWebExchange exchange) {
+        return review(id, reviewRequest, Mono.just(List.of()));
+    }
+
+    /** The multipart form: a {@code review} part (JSON) and up to six {@code photos} parts. */
+    @PostMapping(
+            path = PATH_REVIEW_REPORT,
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+            produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    public Mono<ResponseEntity<Review>> reviewReportWithPhotos(
+            @PathVariable("id") UUID id,
+            @Valid @RequestPart("review") Mono<ReviewRequest> reviewRequest,
+            @RequestPart(value = "photos", required = false) Flux<Part> photos) {
+        return uploads.through(review(id, reviewRequest, photoParts.read(photos)));
+    }
+
+    private Mono<ResponseEntity<Review>> review(UUID id, Mono<ReviewRequest> body, Mono<List<byte[]>> photos) {
+        return Caller.current().zipWith(body).zipWith(photos).flatMap(sent -> reviews.review(
+                        sent.getT1().getT1(),
+                        id,
+                        Verdict.valueOf(sent.getT1().getT2().getVerdict().getValue()),
+                        sent.getT1().getT2().getComment(),
+                        sent.getT2())
+                .map(review -> ResponseEntity.created(URI.create("/api/v1/reports/" + id + "/reviews"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(toApi(review))));
+    }
+
+    private static Review toApi(vn.urbanorder.review.Review review) {
+        return new Review()
+                .id(review.id())
+                .reportId(review.reportId())
+                .reviewer(new Reporter().id(review.reviewerId()).displayName(review.reviewerName()))
+                .verdict(vn.urbanorder.api.model.Verdict.fromValue(
+                        review.verdict().name()))
+                .comment(review.comment())
+                .fromStatus(ReportStatus.fromValue(review.fromStatus()))
+                .toStatus(ReportStatus.fromValue(review.toStatus()))
+                .photos(review.photos())
+                .createdAt(review.createdAt().atOffset(ZoneOffset.UTC));
+    }
+}

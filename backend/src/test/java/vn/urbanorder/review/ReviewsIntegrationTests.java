@@ -1,0 +1,285 @@
+package vn.urbanorder.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+import vn.urbanorder.api.model.Report;
+import vn.urbanorder.api.model.ReportEventList;
+import vn.urbanorder.api.model.ReportPage;
+import vn.urbanorder.api.model.Review;
+import vn.urbanorder.api.model.ReviewList;
+import vn.urbanorder.assignment.DemoMap;
+import vn.urbanorder.testing.Fixtures;
+import vn.urbanorder.testing.IntegrationTest;
+import vn.urbanorder.testing.TestPhotos;
+import vn.urbanorder.testing.TestPoints;
+
+/** Inspectors' reviews on the demo ward: what each verdict does, who may give one, and that none can be undone. */
+@IntegrationTest
+class ReviewsIntegrationTests {
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    DatabaseClient database;
+
+    @Autowired
+    DemoMap demoMap;
+
+    String patrol;
+    String inspector;
+    String admin;
+    String staff;
+    Report report;
+
+    @BeforeEach
+    void aResolvedReport() {
+        demoMap.ready().block();
+        patrol = fixtures.bearer(fixtures.user(Fixtures.DEMO_WARD, "PATROL"));
+        inspector = fixtures.bearer(fixtures.user(Fixtures.DEMO_WARD, "INSPECTOR"));
+        admin = fixtures.bearer(fixtures.user(Fixtures.DEMO_WARD, "WARD_ADMIN"));
+        double[] at = TestPoints.next();
+        report = http.post()
+                .uri("/api/v1/reports")
+                .header("Authorization", patrol)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("""
+                        {"clientReportId": "%s", "category": "SIDEWALK_ENCROACHMENT", "subtype": "GOODS_DISPLAY",
+                         "location": {"lat": %s, "lon": %s, "accuracyM": 5}, "observedAt": "%s"}""".formatted(
+                                UUID.randomUUID(), at[0], at[1], Instant.now().minusSeconds(600)))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Report.class)
+                .returnResult()
+                .getResponseBody();
+        staff = fixtures.bearer(fixtures.user(
+                Fixtures.DEMO_WARD, report.getAssignment().getUnit().getId(), "UNIT_STAFF"));
+    }
+
+    @Test
+    void aDisputedResolutionGoesBackToTheUnitsQueue() {
+        resolve();
+        review(patrol, "{\"verdict\": \"DISPUTED\", \"comment\": \"x\"}")
+                .expectStatus()
+                .isForbidden();
+        review(staff, "{\"verdict\": \"CONFIRMED\"}").expectStatus().isForbidden();
+        review(admin, "{\"verdict\": \"CONFIRMED\"}").expectStatus().isForbidden();
+        review(inspector, "{\"verdict\": \"DISPUTED\"}")
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("comment");
+
+        Review disputed = review(inspector, "{\"verdict\": \"DISPUTED\", \"comment\": \"Hàng vẫn bày trên vỉa hè\"}")
+                .expectStatus()
+                .isCreated()
+                .expectBody(Review.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(disputed.getFromStatus().getValue()).isEqualTo("RESOLVED");
+        assertThat(disputed.getToStatus().getValue()).isEqualTo("REOPENED");
+        assertThat(disputed.getReviewer().getDisplayName()).isNotBlank();
+
+        Report reopened = get(admin);
+        assertThat(reopened.getStatus().getValue()).isEqualTo("REOPENED");
+        assertThat(reopened.getDueAt()).isAfter(report.getDueAt());
+        ReportPage queue = http.get()
+                .uri("/api/v1/reports?unitId=mine&status=ASSIGNED,IN_PROGRESS,REOPENED&limit=200")
+                .header("Authorization", staff)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(ReportPage.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(queue.getItems()).extracting(Report::getId).contains(report.getId());
+
+        ReportEventList events = http.get()
+                .uri("/api/v1/reports/" + report.getId() + "/events")
+                .header("Authorization", inspector)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(ReportEventList.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(events.getItems()).extracting(event -> event.getType()).endsWith("REVIEW");
+        verifies();
+    }
+
+    @Test
+    void aConfirmedResolutionIsVerifiedAndAReviewMayCarryPhotos() {
+        review(inspector, "{\"verdict\": \"CONFIRMED\"}").expectStatus().isEqualTo(409);
+        resolve();
+
+        var body = new MultipartBodyBuilder();
+        body.part(
+                "review",
+                "{\"verdict\": \"CONFIRMED\", \"comment\": \"Đã kiểm tra tại chỗ\"}",
+                MediaType.APPLICATION_JSON);
+        body.part("photos", photo()).contentType(MediaType.IMAGE_JPEG);
+        Review confirmed = http.post()
+                .uri("/api/v1/reports/" + report.getId() + "/reviews")
+                .header("Authorization", inspector)
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(body.build()))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Review.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(confirmed.getToStatus().getValue()).isEqualTo("VERIFIED");
+        assertThat(confirmed.getPhotos()).hasSize(1);
+
+        Report verified = get(patrol);
+        assertThat(verified.getStatus().getValue()).isEqualTo("VERIFIED");
+        assertThat(verified.getPhotos())
+                .filteredOn(photo ->
+                        photo.getStage() != null && photo.getStage().getValue().equals("REVIEW"))
+                .hasSize(1);
+        review(inspector, "{\"verdict\": \"CONFIRMED\"}").expectStatus().isEqualTo(409);
+        verifies();
+    }
+
+    @Test
+    void aFollowUpFlagsTheReportInAnyStatusAndReviewsCannotBeChanged() {
+        Review followUp = review(inspector, "{\"verdict\": \"FOLLOW_UP\", \"comment\": \"Cần phường xem lại\"}")
+                .expectStatus()
+                .isCreated()
+                .expectBody(Review.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(followUp.getFromStatus().getValue()).isEqualTo("ASSIGNED");
+        assertThat(followUp.getToStatus().getValue()).isEqualTo("ASSIGNED");
+        assertThat(get(admin).getFlags()).extracting(Enum::name).contains("FOLLOW_UP");
+
+        ReviewList listed = http.get()
+                .uri("/api/v1/reports/" + report.getId() + "/reviews")
+                .header("Authorization", staff)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(ReviewList.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(listed.getItems()).extracting(Review::getId).containsExactly(followUp.getId());
+
+        assertThatThrownBy(() -> database.sql("UPDATE review SET verdict = 'CONFIRMED' WHERE id = :id")
+                        .bind("id", followUp.getId())
+                        .then()
+                        .block())
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> database.sql("DELETE FROM review WHERE id = :id")
+                        .bind("id", followUp.getId())
+                        .then()
+                        .block())
+                .hasMessageContaining("append-only");
+
+        String stranger = fixtures.bearer(fixtures.user(fixtures.ward(), "INSPECTOR"));
+        review(stranger, "{\"verdict\": \"FOLLOW_UP\", \"comment\": \"x\"}")
+                .expectStatus()
+                .isNotFound();
+        http.get()
+                .uri("/api/v1/reports/" + report.getId() + "/reviews")
+                .header("Authorization", stranger)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        // Inspectors read, but do not handle.
+        http.post()
+                .uri("/api/v1/reports/" + report.getId() + "/actions")
+                .header("Authorization", inspector)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"action\": \"ACCEPT\", \"expectedVersion\": 2}")
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+    }
+
+    private void resolve() {
+        act(staff, "{\"action\": \"ACCEPT\"}", "\"1\"").expectStatus().isOk();
+        var body = new MultipartBodyBuilder();
+        body.part("action", "{\"action\": \"RESOLVE\", \"note\": \"Đã xử lý\"}", MediaType.APPLICATION_JSON);
+        body.part("photos", photo()).contentType(MediaType.IMAGE_JPEG);
+        http.post()
+                .uri("/api/v1/reports/" + report.getId() + "/actions")
+                .header("Authorization", staff)
+                .header("If-Match", "\"2\"")
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(body.build()))
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    private ByteArrayResource photo() {
+        return new ByteArrayResource(TestPhotos.jpegTakenAt(
+                report.getLocation().getLat(), report.getLocation().getLon())) {
+            @Override
+            public String getFilename() {
+                return "anh.jpg";
+            }
+        };
+    }
+
+    private WebTestClient.ResponseSpec review(String caller, String body) {
+        return http.post()
+                .uri("/api/v1/reports/" + report.getId() + "/reviews")
+                .header("Authorization", caller)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
+    }
+
+    private WebTestClient.ResponseSpec act(String caller, String body, String ifMatch) {
+        return http.post()
+                .uri("/api/v1/reports/" + report.getId() + "/actions")
+                .header("Authorization", caller)
+                .header("If-Match", ifMatch)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
+    }
+
+    private Report get(String caller) {
+        return http.get()
+                .uri("/api/v1/reports/" + report.getId())
+                .header("Authorization", caller)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Report.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    private void verifies() {
+        http.get()
+                .uri("/api/v1/reports/" + report.getId() + "/events/verify")
+                .header("Authorization", admin)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.intact")
+                .isEqualTo(true);
+    }
+}
