@@ -2,7 +2,6 @@ package vn.urbanorder.location;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -83,23 +82,7 @@ public class ViolationLocations implements LocationMatching {
     public Mono<Timeline> timeline(Caller caller, UUID id) {
         return store.find(caller.wardId(), id)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Không có điểm vi phạm này.")))
-                .zipWhen(location -> reports.list(
-                                caller,
-                                new ReportFilter(
-                                        Set.of(),
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        TIMELINE_LIMIT,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        location.id()))
+                .zipWhen(location -> reports.list(caller, ReportFilter.atLocation(location.id(), TIMELINE_LIMIT))
                         .map(ReportQueries.Page::items))
                 .map(found -> new Timeline(found.getT1(), found.getT2()));
     }

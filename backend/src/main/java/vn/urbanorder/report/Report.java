@@ -28,6 +28,7 @@ public record Report(
         int version,
         Assignment assignment,
         Instant dueAt,
+        Instant resolvedAt,
         UUID duplicateOf,
         LocationSummary violationLocation,
         List<Photo> photos) {
@@ -58,9 +59,15 @@ public record Report(
                 version,
                 assignment,
                 dueAt,
+                resolvedAt,
                 duplicateOf,
                 violationLocation,
                 photos);
+    }
+
+    /** Since when it waits in the inspectors' review queue: its resolution, or else its observation. */
+    public Instant waitingForReviewSince() {
+        return status == ReportStatus.RESOLVED && resolvedAt != null ? resolvedAt : observedAt;
     }
 
     /** Whether it waits for its unit past its deadline at that moment. */

@@ -15,6 +15,7 @@ import vn.urbanorder.shared.InvalidRequestException;
  * @param overdue true for only the reports past their deadline while they wait for their unit
  * @param unitId only the reports assigned to this unit
  * @param locationId only the reports at this violation location
+ * @param zoneId only the reports that arrived in this zone
  */
 public record ReportFilter(
         Set<ReportStatus> statuses,
@@ -30,11 +31,38 @@ public record ReportFilter(
         Boolean overdue,
         UUID unitId,
         ReportSort sort,
-        UUID locationId) {
+        UUID locationId,
+        UUID zoneId) {
 
     public ReportFilter {
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
         sort = sort == null ? ReportSort.OBSERVED_AT : sort;
+    }
+
+    /** The reports at a violation location, newest observation first. */
+    public static ReportFilter atLocation(UUID locationId, int limit) {
+        return new ReportFilter(
+                Set.of(), null, null, null, null, null, null, null, limit, null, null, null, null, locationId, null);
+    }
+
+    /** The inspectors' review queue (see {@link ReportSort#REVIEW_QUEUE}), of a unit or a zone if given. */
+    public static ReportFilter reviewQueue(UUID unitId, UUID zoneId, int limit, ReportCursor cursor) {
+        return new ReportFilter(
+                Set.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                limit,
+                cursor,
+                null,
+                unitId,
+                ReportSort.REVIEW_QUEUE,
+                null,
+                zoneId);
     }
 
     /** A {@code unitId} parameter: {@code mine} for the caller's own unit, otherwise a unit id; null for none. */

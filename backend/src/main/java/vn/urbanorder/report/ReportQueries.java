@@ -51,7 +51,11 @@ public class ReportQueries {
             ReportCursor next = more
                     ? new ReportCursor(
                             filter.sort(),
-                            filter.sort() == ReportSort.DUE_AT ? last.dueAt() : last.observedAt(),
+                            switch (filter.sort()) {
+                                case DUE_AT -> last.dueAt();
+                                case REVIEW_QUEUE -> last.waitingForReviewSince();
+                                case OBSERVED_AT -> last.observedAt();
+                            },
                             last.id())
                     : null;
             return new Page(page, next);

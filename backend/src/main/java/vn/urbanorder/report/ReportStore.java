@@ -31,7 +31,7 @@ class ReportStore {
                    r.reporter_id, u.display_name AS reporter_name, r.flags, r.inspection_round_id, r.version,
                    r.payload_sha256, r.zone_id, z.code AS zone_code, z.name AS zone_name, r.segment_id,
                    sg.code AS segment_code, sg.name AS segment_name, r.assigned_unit_id, au.code AS unit_code,
-                   au.name AS unit_name, r.assignment_rule, r.due_at, r.duplicate_of, r.violation_location_id,
+                   au.name AS unit_name, r.assignment_rule, r.due_at, r.resolved_at, r.duplicate_of, r.violation_location_id,
                    vl.report_count AS location_reports, vl.repeat_count AS location_repeats
               FROM report r
               JOIN app_user u ON u.id = r.reporter_id
@@ -184,6 +184,7 @@ class ReportStore {
         }
         where.andIf(filter.unitId(), "r.assigned_unit_id = :unitId", unit -> unit);
         where.andIf(filter.locationId(), "r.violation_location_id = :locationId", location -> location);
+        where.andIf(filter.zoneId(), "r.zone_id = :zoneId", zone -> zone);
         where.andIf(filter.category(), "r.category = :category", category -> category);
         where.andIf(filter.subtype(), "r.subtype = :subtype", subtype -> subtype);
         where.andIf(filter.reporterId(), "r.reporter_id = :reporterId", reporter -> reporter);
@@ -199,21 +200,34 @@ class ReportStore {
             where.sql.append(" AND r.search_text LIKE :word").append(i).append(" ESCAPE '\\'");
             where.values.put("word" + i, "%" + escapeLike(words.get(i)) + "%");
         }
-        boolean byDeadline = filter.sort() == ReportSort.DUE_AT;
         // Reports without a deadline sort last, as if due at infinity.
         String due = "coalesce(r.due_at, 'infinity'::timestamptz)";
+        String waiting = "CASE WHEN r.status = 'RESOLVED' THEN coalesce(r.resolved_at, r.observed_at)"
+                + " ELSE r.observed_at END";
+        if (filter.sort() == ReportSort.REVIEW_QUEUE) {
+            where.sql.append(" AND (r.status = 'RESOLVED' OR ('REPEAT_OFFENCE' = ANY(r.flags)"
+                    + " AND r.status NOT IN ('VERIFIED', 'REJECTED', 'DUPLICATE')))");
+        }
         if (filter.cursor() != null) {
             where.sql.append(
-                    byDeadline
-                            ? " AND (" + due + ", r.id) > (coalesce(CAST(:cursorAt AS timestamptz), 'infinity'),"
-                                    + " :cursorId)"
-                            : " AND (r.observed_at, r.id) < (:cursorAt, :cursorId)");
+                    switch (filter.sort()) {
+                        case DUE_AT ->
+                            " AND (" + due + ", r.id) > (coalesce(CAST(:cursorAt AS timestamptz),"
+                                    + " 'infinity'), :cursorId)";
+                        case REVIEW_QUEUE -> " AND (" + waiting + ", r.id) > (:cursorAt, :cursorId)";
+                        case OBSERVED_AT -> " AND (r.observed_at, r.id) < (:cursorAt, :cursorId)";
+                    });
             where.values.put("cursorAt", filter.cursor().at());
             where.values.put("cursorId", filter.cursor().id());
         }
         // One more than the page, to know whether another page follows.
         where.values.put("limit", filter.limit() + 1);
-        String order = byDeadline ? due + ", r.id" : "r.observed_at DESC, r.id DESC";
+        String order =
+                switch (filter.sort()) {
+                    case DUE_AT -> due + ", r.id";
+                    case REVIEW_QUEUE -> waiting + ", r.id";
+                    case OBSERVED_AT -> "r.observed_at DESC, r.id DESC";
+                };
         return bindAll(
                         database.sql(SELECT + " WHERE " + where.sql + " ORDER BY " + order + " LIMIT :limit"),
                         where.values)
@@ -339,6 +353,7 @@ class ReportStore {
                 row.get("version", Integer.class),
                 assignmentOf(row),
                 row.get("due_at", Instant.class),
+                row.get("resolved_at", Instant.class),
                 row.get("duplicate_of", UUID.class),
                 locationOf(row),
                 List.of());

@@ -128,6 +128,29 @@ class ReviewsIntegrationTests {
     void aConfirmedResolutionIsVerifiedAndAReviewMayCarryPhotos() {
         review(inspector, "{\"verdict\": \"CONFIRMED\"}").expectStatus().isEqualTo(409);
         resolve();
+        UUID unit = report.getAssignment().getUnit().getId();
+        assertThat(queue(inspector, "?unitId=" + unit).getItems())
+                .extracting(Report::getId)
+                .contains(report.getId());
+        assertThat(queue(
+                                admin,
+                                "?unitId=" + unit + "&zoneId="
+                                        + report.getAssignment().getZone().getId())
+                        .getItems())
+                .extracting(Report::getId)
+                .contains(report.getId());
+        http.get()
+                .uri("/api/v1/review-queue")
+                .header("Authorization", patrol)
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        http.get()
+                .uri("/api/v1/review-queue")
+                .header("Authorization", staff)
+                .exchange()
+                .expectStatus()
+                .isForbidden();
 
         var body = new MultipartBodyBuilder();
         body.part(
@@ -156,7 +179,42 @@ class ReviewsIntegrationTests {
                         photo.getStage() != null && photo.getStage().getValue().equals("REVIEW"))
                 .hasSize(1);
         review(inspector, "{\"verdict\": \"CONFIRMED\"}").expectStatus().isEqualTo(409);
+        assertThat(queue(inspector, "?unitId=" + unit).getItems())
+                .extracting(Report::getId)
+                .doesNotContain(report.getId());
         verifies();
+    }
+
+    @Test
+    void theQueueListsLongestWaitingFirstInPages() {
+        resolve();
+        ReportPage first = queue(inspector, "?limit=1");
+        assertThat(first.getItems()).hasSize(1);
+        if (first.getNextCursor() != null) {
+            ReportPage second = queue(inspector, "?limit=1&cursor=" + first.getNextCursor());
+            assertThat(second.getItems())
+                    .extracting(Report::getId)
+                    .doesNotContainAnyElementsOf(
+                            first.getItems().stream().map(Report::getId).toList());
+        }
+        http.get()
+                .uri("/api/v1/review-queue?cursor=bm9wZQ")
+                .header("Authorization", inspector)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(422);
+    }
+
+    private ReportPage queue(String caller, String query) {
+        return http.get()
+                .uri("/api/v1/review-queue" + query)
+                .header("Authorization", caller)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(ReportPage.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     @Test

@@ -57,6 +57,7 @@ public final class ReportFilters {
                 overdue,
                 ReportFilter.unitOf(unitId, caller),
                 sort,
+                null,
                 null);
     }
 }

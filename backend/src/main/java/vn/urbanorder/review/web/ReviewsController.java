@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.Part;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -16,13 +17,19 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.api.ReviewsApi;
+import vn.urbanorder.api.model.ReportPage;
 import vn.urbanorder.api.model.ReportStatus;
 import vn.urbanorder.api.model.Reporter;
 import vn.urbanorder.api.model.Review;
 import vn.urbanorder.api.model.ReviewList;
 import vn.urbanorder.api.model.ReviewRequest;
 import vn.urbanorder.identity.Caller;
+import vn.urbanorder.report.ReportCursor;
+import vn.urbanorder.report.ReportFilter;
+import vn.urbanorder.report.ReportQueries;
+import vn.urbanorder.report.ReportSort;
 import vn.urbanorder.report.web.PhotoParts;
+import vn.urbanorder.report.web.ReportViews;
 import vn.urbanorder.report.web.UploadGate;
 import vn.urbanorder.review.Reviews;
 import vn.urbanorder.review.Verdict;
@@ -33,11 +40,35 @@ class ReviewsController implements ReviewsApi {
     private final Reviews reviews;
     private final PhotoParts photoParts;
     private final UploadGate uploads;
+    private final ReportQueries reports;
+    private final ReportViews views;
 
-    ReviewsController(Reviews reviews, PhotoParts photoParts, UploadGate uploads) {
+    ReviewsController(
+            Reviews reviews, PhotoParts photoParts, UploadGate uploads, ReportQueries reports, ReportViews views) {
         this.reviews = reviews;
         this.photoParts = photoParts;
         this.uploads = uploads;
+        this.reports = reports;
+        this.views = views;
+    }
+
+    /** What waits for the inspectors, longest waiting first. */
+    @Override
+    @PreAuthorize("hasRole('INSPECTOR') or hasRole('WARD_ADMIN')")
+    public Mono<ResponseEntity<ReportPage>> reviewQueue(
+            UUID unitId, UUID zoneId, Integer limit, String cursor, ServerWebExchange exchange) {
+        return Caller.current().flatMap(caller -> reports.list(
+                        caller,
+                        ReportFilter.reviewQueue(
+                                unitId, zoneId, limit, ReportCursor.decode(cursor, ReportSort.REVIEW_QUEUE)))
+                .map(page -> ResponseEntity.ok()
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(new ReportPage()
+                                .items(page.items().stream()
+                                        .map(report -> views.view(report, caller))
+                                        .toList())
+                                .nextCursor(
+                                        page.next() == null ? null : page.next().encode()))));
     }
 
     @Override
