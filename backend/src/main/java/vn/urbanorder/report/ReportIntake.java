@@ -102,7 +102,7 @@ public class ReportIntake {
                     String payload = payloadSha256(submission, inspected);
                     return reports.findByClientId(caller.userId(), submission.clientReportId())
                             .flatMap(existing -> replay(existing, payload))
-                            .switchIfEmpty(Mono.defer(() -> rules.check(ward, submission)
+                            .switchIfEmpty(Mono.defer(() -> rules.check(caller, ward, submission)
                                     .then(record(caller, ward, submission, inspected, payload))));
                 }));
     }

@@ -5,22 +5,26 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.category.Category;
 import vn.urbanorder.category.CategoryCatalog;
 import vn.urbanorder.identity.Caller;
+import vn.urbanorder.identity.Role;
 import vn.urbanorder.photo.InspectedPhoto;
 import vn.urbanorder.photo.PhotosProperties;
 import vn.urbanorder.shared.InvalidRequestException;
+import vn.urbanorder.shared.ProblemException;
 import vn.urbanorder.ward.Ward;
 import vn.urbanorder.ward.WardDirectory;
 
 /**
  * What a submission must satisfy beyond its shape: a known category and subtype, a point in the
- * ward, a believable observation time. Every broken rule is reported at once, so the officer can
- * fix them all in one go.
+ * ward, a believable observation time, an inspection round that is open and has the submitter
+ * among its members. Every broken rule is reported at once, so the officer can fix them all in
+ * one go. Inspectors submit reports only on a round.
  */
 @Component
 class ReportRules {
@@ -30,13 +34,16 @@ class ReportRules {
     private final Clock clock;
     private final ReportsProperties properties;
     private final PhotosProperties photoLimits;
+    private final InspectionRoundCheck rounds;
 
     ReportRules(
             WardDirectory wards,
             CategoryCatalog categories,
             Clock clock,
             ReportsProperties properties,
-            PhotosProperties photoLimits) {
+            PhotosProperties photoLimits,
+            InspectionRoundCheck rounds) {
+        this.rounds = rounds;
         this.wards = wards;
         this.categories = categories;
         this.clock = clock;
@@ -52,17 +59,23 @@ class ReportRules {
     }
 
     /** Completes when the submission keeps every rule; a 422 listing each broken one otherwise. */
-    Mono<Void> check(Ward ward, ReportSubmission submission) {
-        return categories.findAll().collectList().flatMap(known -> {
+    Mono<Void> check(Caller caller, Ward ward, ReportSubmission submission) {
+        if (!caller.has(Role.PATROL) && submission.inspectionRoundId() == null) {
+            return Mono.error(ProblemException.forbidden(
+                    "Cán bộ giám sát chỉ gửi phản ánh trong một đợt kiểm tra (inspectionRoundId)."));
+        }
+        Mono<Optional<String>> round = submission.inspectionRoundId() == null
+                ? Mono.just(Optional.empty())
+                : rounds.refusal(caller, ward, submission.inspectionRoundId());
+        return Mono.zip(categories.findAll().collectList(), round).flatMap(checked -> {
+            List<Category> known = checked.getT1();
             List<InvalidRequestException.FieldProblem> problems = new ArrayList<>();
             checkCategory(submission, known, problems);
             if (!ward.serves(submission.location().point())) {
                 problems.add(problem("location", "Vị trí nằm ngoài địa bàn " + ward.name() + "."));
             }
             checkObservedAt(submission, problems);
-            if (submission.inspectionRoundId() != null) {
-                problems.add(problem("inspectionRoundId", "Không có đợt kiểm tra này."));
-            }
+            checked.getT2().ifPresent(refusal -> problems.add(problem("inspectionRoundId", refusal)));
             return problems.isEmpty() ? Mono.<Void>empty() : Mono.error(new InvalidRequestException(problems));
         });
     }

@@ -61,7 +61,7 @@ class ReportsController implements ReportsApi {
 
     /** JSON without photos. The generated mapping takes both media types; this one narrows it. */
     @Override
-    @PreAuthorize("hasRole('PATROL')")
+    @PreAuthorize("hasRole('PATROL') or hasRole('INSPECTOR')")
     @PostMapping(
             path = PATH_SUBMIT_REPORT,
             consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -73,7 +73,7 @@ class ReportsController implements ReportsApi {
     }
 
     /** The multipart form: a {@code report} part (JSON) and up to six {@code photos} parts. */
-    @PreAuthorize("hasRole('PATROL')")
+    @PreAuthorize("hasRole('PATROL') or hasRole('INSPECTOR')")
     @PostMapping(
             path = PATH_SUBMIT_REPORT,
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
