@@ -1,0 +1,43 @@
+package vn.urbanorder.review.web;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import vn.urbanorder.api.ScorecardsApi;
+import vn.urbanorder.api.model.UnitScorecard;
+import vn.urbanorder.identity.Caller;
+import vn.urbanorder.review.UnitScorecards;
+
+@RestController
+class ScorecardsController implements ScorecardsApi {
+
+    private final UnitScorecards scorecards;
+
+    ScorecardsController(UnitScorecards scorecards) {
+        this.scorecards = scorecards;
+    }
+
+    @Override
+    public Mono<ResponseEntity<UnitScorecard>> unitScorecard(
+            UUID id, LocalDate from, LocalDate to, ServerWebExchange exchange) {
+        return Caller.current()
+                .flatMap(caller -> scorecards.of(caller, id, from, to))
+                .map(card -> ResponseEntity.ok()
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(new UnitScorecard()
+                                .unitId(card.unitId())
+                                .from(card.from())
+                                .to(card.to())
+                                .assigned(card.assigned())
+                                .resolved(card.resolved())
+                                .onTimePercent(card.onTimePercent())
+                                .medianHoursToResolve(card.medianHoursToResolve())
+                                .reviewed(card.reviewed())
+                                .confirmedAtFirstReviewPercent(card.confirmedAtFirstReviewPercent())
+                                .disputedPercent(card.disputedPercent())));
+    }
+}
