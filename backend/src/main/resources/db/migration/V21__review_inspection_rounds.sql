@@ -18,7 +18,7 @@ CREATE TABLE inspection_round (
 
 CREATE INDEX inspection_round_ward_started ON inspection_round (ward_id, started_on DESC, id DESC);
 
--- Intake refused every round id until now, so no report names one yet.
+-- Intake refused every round id until now, so no report names one yet and the check finds nothing.
 ALTER TABLE report ADD CONSTRAINT report_round_of_ward
     FOREIGN KEY (ward_id, inspection_round_id) REFERENCES inspection_round (ward_id, id);
 CREATE INDEX report_inspection_round ON report (inspection_round_id) WHERE inspection_round_id IS NOT NULL;

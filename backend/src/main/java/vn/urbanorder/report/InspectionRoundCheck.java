@@ -1,5 +1,6 @@
 package vn.urbanorder.report;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
@@ -13,8 +14,8 @@ import vn.urbanorder.ward.Ward;
 public interface InspectionRoundCheck {
 
     /**
-     * Why the caller may not submit a report on the round today, as a message for the
-     * {@code inspectionRoundId} field; empty when they may.
+     * Why the caller may not submit a report observed at that moment on the round, as a message
+     * for the {@code inspectionRoundId} field; empty when they may.
      */
-    Mono<Optional<String>> refusal(Caller caller, Ward ward, UUID roundId);
+    Mono<Optional<String>> refusal(Caller caller, Ward ward, UUID roundId, Instant observedAt);
 }

@@ -16,6 +16,7 @@ import vn.urbanorder.shared.InvalidRequestException;
  * @param unitId only the reports assigned to this unit
  * @param locationId only the reports at this violation location
  * @param zoneId only the reports that arrived in this zone
+ * @param flag only the reports carrying this flag (FOLLOW_UP: what inspectors asked the ward admin to look at)
  */
 public record ReportFilter(
         Set<ReportStatus> statuses,
@@ -32,7 +33,8 @@ public record ReportFilter(
         UUID unitId,
         ReportSort sort,
         UUID locationId,
-        UUID zoneId) {
+        UUID zoneId,
+        ReportFlag flag) {
 
     public ReportFilter {
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
@@ -42,7 +44,22 @@ public record ReportFilter(
     /** The reports at a violation location, newest observation first. */
     public static ReportFilter atLocation(UUID locationId, int limit) {
         return new ReportFilter(
-                Set.of(), null, null, null, null, null, null, null, limit, null, null, null, null, locationId, null);
+                Set.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                limit,
+                null,
+                null,
+                null,
+                null,
+                locationId,
+                null,
+                null);
     }
 
     /** The inspectors' review queue (see {@link ReportSort#REVIEW_QUEUE}), of a unit or a zone if given. */
@@ -62,7 +79,8 @@ public record ReportFilter(
                 unitId,
                 ReportSort.REVIEW_QUEUE,
                 null,
-                zoneId);
+                zoneId,
+                null);
     }
 
     /** A {@code unitId} parameter: {@code mine} for the caller's own unit, otherwise a unit id; null for none. */

@@ -66,7 +66,11 @@ class ReportRules {
         }
         Mono<Optional<String>> round = submission.inspectionRoundId() == null
                 ? Mono.just(Optional.empty())
-                : rounds.refusal(caller, ward, submission.inspectionRoundId());
+                : rounds.refusal(
+                        caller,
+                        ward,
+                        submission.inspectionRoundId(),
+                        submission.observedAt().toInstant());
         return Mono.zip(categories.findAll().collectList(), round).flatMap(checked -> {
             List<Category> known = checked.getT1();
             List<InvalidRequestException.FieldProblem> problems = new ArrayList<>();

@@ -185,6 +185,10 @@ class ReportStore {
         where.andIf(filter.unitId(), "r.assigned_unit_id = :unitId", unit -> unit);
         where.andIf(filter.locationId(), "r.violation_location_id = :locationId", location -> location);
         where.andIf(filter.zoneId(), "r.zone_id = :zoneId", zone -> zone);
+        if (filter.flag() != null) {
+            where.sql.append(" AND :flag = ANY(r.flags)");
+            where.values.put("flag", filter.flag().name());
+        }
         where.andIf(filter.category(), "r.category = :category", category -> category);
         where.andIf(filter.subtype(), "r.subtype = :subtype", subtype -> subtype);
         where.andIf(filter.reporterId(), "r.reporter_id = :reporterId", reporter -> reporter);

@@ -54,7 +54,7 @@ public class ReportTransitions {
                         + " assigned_unit_id = coalesce(CAST(:unit AS uuid), assigned_unit_id),"
                         + " assignment_rule = coalesce(CAST(:rule AS text), assignment_rule),"
                         // A duplicate undone is nobody's duplicate any more.
-                        + " duplicate_of = CASE WHEN :from = 'DUPLICATE' AND :to <> 'REJECTED' THEN NULL"
+                        + " duplicate_of = CASE WHEN :from = 'DUPLICATE' AND :to NOT IN ('REJECTED', 'DUPLICATE') THEN NULL"
                         + " ELSE coalesce(CAST(:duplicate AS uuid), duplicate_of) END,"
                         + " flags = CASE WHEN CAST(:flag AS text) IS NULL OR CAST(:flag AS text) = ANY(flags) THEN flags"
                         + " ELSE (SELECT array_agg(f ORDER BY f) FROM unnest(array_append(flags, CAST(:flag AS text))) f) END,"

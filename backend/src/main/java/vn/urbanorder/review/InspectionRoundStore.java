@@ -68,14 +68,15 @@ class InspectionRoundStore {
     /** What the round's reports add up to, per category. */
     Flux<InspectionRound.Found> found(UUID roundId) {
         return database.sql("""
-                        SELECT category, count(*) AS reports,
-                               count(DISTINCT violation_location_id) FILTER (WHERE 'REPEAT_OFFENCE' = ANY(flags))
+                        SELECT r.category, count(*) AS reports,
+                               count(DISTINCT r.violation_location_id) FILTER (WHERE l.repeat_count > 0)
                                    AS repeat_points,
-                               count(*) FILTER (WHERE status IN ('RESOLVED', 'VERIFIED')) AS resolved
-                          FROM report
-                         WHERE inspection_round_id = :round
-                           AND NOT (status = 'REJECTED' AND rejection_reason IS NOT DISTINCT FROM 'NOT_A_VIOLATION')
-                         GROUP BY category ORDER BY category""")
+                               count(*) FILTER (WHERE r.status IN ('RESOLVED', 'VERIFIED')) AS resolved
+                          FROM report r
+                          LEFT JOIN violation_location l ON l.id = r.violation_location_id
+                         WHERE r.inspection_round_id = :round
+                           AND NOT (r.status = 'REJECTED' AND r.rejection_reason IS NOT DISTINCT FROM 'NOT_A_VIOLATION')
+                         GROUP BY r.category ORDER BY r.category""")
                 .bind("round", roundId)
                 .map(row -> new InspectionRound.Found(
                         row.get("category", String.class),

@@ -1,6 +1,7 @@
 package vn.urbanorder.review;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -121,14 +122,19 @@ public class InspectionRounds implements InspectionRoundCheck {
                 });
     }
 
+    /**
+     * A report belongs to a round when it was observed on one of the round's days (in the ward's
+     * calendar), whenever it arrives: a phone offline on the last evening delivers it the next
+     * morning. One observed outside them, on a round over or not begun, is refused.
+     */
     @Override
-    public Mono<Optional<String>> refusal(Caller caller, Ward ward, UUID roundId) {
-        LocalDate today = clock.instant().atZone(ward.timeZone()).toLocalDate();
+    public Mono<Optional<String>> refusal(Caller caller, Ward ward, UUID roundId, Instant observedAt) {
+        LocalDate observedOn = observedAt.atZone(ward.timeZone()).toLocalDate();
         return store.find(ward.id(), roundId)
                 .map(round -> {
-                    if (!round.openOn(today)) {
-                        return Optional.of("Đợt kiểm tra này không nhận phản ánh hôm nay (từ " + round.startedOn()
-                                + " đến " + round.endedOn() + ").");
+                    if (!round.openOn(observedOn)) {
+                        return Optional.of("Đợt kiểm tra này chỉ nhận phản ánh quan sát từ " + round.startedOn()
+                                + " đến " + round.endedOn() + ".");
                     }
                     if (!round.memberIds().contains(caller.userId())) {
                         return Optional.of("Bạn không phải thành viên của đợt kiểm tra này.");

@@ -80,7 +80,7 @@ public class UnitScorecards {
                             ? to
                             : clock.instant().atZone(ward.timeZone()).toLocalDate();
                     LocalDate first = from != null ? from : last.minusDays(29);
-                    if (last.isBefore(first) || first.plusDays(MAX_DAYS).isBefore(last)) {
+                    if (last.isBefore(first) || first.plusDays(MAX_DAYS - 1).isBefore(last)) {
                         return Mono.error(InvalidRequestException.of(
                                 "to", "Khoảng thời gian phải từ 1 đến " + MAX_DAYS + " ngày, không ngược."));
                     }

@@ -23,7 +23,7 @@ import vn.urbanorder.testing.TestPoints;
 @IntegrationTest
 class InspectionRoundsIntegrationTests {
 
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+    private LocalDate today;
 
     @Autowired
     WebTestClient http;
@@ -44,6 +44,7 @@ class InspectionRoundsIntegrationTests {
     @BeforeEach
     void membersOfTheWard() {
         demoMap.ready().block();
+        today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
         patrolName = fixtures.user(Fixtures.DEMO_WARD, "PATROL");
         inspectorName = fixtures.user(Fixtures.DEMO_WARD, "INSPECTOR");
         patrol = fixtures.bearer(patrolName);
@@ -54,7 +55,7 @@ class InspectionRoundsIntegrationTests {
 
     @Test
     void aRoundCountsTheReportsItsMembersFind() {
-        InspectionRoundDetail round = create(inspector, TODAY.minusDays(1), TODAY.plusDays(1))
+        InspectionRoundDetail round = create(inspector, today.minusDays(1), today.plusDays(1))
                 .expectStatus()
                 .isCreated()
                 .expectBody(InspectionRoundDetail.class)
@@ -108,7 +109,7 @@ class InspectionRoundsIntegrationTests {
 
     @Test
     void onlyMembersSubmitAndOnlyWhileTheRoundIsOpen() {
-        UUID open = create(inspector, TODAY, TODAY)
+        UUID open = create(inspector, today.minusDays(1), today.plusDays(1))
                 .expectStatus()
                 .isCreated()
                 .expectBody(InspectionRoundDetail.class)
@@ -124,7 +125,7 @@ class InspectionRoundsIntegrationTests {
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("inspectionRoundId");
 
-        UUID over = create(inspector, TODAY.minusDays(10), TODAY.minusDays(1))
+        UUID over = create(inspector, today.minusDays(10), today.minusDays(1))
                 .expectStatus()
                 .isCreated()
                 .expectBody(InspectionRoundDetail.class)
@@ -141,15 +142,19 @@ class InspectionRoundsIntegrationTests {
         submit(patrol, "SANITATION", "LITTERING", UUID.randomUUID())
                 .expectStatus()
                 .isEqualTo(422);
+        // Observed on the round's days, delivered after it ended (the phone was offline): it counts.
+        submit(patrol, "SANITATION", "LITTERING", over, Instant.now().minus(java.time.Duration.ofDays(2)))
+                .expectStatus()
+                .isCreated();
         // Inspectors report only on a round.
         submit(inspector, "SANITATION", "LITTERING", null).expectStatus().isForbidden();
     }
 
     @Test
     void inspectorsAndAdminsStartRoundsThatMakeSense() {
-        create(patrol, TODAY, TODAY).expectStatus().isForbidden();
+        create(patrol, today, today).expectStatus().isForbidden();
         String admin = fixtures.bearer(fixtures.user(Fixtures.DEMO_WARD, "WARD_ADMIN"));
-        create(admin, TODAY, TODAY).expectStatus().isCreated();
+        create(admin, today, today).expectStatus().isCreated();
         String staff = fixtures.bearer(fixtures.user(
                 Fixtures.DEMO_WARD, UUID.fromString("a1000000-0000-4000-8000-000000000203"), "UNIT_STAFF"));
         http.post()
@@ -158,7 +163,7 @@ class InspectionRoundsIntegrationTests {
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("""
                         {"title": " ", "startedOn": "%s", "endedOn": "%s", "zoneCodes": ["TDP99"],
-                         "memberIds": ["%s"]}""".formatted(TODAY, TODAY.minusDays(1), UUID.randomUUID()))
+                         "memberIds": ["%s"]}""".formatted(today, today.minusDays(1), UUID.randomUUID()))
                 .exchange()
                 .expectStatus()
                 .isEqualTo(422)
@@ -171,7 +176,7 @@ class InspectionRoundsIntegrationTests {
                 .exists()
                 .jsonPath("$.errors[?(@.field == 'memberIds[0]')]")
                 .exists();
-        create(staff, TODAY, TODAY).expectStatus().isForbidden();
+        create(staff, today, today).expectStatus().isForbidden();
     }
 
     private WebTestClient.ResponseSpec create(String caller, LocalDate from, LocalDate to) {
@@ -186,6 +191,11 @@ class InspectionRoundsIntegrationTests {
     }
 
     private WebTestClient.ResponseSpec submit(String caller, String category, String subtype, UUID round) {
+        return submit(caller, category, subtype, round, Instant.now().minusSeconds(300));
+    }
+
+    private WebTestClient.ResponseSpec submit(
+            String caller, String category, String subtype, UUID round, Instant observedAt) {
         double[] at = TestPoints.next();
         return http.post()
                 .uri("/api/v1/reports")
@@ -199,7 +209,7 @@ class InspectionRoundsIntegrationTests {
                                 subtype,
                                 at[0],
                                 at[1],
-                                Instant.now().minusSeconds(300),
+                                observedAt,
                                 round == null ? "" : ", \"inspectionRoundId\": \"" + round + "\""))
                 .exchange();
     }

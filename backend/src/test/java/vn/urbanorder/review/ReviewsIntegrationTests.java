@@ -228,6 +228,56 @@ class ReviewsIntegrationTests {
         assertThat(followUp.getFromStatus().getValue()).isEqualTo("ASSIGNED");
         assertThat(followUp.getToStatus().getValue()).isEqualTo("ASSIGNED");
         assertThat(get(admin).getFlags()).extracting(Enum::name).contains("FOLLOW_UP");
+        ReportPage flagged = http.get()
+                .uri("/api/v1/reports?flag=FOLLOW_UP&limit=200")
+                .header("Authorization", admin)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(ReportPage.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(flagged.getItems()).extracting(Report::getId).contains(report.getId());
+        assertThat(flagged.getItems())
+                .allSatisfy(item ->
+                        assertThat(item.getFlags()).extracting(Enum::name).contains("FOLLOW_UP"));
+
+        // On a duplicate, a follow-up keeps what it duplicates.
+        Report duplicate = http.post()
+                .uri("/api/v1/reports")
+                .header("Authorization", patrol)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("""
+                        {"clientReportId": "%s", "category": "SIDEWALK_ENCROACHMENT", "subtype": "GOODS_DISPLAY",
+                         "location": {"lat": %s, "lon": %s, "accuracyM": 5}, "observedAt": "%s"}""".formatted(
+                                UUID.randomUUID(),
+                                report.getLocation().getLat(),
+                                report.getLocation().getLon(),
+                                Instant.now().minusSeconds(60)))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Report.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(duplicate.getStatus().getValue()).isEqualTo("DUPLICATE");
+        http.post()
+                .uri("/api/v1/reports/" + duplicate.getId() + "/reviews")
+                .header("Authorization", inspector)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"verdict\": \"FOLLOW_UP\", \"comment\": \"Trùng, cần gộp hồ sơ\"}")
+                .exchange()
+                .expectStatus()
+                .isCreated();
+        Report stillDuplicate = http.get()
+                .uri("/api/v1/reports/" + duplicate.getId())
+                .header("Authorization", admin)
+                .exchange()
+                .expectBody(Report.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(stillDuplicate.getStatus().getValue()).isEqualTo("DUPLICATE");
+        assertThat(stillDuplicate.getDuplicateOf()).isEqualTo(report.getId());
 
         ReviewList listed = http.get()
                 .uri("/api/v1/reports/" + report.getId() + "/reviews")

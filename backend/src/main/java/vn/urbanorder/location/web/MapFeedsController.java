@@ -75,6 +75,7 @@ class MapFeedsController implements MapsApi {
             String bbox,
             String q,
             Boolean overdue,
+            vn.urbanorder.api.model.ReportFlag flag,
             Integer limit,
             ServerWebExchange exchange) {
         return Caller.current()
@@ -92,6 +93,7 @@ class MapFeedsController implements MapsApi {
                                 bbox,
                                 q,
                                 overdue,
+                                flag,
                                 limit,
                                 ReportSort.OBSERVED_AT,
                                 null)))

@@ -35,6 +35,7 @@ public final class ReportFilters {
             String bbox,
             String q,
             Boolean overdue,
+            vn.urbanorder.api.model.ReportFlag flag,
             int limit,
             ReportSort sort,
             ReportCursor cursor) {
@@ -58,6 +59,7 @@ public final class ReportFilters {
                 ReportFilter.unitOf(unitId, caller),
                 sort,
                 null,
-                null);
+                null,
+                flag == null ? null : vn.urbanorder.report.ReportFlag.valueOf(flag.getValue()));
     }
 }

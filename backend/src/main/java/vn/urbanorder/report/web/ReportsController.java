@@ -145,6 +145,7 @@ class ReportsController implements ReportsApi {
             Integer limit,
             String cursor,
             Boolean overdue,
+            vn.urbanorder.api.model.ReportFlag flag,
             ServerWebExchange exchange) {
         ReportSort order = sortOf(sort);
         return Caller.current().flatMap(caller -> queries.list(
@@ -161,6 +162,7 @@ class ReportsController implements ReportsApi {
                                 bbox,
                                 q,
                                 overdue,
+                                flag,
                                 limit,
                                 order,
                                 ReportCursor.decode(cursor, order)))

@@ -81,6 +81,7 @@ class ReviewsController implements ReviewsApi {
 
     /** JSON, without photos. The generated mapping takes both media types; this one narrows it. */
     @Override
+    @PreAuthorize("hasRole('INSPECTOR')")
     @PostMapping(
             path = PATH_REVIEW_REPORT,
             consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -91,6 +92,7 @@ class ReviewsController implements ReviewsApi {
     }
 
     /** The multipart form: a {@code review} part (JSON) and up to six {@code photos} parts. */
+    @PreAuthorize("hasRole('INSPECTOR')")
     @PostMapping(
             path = PATH_REVIEW_REPORT,
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
