@@ -19,15 +19,19 @@ import reactor.core.publisher.Mono;
 @Service
 public class LocationRebuild {
 
-    static final int BATCH = 500;
-
     private final LocationStore store;
     private final LocationLocks locks;
     private final LocationPolicies policies;
     private final TransactionalOperator transactions;
+    private final int batchSize;
 
     LocationRebuild(
-            LocationStore store, LocationLocks locks, LocationPolicies policies, TransactionalOperator transactions) {
+            LocationStore store,
+            LocationLocks locks,
+            LocationPolicies policies,
+            TransactionalOperator transactions,
+            LocationsProperties properties) {
+        this.batchSize = properties.rebuildBatch();
         this.store = store;
         this.locks = locks;
         this.policies = policies;
@@ -51,11 +55,11 @@ public class LocationRebuild {
 
     private Mono<Outcome> category(UUID wardId, LocationRule rule) {
         String category = rule.category();
-        Flux<LocationStore.PlacedReport> reports = store.reportsAfter(wardId, category, null, BATCH)
+        Flux<LocationStore.PlacedReport> reports = store.reportsAfter(wardId, category, null, batchSize)
                 .collectList()
-                .expand(batch -> batch.size() < BATCH
+                .expand(batch -> batch.size() < batchSize
                         ? Mono.empty()
-                        : store.reportsAfter(wardId, category, batch.get(batch.size() - 1), BATCH)
+                        : store.reportsAfter(wardId, category, batch.get(batch.size() - 1), batchSize)
                                 .collectList())
                 .concatMapIterable(batch -> batch);
         return locks.all(wardId, category)

@@ -25,7 +25,9 @@ import org.springframework.test.context.ActiveProfiles;
             // Every test signs in from 127.0.0.1; the per-address limit has a test of its own.
             "urbanorder.security.sign-in.max-failures-per-address=100000",
             // The demo's 200 reports lie at random spots: a test's report there would be their duplicate.
-            "urbanorder.demo.reports=false"
+            "urbanorder.demo.reports=false",
+            // Rebuilds read reports two at a time, so a test of a few reports goes through the paging.
+            "urbanorder.locations.rebuild-batch=2"
         })
 @ActiveProfiles("demo")
 @Import({ContractCheckedClient.class, Fixtures.class})
