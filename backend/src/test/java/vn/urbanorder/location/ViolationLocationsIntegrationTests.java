@@ -9,12 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.function.BodyInserters;
 import vn.urbanorder.api.model.Report;
 import vn.urbanorder.api.model.ViolationLocation;
 import vn.urbanorder.api.model.ViolationLocationPage;
@@ -22,7 +19,7 @@ import vn.urbanorder.api.model.ViolationLocationTimeline;
 import vn.urbanorder.assignment.DemoMap;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
-import vn.urbanorder.testing.TestPhotos;
+import vn.urbanorder.testing.Resolutions;
 
 /**
  * Violation locations on the demo ward: duplicates while a report is open, repeat offences after
@@ -398,31 +395,11 @@ class ViolationLocationsIntegrationTests {
 
     /** The unit the report went to accepts it and resolves it with an after-photo taken there. */
     private void resolve(Report report) {
-        String staff = fixtures.bearer(fixtures.user(
-                Fixtures.DEMO_WARD, report.getAssignment().getUnit().getId(), "UNIT_STAFF"));
-        act(staff, report, "{\"action\": \"ACCEPT\"}").expectStatus().isOk();
-        var body = new MultipartBodyBuilder();
-        body.part("action", "{\"action\": \"RESOLVE\", \"note\": \"Đã xử lý\"}", MediaType.APPLICATION_JSON);
-        body.part(
-                        "photos",
-                        new ByteArrayResource(TestPhotos.jpegTakenAt(
-                                report.getLocation().getLat(),
-                                report.getLocation().getLon())) {
-                            @Override
-                            public String getFilename() {
-                                return "sau.jpg";
-                            }
-                        })
-                .contentType(MediaType.IMAGE_JPEG);
-        http.post()
-                .uri("/api/v1/reports/" + report.getId() + "/actions")
-                .header("Authorization", staff)
-                .header("If-Match", "\"" + (report.getVersion() + 1) + "\"")
-                .contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(BodyInserters.fromMultipartData(body.build()))
-                .exchange()
-                .expectStatus()
-                .isOk();
+        Resolutions.acceptAndResolve(
+                http,
+                fixtures.bearer(fixtures.user(
+                        Fixtures.DEMO_WARD, report.getAssignment().getUnit().getId(), "UNIT_STAFF")),
+                report);
     }
 
     /** The action at the report's current version. */

@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -22,7 +21,7 @@ import vn.urbanorder.api.model.ReviewList;
 import vn.urbanorder.assignment.DemoMap;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
-import vn.urbanorder.testing.TestPhotos;
+import vn.urbanorder.testing.Resolutions;
 import vn.urbanorder.testing.TestPoints;
 
 /** Inspectors' reviews on the demo ward: what each verdict does, who may give one, and that none can be undone. */
@@ -157,7 +156,7 @@ class ReviewsIntegrationTests {
                 "review",
                 "{\"verdict\": \"CONFIRMED\", \"comment\": \"Đã kiểm tra tại chỗ\"}",
                 MediaType.APPLICATION_JSON);
-        body.part("photos", photo()).contentType(MediaType.IMAGE_JPEG);
+        body.part("photos", Resolutions.photoAt(report)).contentType(MediaType.IMAGE_JPEG);
         Review confirmed = http.post()
                 .uri("/api/v1/reports/" + report.getId() + "/reviews")
                 .header("Authorization", inspector)
@@ -323,45 +322,13 @@ class ReviewsIntegrationTests {
     }
 
     private void resolve() {
-        act(staff, "{\"action\": \"ACCEPT\"}", "\"1\"").expectStatus().isOk();
-        var body = new MultipartBodyBuilder();
-        body.part("action", "{\"action\": \"RESOLVE\", \"note\": \"Đã xử lý\"}", MediaType.APPLICATION_JSON);
-        body.part("photos", photo()).contentType(MediaType.IMAGE_JPEG);
-        http.post()
-                .uri("/api/v1/reports/" + report.getId() + "/actions")
-                .header("Authorization", staff)
-                .header("If-Match", "\"2\"")
-                .contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(BodyInserters.fromMultipartData(body.build()))
-                .exchange()
-                .expectStatus()
-                .isOk();
-    }
-
-    private ByteArrayResource photo() {
-        return new ByteArrayResource(TestPhotos.jpegTakenAt(
-                report.getLocation().getLat(), report.getLocation().getLon())) {
-            @Override
-            public String getFilename() {
-                return "anh.jpg";
-            }
-        };
+        Resolutions.acceptAndResolve(http, staff, report);
     }
 
     private WebTestClient.ResponseSpec review(String caller, String body) {
         return http.post()
                 .uri("/api/v1/reports/" + report.getId() + "/reviews")
                 .header("Authorization", caller)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body)
-                .exchange();
-    }
-
-    private WebTestClient.ResponseSpec act(String caller, String body, String ifMatch) {
-        return http.post()
-                .uri("/api/v1/reports/" + report.getId() + "/actions")
-                .header("Authorization", caller)
-                .header("If-Match", ifMatch)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body)
                 .exchange();

@@ -6,18 +6,15 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.function.BodyInserters;
 import vn.urbanorder.api.model.Report;
 import vn.urbanorder.api.model.Unit;
 import vn.urbanorder.api.model.UnitScorecard;
 import vn.urbanorder.assignment.DemoMap;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
-import vn.urbanorder.testing.TestPhotos;
+import vn.urbanorder.testing.Resolutions;
 import vn.urbanorder.testing.TestPoints;
 
 /** A unit of its own on the demo ward, given three reports: one confirmed, one disputed, one waiting. */
@@ -57,8 +54,8 @@ class UnitScorecardsIntegrationTests {
         Report confirmed = reassigned(admin, submit(patrol), unit.getId());
         Report disputed = reassigned(admin, submit(patrol), unit.getId());
         reassigned(admin, submit(patrol), unit.getId());
-        resolve(staff, confirmed);
-        resolve(staff, disputed);
+        Resolutions.acceptAndResolve(http, staff, confirmed);
+        Resolutions.acceptAndResolve(http, staff, disputed);
         review(inspector, confirmed, "{\"verdict\": \"CONFIRMED\"}");
         review(inspector, disputed, "{\"verdict\": \"DISPUTED\", \"comment\": \"Chưa xử lý triệt để\"}");
 
@@ -135,40 +132,6 @@ class UnitScorecardsIntegrationTests {
                 .expectBody(Report.class)
                 .returnResult()
                 .getResponseBody();
-    }
-
-    private void resolve(String staff, Report report) {
-        http.post()
-                .uri("/api/v1/reports/" + report.getId() + "/actions")
-                .header("Authorization", staff)
-                .header("If-Match", "\"" + report.getVersion() + "\"")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"action\": \"ACCEPT\"}")
-                .exchange()
-                .expectStatus()
-                .isOk();
-        var body = new MultipartBodyBuilder();
-        body.part("action", "{\"action\": \"RESOLVE\", \"note\": \"Đã xử lý\"}", MediaType.APPLICATION_JSON);
-        body.part(
-                        "photos",
-                        new ByteArrayResource(TestPhotos.jpegTakenAt(
-                                report.getLocation().getLat(),
-                                report.getLocation().getLon())) {
-                            @Override
-                            public String getFilename() {
-                                return "sau.jpg";
-                            }
-                        })
-                .contentType(MediaType.IMAGE_JPEG);
-        http.post()
-                .uri("/api/v1/reports/" + report.getId() + "/actions")
-                .header("Authorization", staff)
-                .header("If-Match", "\"" + (report.getVersion() + 1) + "\"")
-                .contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(BodyInserters.fromMultipartData(body.build()))
-                .exchange()
-                .expectStatus()
-                .isOk();
     }
 
     private void review(String inspector, Report report, String body) {
