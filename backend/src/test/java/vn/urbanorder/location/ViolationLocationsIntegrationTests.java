@@ -20,6 +20,7 @@ import vn.urbanorder.assignment.DemoMap;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 import vn.urbanorder.testing.Resolutions;
+import vn.urbanorder.testing.TestReports;
 
 /**
  * Violation locations on the demo ward: duplicates while a report is open, repeat offences after
@@ -421,27 +422,7 @@ class ViolationLocationsIntegrationTests {
     }
 
     private Report submit(String caller, String category, double[] at, Instant observedAt) {
-        String subtype =
-                switch (category) {
-                    case "SANITATION" -> "LITTERING";
-                    case "CONSTRUCTION" -> "NO_PERMIT";
-                    default -> "GOODS_DISPLAY";
-                };
-        String json = """
-                {"clientReportId": "%s", "category": "%s", "subtype": "%s",
-                 "location": {"lat": %s, "lon": %s, "accuracyM": 5}, "observedAt": "%s"}
-                """.formatted(UUID.randomUUID(), category, subtype, at[0], at[1], observedAt);
-        return http.post()
-                .uri("/api/v1/reports")
-                .header("Authorization", caller)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(json)
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(Report.class)
-                .returnResult()
-                .getResponseBody();
+        return TestReports.submitted(http, caller, category, at, observedAt);
     }
 
     private ViolationLocationTimeline location(String caller, UUID id) {

@@ -18,6 +18,7 @@ import vn.urbanorder.assignment.DemoMap;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 import vn.urbanorder.testing.TestPoints;
+import vn.urbanorder.testing.TestReports;
 
 /** Inspection rounds on the demo ward: who starts them, who submits on them, and what they count. */
 @IntegrationTest
@@ -196,21 +197,14 @@ class InspectionRoundsIntegrationTests {
 
     private WebTestClient.ResponseSpec submit(
             String caller, String category, String subtype, UUID round, Instant observedAt) {
-        double[] at = TestPoints.next();
-        return http.post()
-                .uri("/api/v1/reports")
-                .header("Authorization", caller)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("""
-                        {"clientReportId": "%s", "category": "%s", "subtype": "%s",
-                         "location": {"lat": %s, "lon": %s, "accuracyM": 5}, "observedAt": "%s"%s}""".formatted(
-                                UUID.randomUUID(),
-                                category,
-                                subtype,
-                                at[0],
-                                at[1],
-                                observedAt,
-                                round == null ? "" : ", \"inspectionRoundId\": \"" + round + "\""))
-                .exchange();
+        return TestReports.post(
+                http,
+                caller,
+                TestReports.json(
+                        category,
+                        subtype,
+                        TestPoints.next(),
+                        observedAt,
+                        round == null ? "" : ", \"inspectionRoundId\": \"" + round + "\""));
     }
 }

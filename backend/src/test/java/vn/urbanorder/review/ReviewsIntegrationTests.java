@@ -23,6 +23,7 @@ import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 import vn.urbanorder.testing.Resolutions;
 import vn.urbanorder.testing.TestPoints;
+import vn.urbanorder.testing.TestReports;
 
 /** Inspectors' reviews on the demo ward: what each verdict does, who may give one, and that none can be undone. */
 @IntegrationTest
@@ -52,21 +53,12 @@ class ReviewsIntegrationTests {
         patrol = fixtures.bearer(fixtures.user(Fixtures.DEMO_WARD, "PATROL"));
         inspector = fixtures.bearer(fixtures.user(Fixtures.DEMO_WARD, "INSPECTOR"));
         admin = fixtures.bearer(fixtures.user(Fixtures.DEMO_WARD, "WARD_ADMIN"));
-        double[] at = TestPoints.next();
-        report = http.post()
-                .uri("/api/v1/reports")
-                .header("Authorization", patrol)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("""
-                        {"clientReportId": "%s", "category": "SIDEWALK_ENCROACHMENT", "subtype": "GOODS_DISPLAY",
-                         "location": {"lat": %s, "lon": %s, "accuracyM": 5}, "observedAt": "%s"}""".formatted(
-                                UUID.randomUUID(), at[0], at[1], Instant.now().minusSeconds(600)))
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(Report.class)
-                .returnResult()
-                .getResponseBody();
+        report = TestReports.submitted(
+                http,
+                patrol,
+                "SIDEWALK_ENCROACHMENT",
+                TestPoints.next(),
+                Instant.now().minusSeconds(600));
         staff = fixtures.bearer(fixtures.user(
                 Fixtures.DEMO_WARD, report.getAssignment().getUnit().getId(), "UNIT_STAFF"));
     }
@@ -242,23 +234,14 @@ class ReviewsIntegrationTests {
                         assertThat(item.getFlags()).extracting(Enum::name).contains("FOLLOW_UP"));
 
         // On a duplicate, a follow-up keeps what it duplicates.
-        Report duplicate = http.post()
-                .uri("/api/v1/reports")
-                .header("Authorization", patrol)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("""
-                        {"clientReportId": "%s", "category": "SIDEWALK_ENCROACHMENT", "subtype": "GOODS_DISPLAY",
-                         "location": {"lat": %s, "lon": %s, "accuracyM": 5}, "observedAt": "%s"}""".formatted(
-                                UUID.randomUUID(),
-                                report.getLocation().getLat(),
-                                report.getLocation().getLon(),
-                                Instant.now().minusSeconds(60)))
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(Report.class)
-                .returnResult()
-                .getResponseBody();
+        Report duplicate = TestReports.submitted(
+                http,
+                patrol,
+                "SIDEWALK_ENCROACHMENT",
+                new double[] {
+                    report.getLocation().getLat(), report.getLocation().getLon()
+                },
+                Instant.now().minusSeconds(60));
         assertThat(duplicate.getStatus().getValue()).isEqualTo("DUPLICATE");
         http.post()
                 .uri("/api/v1/reports/" + duplicate.getId() + "/reviews")

@@ -16,6 +16,7 @@ import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 import vn.urbanorder.testing.Resolutions;
 import vn.urbanorder.testing.TestPoints;
+import vn.urbanorder.testing.TestReports;
 
 /** A unit of its own on the demo ward, given three reports: one confirmed, one disputed, one waiting. */
 @IntegrationTest
@@ -102,21 +103,8 @@ class UnitScorecardsIntegrationTests {
     }
 
     private Report submit(String patrol) {
-        double[] at = TestPoints.next();
-        return http.post()
-                .uri("/api/v1/reports")
-                .header("Authorization", patrol)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("""
-                        {"clientReportId": "%s", "category": "CONSTRUCTION", "subtype": "NO_PERMIT",
-                         "location": {"lat": %s, "lon": %s, "accuracyM": 5}, "observedAt": "%s"}""".formatted(
-                                UUID.randomUUID(), at[0], at[1], Instant.now().minusSeconds(600)))
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(Report.class)
-                .returnResult()
-                .getResponseBody();
+        return TestReports.submitted(
+                http, patrol, "CONSTRUCTION", TestPoints.next(), Instant.now().minusSeconds(600));
     }
 
     private Report reassigned(String admin, Report report, UUID unit) {
