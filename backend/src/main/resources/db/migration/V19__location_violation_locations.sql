@@ -52,3 +52,6 @@ CREATE INDEX report_location_waiting ON report (violation_location_id, observed_
     WHERE status IN ('UNASSIGNED', 'ASSIGNED', 'IN_PROGRESS', 'REOPENED');
 CREATE INDEX report_location_cleared ON report (violation_location_id, resolved_at)
     WHERE status IN ('RESOLVED', 'VERIFIED');
+-- Reports at no location (those from before locations, and those rejected as not a violation):
+-- what the start-up placement asks for, answered without reading the whole table.
+CREATE INDEX report_unplaced ON report (ward_id) WHERE violation_location_id IS NULL;
