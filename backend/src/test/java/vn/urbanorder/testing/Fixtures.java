@@ -23,6 +23,8 @@ public class Fixtures {
     /** Where integration tests keep photo files: inside the build's output, gone with a clean. */
     public static final String PHOTO_FOLDER = "target/test-photos";
 
+    public static final String EXPORT_FOLDER = "target/test-exports";
+
     public static final UUID DEMO_WARD = UUID.fromString("a1000000-0000-4000-8000-000000000001");
 
     /** bcrypt of {@link #PASSWORD}, as the demo data stores it: inserting it costs no hashing. */

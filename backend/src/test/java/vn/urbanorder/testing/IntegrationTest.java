@@ -27,7 +27,9 @@ import org.springframework.test.context.ActiveProfiles;
             // The demo's 200 reports lie at random spots: a test's report there would be their duplicate.
             "urbanorder.demo.reports=false",
             // Rebuilds read reports two at a time, so a test of a few reports goes through the paging.
-            "urbanorder.locations.rebuild-batch=2"
+            "urbanorder.locations.rebuild-batch=2",
+            // Export files are built here, so a test can see that none is left behind.
+            "urbanorder.stats.export-dir=" + Fixtures.EXPORT_FOLDER
         })
 @ActiveProfiles("demo")
 @Import({ContractCheckedClient.class, Fixtures.class})

@@ -1,0 +1,87 @@
+package vn.urbanorder.stats;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/** One report of the period as the export lists it. */
+record ReportLine(
+        String reference,
+        Instant observedAt,
+        Instant receivedAt,
+        String category,
+        String subtype,
+        String address,
+        double lat,
+        double lon,
+        String zone,
+        String segment,
+        String unit,
+        String reporter,
+        String status,
+        String rejectionReason,
+        Instant dueAt,
+        Instant resolvedAt,
+        String duplicateOf,
+        boolean repeatOffence,
+        String inspectionRound) {
+
+    static final List<String> HEADERS = List.of(
+            "Số phản ánh",
+            "Thời điểm phát hiện",
+            "Thời điểm tiếp nhận",
+            "Lĩnh vực",
+            "Loại vi phạm",
+            "Địa chỉ",
+            "Vĩ độ",
+            "Kinh độ",
+            "Tổ dân phố",
+            "Tuyến khoán quản",
+            "Đơn vị xử lý",
+            "Người phát hiện",
+            "Trạng thái",
+            "Lý do từ chối",
+            "Hạn xử lý",
+            "Thời điểm xử lý xong",
+            "Đúng hạn",
+            "Trùng lặp",
+            "Trùng với phản ánh",
+            "Tái phạm",
+            "Đợt kiểm tra");
+
+    private static final String YES = "Có";
+    private static final String NO = "Không";
+
+    /**
+     * The cells under {@link #HEADERS}: times local to the ward, codes by their Vietnamese names.
+     *
+     * @param names category codes, and "category/subtype" codes, to their names
+     */
+    List<Object> cells(Map<String, String> names, ZoneId timeZone) {
+        boolean resolved = "RESOLVED".equals(status) || "VERIFIED".equals(status);
+        String onTime = resolved ? (dueAt == null || !resolvedAt.isAfter(dueAt) ? YES : NO) : null;
+        return StatsTables.row(
+                reference,
+                StatsTables.local(observedAt, timeZone),
+                StatsTables.local(receivedAt, timeZone),
+                names.getOrDefault(category, category),
+                subtype == null ? null : names.getOrDefault(category + "/" + subtype, subtype),
+                address,
+                lat,
+                lon,
+                zone,
+                segment,
+                unit,
+                reporter,
+                VietnameseLabels.status(status),
+                VietnameseLabels.rejectionReason(rejectionReason),
+                StatsTables.local(dueAt, timeZone),
+                StatsTables.local(resolvedAt, timeZone),
+                onTime,
+                "DUPLICATE".equals(status) ? YES : null,
+                duplicateOf,
+                repeatOffence ? YES : null,
+                inspectionRound);
+    }
+}

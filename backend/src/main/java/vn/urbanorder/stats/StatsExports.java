@@ -1,0 +1,165 @@
+package vn.urbanorder.stats;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import vn.urbanorder.category.Category;
+import vn.urbanorder.category.CategoryCatalog;
+import vn.urbanorder.shared.ProblemException;
+
+/**
+ * Builds a period's export file: the section tables, then every report of the period, streamed
+ * from the database a page at a time into the file. All writing runs on bounded-elastic threads,
+ * never on the event loop, and memory stays flat whatever the period's size. An instance builds at
+ * most {@code urbanorder.stats.max-concurrent-exports} files at once.
+ */
+@Service
+public class StatsExports {
+
+    private static final Logger log = LoggerFactory.getLogger(StatsExports.class);
+
+    /** Reports handed to the writer thread at a time. */
+    private static final int PREFETCH = 256;
+
+    private final WardStatistics statistics;
+    private final ReportLines lines;
+    private final CategoryCatalog categories;
+    private final StatsProperties properties;
+    private final Semaphore permits;
+
+    StatsExports(WardStatistics statistics, ReportLines lines, CategoryCatalog categories, StatsProperties properties)
+            throws IOException {
+        this.statistics = statistics;
+        this.lines = lines;
+        this.categories = categories;
+        this.properties = properties;
+        this.permits = new Semaphore(properties.maxConcurrentExports());
+        clearLeftovers(properties.exportDir());
+    }
+
+    /** 503 with Retry-After when the instance already builds as many files as it may. */
+    public Mono<ExportFile> export(StatsScope scope, FileFormat format) {
+        return Mono.usingWhen(
+                Mono.fromCallable(this::permit),
+                permit -> statistics.figures(scope).flatMap(figures -> write(scope, figures, format)),
+                permit -> Mono.fromRunnable(permits::release));
+    }
+
+    private Boolean permit() {
+        if (!permits.tryAcquire()) {
+            throw ProblemException.serviceUnavailable(
+                    "Máy chủ đang lập nhiều tệp thống kê cùng lúc; vui lòng thử lại sau ít giây.",
+                    Duration.ofSeconds(5));
+        }
+        return Boolean.TRUE;
+    }
+
+    private Mono<ExportFile> write(StatsScope scope, PeriodFigures figures, FileFormat format) {
+        ZoneId zone = scope.period().timeZone();
+        String fileName = scope.period().fileStem(scope.ward().code()) + format.extension();
+        var reports = new AtomicLong();
+        return Mono.zip(categories.findAll().collectList(), Mono.fromCallable(() -> newFile(format)))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(found -> {
+                    Map<String, String> names = names(found.getT1());
+                    Path path = found.getT2();
+                    return Mono.usingWhen(
+                                    Mono.fromCallable(() -> writer(format, path, figures)),
+                                    writer -> lines.of(scope.ward().id(), scope.period())
+                                            .publishOn(Schedulers.boundedElastic(), PREFETCH)
+                                            .doOnNext(line -> {
+                                                reports.incrementAndGet();
+                                                unchecked(() -> writer.report(line.cells(names, zone)));
+                                            })
+                                            .then(Mono.fromCallable(() -> {
+                                                writer.finish();
+                                                return new ExportFile(path, fileName, format, reports.get());
+                                            })),
+                                    writer -> close(writer))
+                            .subscribeOn(Schedulers.boundedElastic())
+                            .onErrorResume(failure -> delete(path).then(Mono.error(failure)))
+                            .doOnCancel(() -> delete(path).subscribe());
+                });
+    }
+
+    /** A writer with the section tables written and the report list begun. */
+    private static ExportWriter writer(FileFormat format, Path path, PeriodFigures figures) throws IOException {
+        ExportWriter writer = format == FileFormat.XLSX ? new WorkbookWriter(path) : new CsvZipWriter(path);
+        try {
+            for (StatsTable table : StatsTables.of(figures)) {
+                writer.table(table);
+            }
+            writer.startReports(ReportLine.HEADERS);
+            return writer;
+        } catch (IOException | RuntimeException e) {
+            writer.close();
+            throw e;
+        }
+    }
+
+    private static Mono<Void> close(ExportWriter writer) {
+        return Mono.<Void>fromRunnable(() -> unchecked(writer::close)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private Path newFile(FileFormat format) throws IOException {
+        Files.createDirectories(properties.exportDir());
+        return Files.createTempFile(properties.exportDir(), "export-", format.extension());
+    }
+
+    /** Deletes an export file; off the event loop. */
+    public static Mono<Void> delete(Path path) {
+        return Mono.<Void>fromRunnable(() -> {
+                    try {
+                        Files.deleteIfExists(path);
+                    } catch (IOException e) {
+                        log.warn("Could not delete export file {}", path, e);
+                    }
+                })
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** Category codes, and category/subtype codes, to their Vietnamese names. */
+    private static Map<String, String> names(Iterable<Category> catalogue) {
+        Map<String, String> names = new HashMap<>();
+        for (Category category : catalogue) {
+            names.put(category.code(), category.name());
+            category.subtypes().forEach(subtype -> names.put(category.code() + "/" + subtype.code(), subtype.name()));
+        }
+        return names;
+    }
+
+    /** Files a crash left behind, deleted at start-up. */
+    private static void clearLeftovers(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            files.filter(file -> file.getFileName().toString().startsWith("export-"))
+                    .forEach(file -> unchecked(() -> Files.deleteIfExists(file)));
+        }
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    private static void unchecked(IoAction action) {
+        try {
+            action.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,290 @@
+package vn.urbanorder.stats;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import vn.urbanorder.category.Category;
+import vn.urbanorder.category.CategoryCatalog;
+import vn.urbanorder.identity.Caller;
+import vn.urbanorder.identity.Role;
+import vn.urbanorder.shared.ProblemException;
+import vn.urbanorder.stats.FiguresStore.Area;
+import vn.urbanorder.stats.FiguresStore.Group;
+import vn.urbanorder.stats.FiguresStore.Headline;
+import vn.urbanorder.stats.FiguresStore.UnitName;
+import vn.urbanorder.stats.FiguresStore.Workload;
+import vn.urbanorder.stats.PeriodFigures.AreaRow;
+import vn.urbanorder.stats.PeriodFigures.CategoryRow;
+import vn.urbanorder.stats.PeriodFigures.ComparedFigure;
+import vn.urbanorder.stats.PeriodFigures.Comparison;
+import vn.urbanorder.stats.PeriodFigures.Figure;
+import vn.urbanorder.stats.PeriodFigures.PatrolRow;
+import vn.urbanorder.stats.PeriodFigures.RejectedCount;
+import vn.urbanorder.stats.PeriodFigures.RepeatPoints;
+import vn.urbanorder.stats.PeriodFigures.RoundRow;
+import vn.urbanorder.stats.PeriodFigures.Rounds;
+import vn.urbanorder.stats.PeriodFigures.SubtypeRow;
+import vn.urbanorder.stats.PeriodFigures.UnitRow;
+import vn.urbanorder.ward.WardDirectory;
+
+/**
+ * The figures a ward reports upward, for ward admins and inspectors. The queries run side by side,
+ * each on its own connection; what they return is put together here.
+ */
+@Service
+public class WardStatistics {
+
+    private final FiguresStore store;
+    private final CategoryCatalog categories;
+    private final WardDirectory wards;
+    private final Clock clock;
+
+    WardStatistics(FiguresStore store, CategoryCatalog categories, WardDirectory wards, Clock clock) {
+        this.store = store;
+        this.categories = categories;
+        this.wards = wards;
+        this.clock = clock;
+    }
+
+    /**
+     * The caller's ward and the period it asks for; 403 for anyone but ward admins and inspectors,
+     * 422 for a period {@code period} refuses.
+     */
+    public Mono<StatsScope> scope(Caller caller, Function<ZoneId, StatsPeriod> period) {
+        if (!caller.has(Role.WARD_ADMIN) && !caller.has(Role.INSPECTOR)) {
+            return Mono.error(ProblemException.forbidden(
+                    "Chỉ cán bộ quản trị phường và thành viên MTTQ được xem số liệu thống kê."));
+        }
+        return wards.findById(caller.wardId())
+                .flatMap(ward -> Mono.fromCallable(() -> new StatsScope(ward, period.apply(ward.timeZone()))));
+    }
+
+    public Mono<PeriodFigures> figures(StatsScope scope) {
+        UUID ward = scope.ward().id();
+        StatsPeriod period = scope.period();
+        StatsPeriod previous = period.previous();
+        var sources = Mono.zip(
+                store.groups(ward, period).collectList(),
+                store.areas(ward, period).collectList(),
+                store.units(ward).collectList(),
+                store.workloadAtEnd(ward, period).collectList(),
+                store.repeatSummary(ward, period),
+                store.rounds(ward, period).collectList(),
+                store.headline(ward, previous),
+                categories.findAll().collectList());
+        return sources.flatMap(found -> {
+            Map<String, String> categoryNames =
+                    found.getT8().stream().collect(Collectors.toMap(Category::code, Category::name));
+            return store.topRepeatPoints(ward, period, code -> categoryNames.getOrDefault(code, code))
+                    .collectList()
+                    .map(top -> assemble(
+                            scope,
+                            found.getT1(),
+                            found.getT2(),
+                            found.getT3(),
+                            found.getT4(),
+                            new RepeatPoints(found.getT5()[1], found.getT5()[0], 0, top),
+                            found.getT6(),
+                            found.getT7(),
+                            found.getT8()));
+        });
+    }
+
+    private PeriodFigures assemble(
+            StatsScope scope,
+            List<Group> groups,
+            List<Area> areas,
+            List<UnitName> units,
+            List<Workload> workload,
+            RepeatPoints repeat,
+            List<RoundRow> roundList,
+            Headline previous,
+            List<Category> catalogue) {
+        Map<String, List<Group>> bySection = groups.stream().collect(Collectors.groupingBy(Group::section));
+        ReportCounts totals = section(bySection, "TOTAL").stream()
+                .findFirst()
+                .map(Group::counts)
+                .orElse(ReportCounts.NONE);
+        var repeatPoints =
+                new RepeatPoints(repeat.newInPeriod(), repeat.active(), totals.repeatOffences(), repeat.top());
+        var rounds = new Rounds(
+                roundList.size(),
+                roundList.stream().mapToLong(RoundRow::reports).sum(),
+                roundList.stream().mapToLong(RoundRow::violations).sum(),
+                roundList);
+        StatsPeriod period = scope.period();
+        return new PeriodFigures(
+                scope.ward().code(),
+                scope.ward().name(),
+                period,
+                clock.instant(),
+                SummaryText.of(period.label(), rounds.count(), totals, repeatPoints.active()),
+                totals,
+                rejectedByReason(section(bySection, "REJECTION")),
+                byCategory(catalogue, section(bySection, "CATEGORY"), section(bySection, "SUBTYPE")),
+                byArea(areas, "ZONE", section(bySection, "ZONE"), Group::zoneCode, VietnameseLabels.OUTSIDE_ZONES),
+                byArea(
+                        areas,
+                        "SEGMENT",
+                        section(bySection, "SEGMENT"),
+                        Group::segmentCode,
+                        VietnameseLabels.OUTSIDE_SEGMENTS),
+                byUnit(units, section(bySection, "UNIT"), workload),
+                repeatPoints,
+                rounds,
+                patrolActivity(section(bySection, "REPORTER")),
+                new Comparison(period.previous(), compare(totals, repeatPoints.active(), rounds.count(), previous)));
+    }
+
+    private static List<Group> section(Map<String, List<Group>> bySection, String name) {
+        return bySection.getOrDefault(name, List.of());
+    }
+
+    private static List<RejectedCount> rejectedByReason(List<Group> groups) {
+        Map<String, Long> counts = groups.stream()
+                .filter(group -> group.rejectionReason() != null)
+                .collect(Collectors.toMap(
+                        Group::rejectionReason, group -> group.counts().rejected()));
+        return VietnameseLabels.REJECTION_REASONS.entrySet().stream()
+                .map(reason ->
+                        new RejectedCount(reason.getKey(), reason.getValue(), counts.getOrDefault(reason.getKey(), 0L)))
+                .toList();
+    }
+
+    private static List<CategoryRow> byCategory(
+            List<Category> catalogue, List<Group> categories, List<Group> subtypes) {
+        Map<String, ReportCounts> byCategory =
+                categories.stream().collect(Collectors.toMap(Group::category, Group::counts));
+        return catalogue.stream()
+                .map(category -> {
+                    Map<String, ReportCounts> bySubtype = new HashMap<>();
+                    subtypes.stream()
+                            .filter(group -> category.code().equals(group.category()))
+                            .forEach(group -> bySubtype.put(group.subtype(), group.counts()));
+                    List<SubtypeRow> rows = new ArrayList<>();
+                    category.subtypes()
+                            .forEach(subtype -> rows.add(new SubtypeRow(
+                                    subtype.code(),
+                                    subtype.name(),
+                                    bySubtype.getOrDefault(subtype.code(), ReportCounts.NONE))));
+                    if (bySubtype.containsKey(null)) {
+                        rows.add(new SubtypeRow(null, VietnameseLabels.NO_SUBTYPE, bySubtype.get(null)));
+                    }
+                    return new CategoryRow(
+                            category.code(),
+                            category.name(),
+                            byCategory.getOrDefault(category.code(), ReportCounts.NONE),
+                            rows);
+                })
+                .toList();
+    }
+
+    /**
+     * Every zone (or segment) of the maps in force during the period, by code, then any code the
+     * reports name that those maps lack, then the reports in none.
+     */
+    private static List<AreaRow> byArea(
+            List<Area> areas, String kind, List<Group> groups, Function<Group, String> code, String outside) {
+        Map<String, ReportCounts> counts = new HashMap<>();
+        groups.forEach(group -> counts.put(code.apply(group), group.counts()));
+        List<AreaRow> rows = new ArrayList<>();
+        areas.stream()
+                .filter(area -> area.kind().equals(kind))
+                .forEach(area -> rows.add(
+                        new AreaRow(area.code(), area.name(), counts.getOrDefault(area.code(), ReportCounts.NONE))));
+        var listed = rows.stream().map(AreaRow::code).collect(Collectors.toSet());
+        counts.keySet().stream()
+                .filter(Objects::nonNull)
+                .filter(missing -> !listed.contains(missing))
+                .sorted()
+                .forEach(missing -> rows.add(new AreaRow(missing, missing, counts.get(missing))));
+        if (counts.containsKey(null) && counts.get(null).received() > 0) {
+            rows.add(new AreaRow(null, outside, counts.get(null)));
+        }
+        return rows;
+    }
+
+    /** Active units and any unit with figures, by code; then the violations no unit has. */
+    private static List<UnitRow> byUnit(List<UnitName> units, List<Group> groups, List<Workload> workload) {
+        Map<UUID, Group> figures = new HashMap<>();
+        groups.forEach(group -> figures.put(group.unitId(), group));
+        Map<UUID, Workload> atEnd = new HashMap<>();
+        workload.forEach(load -> atEnd.put(load.unitId(), load));
+        List<UnitRow> rows = new ArrayList<>();
+        units.stream()
+                .filter(unit -> unit.active()
+                        || atEnd.containsKey(unit.id())
+                        || (figures.containsKey(unit.id())
+                                && figures.get(unit.id()).counts().violations() > 0))
+                .sorted(Comparator.comparing(UnitName::code))
+                .forEach(unit -> rows.add(unitRow(unit.id(), unit.code(), unit.name(), figures, atEnd)));
+        Group none = figures.get(null);
+        if ((none != null && none.counts().violations() > 0) || atEnd.containsKey(null)) {
+            rows.add(unitRow(null, null, VietnameseLabels.NO_UNIT, figures, atEnd));
+        }
+        return rows;
+    }
+
+    private static UnitRow unitRow(
+            UUID id, String code, String name, Map<UUID, Group> figures, Map<UUID, Workload> atEnd) {
+        Group group = figures.get(id);
+        ReportCounts counts = group == null ? ReportCounts.NONE : group.counts();
+        Workload load = atEnd.getOrDefault(id, new Workload(id, 0, 0));
+        return new UnitRow(
+                id,
+                code,
+                name,
+                counts.violations(),
+                counts.resolved(),
+                counts.resolvedOnTime(),
+                group == null ? null : group.medianHours(),
+                group == null ? null : group.p90Hours(),
+                load.open(),
+                load.overdue());
+    }
+
+    /** Officers with reports in the period, most reports first. */
+    private static List<PatrolRow> patrolActivity(List<Group> groups) {
+        return groups.stream()
+                .map(group -> new PatrolRow(group.reporterId(), group.username(), group.displayName(), group.counts()))
+                .sorted(Comparator.comparingLong((PatrolRow row) -> row.counts().received())
+                        .reversed()
+                        .thenComparing(PatrolRow::name, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(row -> row.reporterId().toString()))
+                .toList();
+    }
+
+    private static List<ComparedFigure> compare(
+            ReportCounts totals, long repeatPoints, long rounds, Headline previous) {
+        ReportCounts before = previous.counts();
+        return List.of(
+                compared(Figure.RECEIVED, totals.received(), before.received()),
+                compared(Figure.VIOLATIONS, totals.violations(), before.violations()),
+                compared(Figure.RESOLVED, totals.resolved(), before.resolved()),
+                compared(Figure.RESOLVED_PERCENT, totals.resolvedPercent(), before.resolvedPercent()),
+                compared(Figure.ON_TIME_PERCENT, totals.onTimePercent(), before.onTimePercent()),
+                compared(Figure.REPEAT_POINTS, repeatPoints, previous.repeatPoints()),
+                compared(Figure.REPEAT_OFFENCES, totals.repeatOffences(), before.repeatOffences()),
+                compared(Figure.INSPECTION_ROUNDS, rounds, previous.rounds()));
+    }
+
+    private static ComparedFigure compared(Figure figure, Number current, Number previous) {
+        Double now = current == null ? null : current.doubleValue();
+        Double before = previous == null ? null : previous.doubleValue();
+        Double difference = now == null || before == null ? null : Math.round((now - before) * 10) / 10.0;
+        Double changePercent = figure.share() || difference == null || before == 0
+                ? null
+                : Math.round(difference * 1000 / before) / 10.0;
+        return new ComparedFigure(figure, figure.label(), now, before, difference, changePercent);
+    }
+}

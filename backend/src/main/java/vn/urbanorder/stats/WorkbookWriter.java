@@ -1,0 +1,162 @@
+package vn.urbanorder.stats;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * An Excel workbook written through SXSSF: only a window of rows stays in memory, the rest goes to
+ * a compressed temporary file, so memory stays flat however many reports the period has. Every
+ * sheet has a frozen, filtered header row; counts are numbers and times are dates.
+ */
+final class WorkbookWriter implements ExportWriter {
+
+    static final String REPORT_SHEET = "Danh sách phản ánh";
+
+    /** Rows SXSSF keeps in memory per sheet before flushing to its temporary file. */
+    private static final int WINDOW = 200;
+
+    private static final int MAX_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows();
+
+    private final Path target;
+    private final SXSSFWorkbook book = new SXSSFWorkbook(WINDOW);
+    private final CellStyle header;
+    private final CellStyle wholeNumber;
+    private final CellStyle decimal;
+    private final CellStyle date;
+    private final CellStyle dateTime;
+
+    private List<String> reportHeaders;
+    private SXSSFSheet reportSheet;
+    private int reportRow;
+    private int reportSheets;
+
+    WorkbookWriter(Path target) {
+        this.target = target;
+        book.setCompressTempFiles(true);
+        var format = book.createDataFormat();
+        Font bold = book.createFont();
+        bold.setBold(true);
+        header = book.createCellStyle();
+        header.setFont(bold);
+        header.setWrapText(true);
+        header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+        header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        header.setBorderBottom(BorderStyle.THIN);
+        wholeNumber = style(format.getFormat("#,##0"));
+        decimal = style(format.getFormat("#,##0.0"));
+        date = style(format.getFormat("dd/mm/yyyy"));
+        dateTime = style(format.getFormat("dd/mm/yyyy hh:mm"));
+    }
+
+    private CellStyle style(short dataFormat) {
+        CellStyle style = book.createCellStyle();
+        style.setDataFormat(dataFormat);
+        return style;
+    }
+
+    @Override
+    public void table(StatsTable table) {
+        SXSSFSheet sheet = sheet(table.sheet(), table.headers());
+        int index = 1;
+        for (List<Object> cells : table.rows()) {
+            write(sheet.createRow(index++), cells);
+        }
+        filter(sheet, table.rows().size(), table.headers().size());
+    }
+
+    @Override
+    public void startReports(List<String> headers) {
+        reportHeaders = headers;
+        nextReportSheet();
+    }
+
+    @Override
+    public void report(List<Object> cells) {
+        if (reportRow == MAX_ROWS) {
+            filter(reportSheet, reportRow - 1, reportHeaders.size());
+            nextReportSheet();
+        }
+        write(reportSheet.createRow(reportRow++), cells);
+    }
+
+    /** Excel holds 1,048,576 rows a sheet; a longer list goes on into "Danh sách phản ánh (2)". */
+    private void nextReportSheet() {
+        reportSheets++;
+        reportSheet = sheet(reportSheets == 1 ? REPORT_SHEET : REPORT_SHEET + " (" + reportSheets + ")", reportHeaders);
+        reportRow = 1;
+    }
+
+    @Override
+    public void finish() throws IOException {
+        if (reportSheet != null) {
+            filter(reportSheet, reportRow - 1, reportHeaders.size());
+        }
+        try (OutputStream out = Files.newOutputStream(target)) {
+            book.write(out);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        book.close(); // also deletes SXSSF's temporary files
+    }
+
+    private SXSSFSheet sheet(String name, List<String> headers) {
+        SXSSFSheet sheet = book.createSheet(name);
+        Row row = sheet.createRow(0);
+        for (int column = 0; column < headers.size(); column++) {
+            Cell cell = row.createCell(column);
+            cell.setCellValue(headers.get(column));
+            cell.setCellStyle(header);
+            sheet.setColumnWidth(
+                    column, Math.min(60, Math.max(12, headers.get(column).length() + 2)) * 256);
+        }
+        sheet.createFreezePane(0, 1);
+        return sheet;
+    }
+
+    private static void filter(SXSSFSheet sheet, int rows, int columns) {
+        sheet.setAutoFilter(new CellRangeAddress(0, Math.max(rows, 1), 0, columns - 1));
+    }
+
+    private void write(Row row, List<Object> cells) {
+        for (int column = 0; column < cells.size(); column++) {
+            Object value = cells.get(column);
+            if (value == null) {
+                continue;
+            }
+            Cell cell = row.createCell(column);
+            if (value instanceof Long number) {
+                cell.setCellValue(number);
+                cell.setCellStyle(wholeNumber);
+            } else if (value instanceof Double number) {
+                cell.setCellValue(number);
+                cell.setCellStyle(decimal);
+            } else if (value instanceof LocalDateTime time) {
+                cell.setCellValue(time);
+                cell.setCellStyle(dateTime);
+            } else if (value instanceof LocalDate day) {
+                cell.setCellValue(day);
+                cell.setCellStyle(date);
+            } else {
+                cell.setCellValue(value.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package vn.urbanorder.stats.web;
+
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+import vn.urbanorder.api.model.ExportFormat;
+import vn.urbanorder.stats.FileFormat;
+import vn.urbanorder.stats.StatsExports;
+import vn.urbanorder.stats.StatsScope;
+import vn.urbanorder.stats.WardStatistics;
+
+/** A period's figures as a file to download: a workbook or CSV zip built on disk, or the JSON. */
+@Component
+class StatsFiles {
+
+    private final WardStatistics statistics;
+    private final StatsExports exports;
+    private final StatsWebMapper mapper;
+    private final JsonMapper json;
+
+    StatsFiles(WardStatistics statistics, StatsExports exports, StatsWebMapper mapper, JsonMapper json) {
+        this.statistics = statistics;
+        this.exports = exports;
+        this.mapper = mapper;
+        this.json = json;
+    }
+
+    Mono<ResponseEntity<Resource>> export(Mono<StatsScope> scope, ExportFormat format, ServerWebExchange exchange) {
+        if (format == ExportFormat.JSON) {
+            return scope.flatMap(found -> statistics
+                    .figures(found)
+                    .map(figures -> file(
+                            found.period().fileStem(found.ward().code()) + ".json",
+                            MediaType.APPLICATION_JSON,
+                            new ByteArrayResource(json.writeValueAsBytes(mapper.toApi(figures))))));
+        }
+        FileFormat file = format == ExportFormat.XLSX ? FileFormat.XLSX : FileFormat.CSV;
+        return scope.flatMap(found -> exports.export(found, file)).map(built -> {
+            ExportFileCleanup.deleteAfterResponse(exchange, built.path());
+            return file(
+                    built.fileName(),
+                    MediaType.parseMediaType(built.format().mediaType()),
+                    new FileSystemResource(built.path()));
+        });
+    }
+
+    private static ResponseEntity<Resource> file(String name, MediaType type, Resource body) {
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(
+                        "Content-Disposition",
+                        ContentDisposition.attachment().filename(name).build().toString())
+                .body(body);
+    }
+}
