@@ -7,13 +7,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Statistics settings ({@code urbanorder.stats.*}).
  *
- * @param exportDir where export files are built; each is deleted once sent (or on failure), and
- *     whatever a crash left is deleted at start-up
+ * @param exportDir where export files are built ({@code urbanorder-exports} in the JVM's temporary
+ *     folder by default); each is deleted once sent (or on failure), and whatever a crash left is
+ *     deleted at start-up
  * @param maxConcurrentExports how many files one instance builds at once; more get 503
  */
 @ConfigurationProperties("urbanorder.stats")
-record StatsProperties(
-        @DefaultValue("${java.io.tmpdir}/urbanorder-exports")
-        Path exportDir,
+record StatsProperties(Path exportDir, @DefaultValue("2") int maxConcurrentExports) {
 
-        @DefaultValue("2") int maxConcurrentExports) {}
+    StatsProperties {
+        if (exportDir == null) {
+            exportDir = Path.of(System.getProperty("java.io.tmpdir"), "urbanorder-exports");
+        }
+    }
+}
