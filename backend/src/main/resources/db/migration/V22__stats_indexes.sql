@@ -1,9 +1,22 @@
--- What the monthly figures read besides the period's reports.
--- A unit's workload when a period ended is read back from the audit trail, for the reports that
--- left a unit's queue after that moment: this index finds them. Intake's events (from_status null
--- or UNASSIGNED) are not in it, so it costs submissions nothing.
-CREATE INDEX report_event_left_queue ON report_event (ward_id, at) INCLUDE (report_id)
-    WHERE from_status IN ('ASSIGNED', 'IN_PROGRESS', 'REOPENED');
+-- What the period figures read besides the period's reports.
+
+-- A unit's workload when a period ended is read back from the audit trail, for the reports whose
+-- place in a unit's queue changed after that moment: this index finds them. Intake's events
+-- (SUBMITTED, ASSIGNED, DUPLICATE) are not in it, so it costs submissions nothing.
+CREATE INDEX report_event_queue_change ON report_event (ward_id, at) INCLUDE (report_id)
+    WHERE (from_status IN ('ASSIGNED', 'IN_PROGRESS', 'REOPENED') OR to_status IN ('ASSIGNED', 'IN_PROGRESS', 'REOPENED'))
+      AND type <> 'ASSIGNED';
+
+-- The workload at a moment long enough past that no transaction can still add an event before it
+-- never changes (the trail is append-only and events carry the time they were written), so it is
+-- read from the trail once and kept: per unit (null: no unit), reports waiting and overdue.
+CREATE TABLE workload_snapshot (
+    ward_id     uuid        NOT NULL REFERENCES ward (id),
+    at          timestamptz NOT NULL,
+    units       jsonb       NOT NULL,
+    computed_at timestamptz NOT NULL,
+    PRIMARY KEY (ward_id, at)
+);
 
 -- The locations that became repeat points in a period.
 CREATE INDEX violation_location_first_repeat ON violation_location (ward_id, first_repeat_at)

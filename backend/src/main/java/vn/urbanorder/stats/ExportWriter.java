@@ -4,17 +4,18 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Writes an export file: the section tables first, then the period's reports one by one. Every
- * method blocks (file input and output), so the export calls them off the event loop, one thread
- * at a time.
+ * Writes an export file: the period's reports one by one, then the section tables, which the file
+ * shows first. Every method blocks (file input and output), so the export calls them off the event
+ * loop, one thread at a time.
  */
 interface ExportWriter extends AutoCloseable {
-
-    void table(StatsTable table) throws IOException;
 
     void startReports(List<String> headers) throws IOException;
 
     void report(List<Object> cells) throws IOException;
+
+    /** A section table, placed before the reports and after the tables written before it. */
+    void table(StatsTable table) throws IOException;
 
     /** Completes the file. */
     void finish() throws IOException;

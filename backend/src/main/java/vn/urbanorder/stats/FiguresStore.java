@@ -3,6 +3,8 @@ package vn.urbanorder.stats;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -23,8 +25,6 @@ class FiguresStore {
     /** A report that is neither a duplicate nor rejected. */
     private static final String VIOLATION = "status NOT IN ('DUPLICATE', 'REJECTED')";
 
-    private static final String AWAITING_UNIT = "('ASSIGNED', 'IN_PROGRESS', 'REOPENED')";
-
     /** The counts of {@link ReportCounts}, over rows of {@code report}. */
     private static final String COUNTS = """
             count(*) AS received,
@@ -38,17 +38,24 @@ class FiguresStore {
 
     private static final String PERIOD_REPORTS = "ward_id = :ward AND observed_at >= :start AND observed_at < :end";
 
-    /** One pass over the period's reports, grouped every way the figures break down. */
+    /**
+     * One pass over the period's reports, grouped every way the figures break down. Each row is
+     * narrowed to its keys and yes/no columns first, so the grouping stays in memory.
+     */
     private static final String GROUPS = """
             WITH p AS MATERIALIZED (
                 SELECT r.category, r.subtype, z.code AS zone_code, s.code AS segment_code,
                        r.assigned_unit_id AS unit_id, r.reporter_id, r.rejection_reason,
-                       r.status, r.flags, r.due_at, r.resolved_at,
-                       extract(epoch FROM r.resolved_at - r.received_at) / 3600 AS hours
+                       r.%2$s AS violation,
+                       r.status = 'DUPLICATE' AS duplicate,
+                       r.status = 'REJECTED' AS rejected,
+                       r.status IN ('RESOLVED', 'VERIFIED') AS resolved,
+                       r.status IN ('RESOLVED', 'VERIFIED') AND (r.due_at IS NULL OR r.resolved_at <= r.due_at) AS on_time,
+                       r.%2$s AND 'REPEAT_OFFENCE' = ANY (r.flags) AS repeat_offence
                   FROM report r
                   LEFT JOIN zone z ON z.id = r.zone_id
                   LEFT JOIN zone s ON s.id = r.segment_id
-                 WHERE r.%2$s),
+                 WHERE r.%1$s),
             g AS (
                 SELECT CASE WHEN GROUPING(subtype) = 0 THEN 'SUBTYPE'
                             WHEN GROUPING(category) = 0 THEN 'CATEGORY'
@@ -59,17 +66,31 @@ class FiguresStore {
                             WHEN GROUPING(rejection_reason) = 0 THEN 'REJECTION'
                             ELSE 'TOTAL' END AS section,
                        category, subtype, zone_code, segment_code, unit_id, reporter_id, rejection_reason,
-                       %1$s,
-                       percentile_cont(0.5) WITHIN GROUP (ORDER BY hours)
-                           FILTER (WHERE status IN ('RESOLVED', 'VERIFIED')) AS median_hours,
-                       percentile_cont(0.9) WITHIN GROUP (ORDER BY hours)
-                           FILTER (WHERE status IN ('RESOLVED', 'VERIFIED')) AS p90_hours
+                       count(*) AS received,
+                       count(*) FILTER (WHERE violation) AS violations,
+                       count(*) FILTER (WHERE duplicate) AS duplicates,
+                       count(*) FILTER (WHERE rejected) AS rejected,
+                       count(*) FILTER (WHERE resolved) AS resolved,
+                       count(*) FILTER (WHERE on_time) AS on_time,
+                       count(*) FILTER (WHERE repeat_offence) AS repeat_offences
                   FROM p
                  GROUP BY GROUPING SETS ((), (category), (category, subtype), (zone_code), (segment_code),
                                          (unit_id), (reporter_id), (rejection_reason)))
             SELECT g.*, u.username, u.display_name
               FROM g LEFT JOIN app_user u ON u.id = g.reporter_id
-            """.formatted(COUNTS, PERIOD_REPORTS);
+            """.formatted(PERIOD_REPORTS, VIOLATION);
+
+    /** Per unit, the median and 90th percentile of hours from receipt to resolution. */
+    private static final String UNIT_HOURS = """
+            SELECT assigned_unit_id AS unit_id,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - received_at) / 3600)
+                       AS median_hours,
+                   percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - received_at) / 3600)
+                       AS p90_hours
+              FROM report
+             WHERE %s AND status IN ('RESOLVED', 'VERIFIED')
+             GROUP BY assigned_unit_id
+            """.formatted(PERIOD_REPORTS);
 
     /** The zones and segments of the maps in force during the period, by code, latest name. */
     private static final String AREAS = """
@@ -78,35 +99,6 @@ class FiguresStore {
              WHERE ward_id = :ward AND valid_from < :end AND (valid_to IS NULL OR valid_to > :start)
              ORDER BY kind, code, valid_from DESC
             """;
-
-    /**
-     * Per unit, the reports waiting for it when the period ended, as the audit trail tells: the
-     * status, unit and deadline of each report's last events before that moment. Only reports
-     * waiting now, or that stopped waiting since, can have been waiting then.
-     */
-    private static final String WORKLOAD_AT_END = """
-            WITH candidates AS (
-                SELECT r.id FROM report r
-                 WHERE r.ward_id = :ward AND r.status IN %1$s AND r.received_at < :end
-                UNION
-                SELECT e.report_id FROM report_event e
-                 WHERE e.ward_id = :ward AND e.at >= :end AND e.from_status IN %1$s),
-            state AS (
-                SELECT (SELECT e.to_status FROM report_event e
-                         WHERE e.report_id = c.id AND e.at < :end AND e.to_status IS NOT NULL
-                         ORDER BY e.seq DESC LIMIT 1) AS status,
-                       (SELECT (e.data::jsonb ->> 'unitId')::uuid FROM report_event e
-                         WHERE e.report_id = c.id AND e.at < :end AND e.data::jsonb ? 'unitId'
-                         ORDER BY e.seq DESC LIMIT 1) AS unit_id,
-                       (SELECT (e.data::jsonb ->> 'dueAt')::timestamptz FROM report_event e
-                         WHERE e.report_id = c.id AND e.at < :end AND e.data::jsonb ? 'dueAt'
-                         ORDER BY e.seq DESC LIMIT 1) AS due_at
-                  FROM candidates c)
-            SELECT unit_id, count(*) AS open, count(*) FILTER (WHERE due_at < :end) AS overdue
-              FROM state
-             WHERE status IN %1$s
-             GROUP BY unit_id
-            """.formatted(AWAITING_UNIT);
 
     /** The period's violations at each location that was a repeat point by the period's end. */
     private static final String ACTIVE_REPEAT_POINTS = """
@@ -121,22 +113,19 @@ class FiguresStore {
              WHERE l.first_repeat_at < :end
             """.formatted(PERIOD_REPORTS, VIOLATION);
 
-    private static final String REPEAT_SUMMARY = """
-            WITH active AS (%s)
-            SELECT (SELECT count(*) FROM active) AS active,
-                   (SELECT count(*) FROM violation_location
-                     WHERE ward_id = :ward AND first_repeat_at >= :start AND first_repeat_at < :end) AS new_points
-            """.formatted(ACTIVE_REPEAT_POINTS);
-
     /**
-     * The ten active repeat points with the most violations in the period, with the address of
-     * their first report that gave one, and their counts up to the period's end (not beyond, so a
-     * past period's list does not change).
+     * How many repeat points were active in the period and how many became one in it, with the ten
+     * active points with the most violations in the period: the address of their first report that
+     * gave one, and their counts up to the period's end (not beyond, so a past period's list does
+     * not change). One row with no point when none was active.
      */
-    private static final String TOP_REPEAT_POINTS = """
-            WITH active AS (%1$s),
+    private static final String REPEAT_POINTS = """
+            WITH active AS MATERIALIZED (%1$s),
             top AS (SELECT * FROM active ORDER BY reports DESC, repeats DESC, first_repeat_at, id LIMIT 10)
-            SELECT t.*, z.code AS zone_code, z.name AS zone_name,
+            SELECT (SELECT count(*) FROM active) AS active_points,
+                   (SELECT count(*) FROM violation_location
+                     WHERE ward_id = :ward AND first_repeat_at >= :start AND first_repeat_at < :end) AS new_points,
+                   t.*, z.code AS zone_code, z.name AS zone_name,
                    (SELECT r.address_text FROM report r
                      WHERE r.violation_location_id = t.id AND r.address_text IS NOT NULL
                      ORDER BY r.observed_at, r.id LIMIT 1) AS address,
@@ -145,18 +134,21 @@ class FiguresStore {
                    (SELECT count(*) FROM report r
                      WHERE r.violation_location_id = t.id AND r.observed_at < :end AND r.%2$s
                        AND 'REPEAT_OFFENCE' = ANY (r.flags)) AS repeats_to_end
-              FROM top t LEFT JOIN zone z ON z.id = t.zone_id
+              FROM (SELECT 1) one
+              LEFT JOIN top t ON true
+              LEFT JOIN zone z ON z.id = t.zone_id
              ORDER BY t.reports DESC, t.repeats DESC, t.first_repeat_at, t.id
             """.formatted(ACTIVE_REPEAT_POINTS, VIOLATION);
 
     /** Rounds whose days overlap the period, with the period's reports found on each. */
     private static final String ROUNDS = """
-            SELECT ir.id, ir.title, ir.started_on, ir.ended_on,
-                   count(r.id) AS reports, count(r.id) FILTER (WHERE r.%s) AS violations
+            SELECT ir.id, ir.title, ir.started_on, ir.ended_on, found.reports, found.violations
               FROM inspection_round ir
-              LEFT JOIN report r ON r.inspection_round_id = ir.id AND r.observed_at >= :start AND r.observed_at < :end
+             CROSS JOIN LATERAL (
+                   SELECT count(*) AS reports, count(*) FILTER (WHERE r.%s) AS violations
+                     FROM report r
+                    WHERE r.inspection_round_id = ir.id AND r.observed_at >= :start AND r.observed_at < :end) found
              WHERE ir.ward_id = :ward AND ir.started_on <= :lastDay AND ir.ended_on >= :firstDay
-             GROUP BY ir.id
              ORDER BY ir.started_on, ir.title, ir.id
             """.formatted(VIOLATION);
 
@@ -193,7 +185,15 @@ class FiguresStore {
                         row.get("username", String.class),
                         row.get("display_name", String.class),
                         row.get("rejection_reason", String.class),
-                        counts(row),
+                        counts(row)))
+                .all();
+    }
+
+    /** Per unit (null: none), hours from receipt to resolution: median and 90th percentile. */
+    Flux<UnitHours> unitHours(UUID wardId, StatsPeriod period) {
+        return query(UNIT_HOURS, wardId, period)
+                .map(row -> new UnitHours(
+                        row.get("unit_id", UUID.class),
                         hours(row.get("median_hours", Double.class)),
                         hours(row.get("p90_hours", Double.class))))
                 .all();
@@ -218,42 +218,50 @@ class FiguresStore {
                 .all();
     }
 
-    /** Per unit (null: no unit), the reports waiting for it at the period's end, and how many were late. */
-    Flux<Workload> workloadAtEnd(UUID wardId, StatsPeriod period) {
-        return query(WORKLOAD_AT_END, wardId, period)
-                .map(row -> new Workload(
-                        row.get("unit_id", UUID.class), row.get("open", Long.class), row.get("overdue", Long.class)))
-                .all();
-    }
-
-    /** How many repeat points were active in the period, and how many became one in it. */
-    Mono<long[]> repeatSummary(UUID wardId, StatsPeriod period) {
-        return query(REPEAT_SUMMARY, wardId, period)
-                .map(row -> new long[] {row.get("active", Long.class), row.get("new_points", Long.class)})
-                .one();
-    }
-
-    Flux<RepeatPoint> topRepeatPoints(UUID wardId, StatsPeriod period, Function<String, String> categoryName) {
-        return query(TOP_REPEAT_POINTS, wardId, period)
+    /** The repeat points of the period: how many active and new, and the top ten. */
+    Mono<RepeatFound> repeatPoints(UUID wardId, StatsPeriod period, Function<String, String> categoryName) {
+        return query(REPEAT_POINTS, wardId, period)
                 .map(row -> {
+                    long active = row.get("active_points", Long.class);
+                    long fresh = row.get("new_points", Long.class);
+                    UUID id = row.get("id", UUID.class);
+                    if (id == null) {
+                        return new PointRow(active, fresh, null);
+                    }
                     String category = row.get("category", String.class);
-                    return new RepeatPoint(
-                            row.get("id", UUID.class),
-                            category,
-                            categoryName.apply(category),
-                            row.get("address", String.class),
-                            row.get("zone_code", String.class),
-                            row.get("zone_name", String.class),
-                            row.get("lat", Double.class),
-                            row.get("lon", Double.class),
-                            row.get("reports", Long.class),
-                            row.get("repeats", Long.class),
-                            row.get("reports_to_end", Long.class),
-                            row.get("repeats_to_end", Long.class),
-                            row.get("first_repeat_at", Instant.class));
+                    return new PointRow(
+                            active,
+                            fresh,
+                            new RepeatPoint(
+                                    id,
+                                    category,
+                                    categoryName.apply(category),
+                                    row.get("address", String.class),
+                                    row.get("zone_code", String.class),
+                                    row.get("zone_name", String.class),
+                                    row.get("lat", Double.class),
+                                    row.get("lon", Double.class),
+                                    row.get("reports", Long.class),
+                                    row.get("repeats", Long.class),
+                                    row.get("reports_to_end", Long.class),
+                                    row.get("repeats_to_end", Long.class),
+                                    row.get("first_repeat_at", Instant.class)));
                 })
-                .all();
+                .all()
+                .collectList()
+                .map(rows -> new RepeatFound(
+                        rows.get(0).activePoints(),
+                        rows.get(0).newPoints(),
+                        rows.stream()
+                                .map(PointRow::point)
+                                .filter(Objects::nonNull)
+                                .toList()));
     }
+
+    private record PointRow(long activePoints, long newPoints, RepeatPoint point) {}
+
+    /** Repeat points active in the period, those new in it, and the top ten. */
+    record RepeatFound(long active, long newInPeriod, List<RepeatPoint> top) {}
 
     Flux<RoundRow> rounds(UUID wardId, StatsPeriod period) {
         return query(ROUNDS, wardId, period)
@@ -275,7 +283,7 @@ class FiguresStore {
     }
 
     /** The statement with the period's parameters it names bound. */
-    private DatabaseClient.GenericExecuteSpec query(String sql, UUID wardId, StatsPeriod period) {
+    DatabaseClient.GenericExecuteSpec query(String sql, UUID wardId, StatsPeriod period) {
         var spec = database.sql(sql).bind("ward", wardId).bind("end", period.end());
         if (sql.contains(":start")) {
             spec = spec.bind("start", period.start());
@@ -314,15 +322,13 @@ class FiguresStore {
             String username,
             String displayName,
             String rejectionReason,
-            ReportCounts counts,
-            Double medianHours,
-            Double p90Hours) {}
+            ReportCounts counts) {}
+
+    record UnitHours(UUID unitId, Double medianHours, Double p90Hours) {}
 
     record Area(String kind, String code, String name) {}
 
     record UnitName(UUID id, String code, String name, boolean active) {}
-
-    record Workload(UUID unitId, long open, long overdue) {}
 
     record Headline(ReportCounts counts, long repeatPoints, long rounds) {}
 }

@@ -10,14 +10,18 @@ import reactor.core.publisher.Flux;
 @Repository
 class ReportLines {
 
-    /** Rows fetched per round trip: the export's memory holds about this many at once. */
-    static final int FETCH_SIZE = 1000;
+    /** Rows fetched per round trip (a portal, so the database never sends the whole period at once). */
+    static final int FETCH_SIZE = 2000;
 
+    /** Times come as epoch seconds: parsing four timestamps a row was half the cost of reading it. */
     private static final String SQL = """
-            SELECT r.reference, r.observed_at, r.received_at, r.category, r.subtype, r.address_text, r.lat, r.lon,
-                   z.name AS zone_name, s.name AS segment_name, u.name AS unit_name, p.display_name AS reporter,
-                   r.status, r.rejection_reason, r.due_at, r.resolved_at, d.reference AS duplicate_of,
-                   'REPEAT_OFFENCE' = ANY (r.flags) AS repeat_offence, ir.title AS round_title
+            SELECT r.reference, extract(epoch FROM r.observed_at)::bigint AS observed_s,
+                   extract(epoch FROM r.received_at)::bigint AS received_s, r.category, r.subtype, r.address_text,
+                   r.lat, r.lon, z.name AS zone_name, s.name AS segment_name, u.name AS unit_name,
+                   p.display_name AS reporter, r.status, r.rejection_reason,
+                   extract(epoch FROM r.due_at)::bigint AS due_s, extract(epoch FROM r.resolved_at)::bigint AS resolved_s,
+                   d.reference AS duplicate_of, 'REPEAT_OFFENCE' = ANY (r.flags) AS repeat_offence,
+                   ir.title AS round_title
               FROM report r
               LEFT JOIN zone z ON z.id = r.zone_id
               LEFT JOIN zone s ON s.id = r.segment_id
@@ -43,8 +47,8 @@ class ReportLines {
                 .bind("end", period.end())
                 .map(row -> new ReportLine(
                         row.get("reference", String.class),
-                        row.get("observed_at", Instant.class),
-                        row.get("received_at", Instant.class),
+                        instant(row.get("observed_s", Long.class)),
+                        instant(row.get("received_s", Long.class)),
                         row.get("category", String.class),
                         row.get("subtype", String.class),
                         row.get("address_text", String.class),
@@ -56,11 +60,15 @@ class ReportLines {
                         row.get("reporter", String.class),
                         row.get("status", String.class),
                         row.get("rejection_reason", String.class),
-                        row.get("due_at", Instant.class),
-                        row.get("resolved_at", Instant.class),
+                        instant(row.get("due_s", Long.class)),
+                        instant(row.get("resolved_s", Long.class)),
                         row.get("duplicate_of", String.class),
                         Boolean.TRUE.equals(row.get("repeat_offence", Boolean.class)),
                         row.get("round_title", String.class)))
                 .all();
+    }
+
+    private static Instant instant(Long epochSecond) {
+        return epochSecond == null ? null : Instant.ofEpochSecond(epochSecond);
     }
 }

@@ -30,8 +30,14 @@ public class StatsExports {
 
     private static final Logger log = LoggerFactory.getLogger(StatsExports.class);
 
-    /** Reports handed to the writer thread at a time. */
-    private static final int PREFETCH = 256;
+    /** Reports handed to the writer thread at a time: one hand-over per batch, not per report. */
+    private static final int BATCH = 500;
+
+    /**
+     * Batches read ahead of the writer, so the database and the writer work at the same time
+     * (about 4,000 reports, a few megabytes, in memory).
+     */
+    private static final int BATCHES_AHEAD = 8;
 
     private final WardStatistics statistics;
     private final ReportLines lines;
@@ -53,7 +59,7 @@ public class StatsExports {
     public Mono<ExportFile> export(StatsScope scope, FileFormat format) {
         return Mono.usingWhen(
                 Mono.fromCallable(this::permit),
-                permit -> statistics.figures(scope).flatMap(figures -> write(scope, figures, format)),
+                permit -> write(scope, format),
                 permit -> Mono.fromRunnable(permits::release));
     }
 
@@ -66,41 +72,56 @@ public class StatsExports {
         return Boolean.TRUE;
     }
 
-    private Mono<ExportFile> write(StatsScope scope, PeriodFigures figures, FileFormat format) {
-        ZoneId zone = scope.period().timeZone();
+    /**
+     * The reports stream into the file while the figures are read; the section tables follow, and
+     * the writer puts them first.
+     */
+    private Mono<ExportFile> write(StatsScope scope, FileFormat format) {
         String fileName = scope.period().fileStem(scope.ward().code()) + format.extension();
-        var reports = new AtomicLong();
         return Mono.zip(categories.findAll().collectList(), Mono.fromCallable(() -> newFile(format)))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(found -> {
-                    Map<String, String> names = names(found.getT1());
                     Path path = found.getT2();
                     return Mono.usingWhen(
-                                    Mono.fromCallable(() -> writer(format, path, figures)),
-                                    writer -> lines.of(scope.ward().id(), scope.period())
-                                            .publishOn(Schedulers.boundedElastic(), PREFETCH)
-                                            .doOnNext(line -> {
-                                                reports.incrementAndGet();
-                                                unchecked(() -> writer.report(line.cells(names, zone)));
-                                            })
-                                            .then(Mono.fromCallable(() -> {
-                                                writer.finish();
-                                                return new ExportFile(path, fileName, format, reports.get());
-                                            })),
-                                    writer -> close(writer))
+                                    Mono.fromCallable(() -> writer(format, path)),
+                                    writer -> Mono.zip(
+                                                    reports(writer, scope, names(found.getT1())),
+                                                    statistics.figures(scope))
+                                            .publishOn(Schedulers.boundedElastic())
+                                            .map(written -> {
+                                                for (StatsTable table : StatsTables.of(written.getT2())) {
+                                                    unchecked(() -> writer.table(table));
+                                                }
+                                                unchecked(writer::finish);
+                                                return new ExportFile(path, fileName, format, written.getT1());
+                                            }),
+                                    StatsExports::close)
                             .subscribeOn(Schedulers.boundedElastic())
                             .onErrorResume(failure -> delete(path).then(Mono.error(failure)))
                             .doOnCancel(() -> delete(path).subscribe());
                 });
     }
 
-    /** A writer with the section tables written and the report list begun. */
-    private static ExportWriter writer(FileFormat format, Path path, PeriodFigures figures) throws IOException {
+    /** Writes every report of the period, a batch at a time on the writer's thread; how many. */
+    private Mono<Long> reports(ExportWriter writer, StatsScope scope, Map<String, String> names) {
+        ZoneId zone = scope.period().timeZone();
+        var count = new AtomicLong();
+        return lines.of(scope.ward().id(), scope.period())
+                .buffer(BATCH)
+                .publishOn(Schedulers.boundedElastic(), BATCHES_AHEAD)
+                .doOnNext(batch -> {
+                    for (ReportLine line : batch) {
+                        unchecked(() -> writer.report(line.cells(names, zone)));
+                    }
+                    count.addAndGet(batch.size());
+                })
+                .then(Mono.fromCallable(count::get));
+    }
+
+    /** A writer with the report list begun. */
+    private static ExportWriter writer(FileFormat format, Path path) throws IOException {
         ExportWriter writer = format == FileFormat.XLSX ? new WorkbookWriter(path) : new CsvZipWriter(path);
         try {
-            for (StatsTable table : StatsTables.of(figures)) {
-                writer.table(table);
-            }
             writer.startReports(ReportLine.HEADERS);
             return writer;
         } catch (IOException | RuntimeException e) {

@@ -21,8 +21,9 @@ import vn.urbanorder.shared.ProblemException;
 import vn.urbanorder.stats.FiguresStore.Area;
 import vn.urbanorder.stats.FiguresStore.Group;
 import vn.urbanorder.stats.FiguresStore.Headline;
+import vn.urbanorder.stats.FiguresStore.RepeatFound;
+import vn.urbanorder.stats.FiguresStore.UnitHours;
 import vn.urbanorder.stats.FiguresStore.UnitName;
-import vn.urbanorder.stats.FiguresStore.Workload;
 import vn.urbanorder.stats.PeriodFigures.AreaRow;
 import vn.urbanorder.stats.PeriodFigures.CategoryRow;
 import vn.urbanorder.stats.PeriodFigures.ComparedFigure;
@@ -35,6 +36,7 @@ import vn.urbanorder.stats.PeriodFigures.RoundRow;
 import vn.urbanorder.stats.PeriodFigures.Rounds;
 import vn.urbanorder.stats.PeriodFigures.SubtypeRow;
 import vn.urbanorder.stats.PeriodFigures.UnitRow;
+import vn.urbanorder.stats.WorkloadAtEnd.Workload;
 import vn.urbanorder.ward.WardDirectory;
 
 /**
@@ -45,12 +47,15 @@ import vn.urbanorder.ward.WardDirectory;
 public class WardStatistics {
 
     private final FiguresStore store;
+    private final WorkloadAtEnd workload;
     private final CategoryCatalog categories;
     private final WardDirectory wards;
     private final Clock clock;
 
-    WardStatistics(FiguresStore store, CategoryCatalog categories, WardDirectory wards, Clock clock) {
+    WardStatistics(
+            FiguresStore store, WorkloadAtEnd workload, CategoryCatalog categories, WardDirectory wards, Clock clock) {
         this.store = store;
+        this.workload = workload;
         this.categories = categories;
         this.wards = wards;
         this.clock = clock;
@@ -72,51 +77,62 @@ public class WardStatistics {
     public Mono<PeriodFigures> figures(StatsScope scope) {
         UUID ward = scope.ward().id();
         StatsPeriod period = scope.period();
-        StatsPeriod previous = period.previous();
-        var sources = Mono.zip(
+        Mono<List<Category>> catalogue = categories.findAll().collectList();
+        var reports = Mono.zip(
                 store.groups(ward, period).collectList(),
+                store.unitHours(ward, period).collectList(),
+                workload.of(ward, period.end()),
+                catalogue.flatMap(found -> store.repeatPoints(ward, period, names(found))));
+        var context = Mono.zip(
                 store.areas(ward, period).collectList(),
                 store.units(ward).collectList(),
-                store.workloadAtEnd(ward, period).collectList(),
-                store.repeatSummary(ward, period),
                 store.rounds(ward, period).collectList(),
-                store.headline(ward, previous),
-                categories.findAll().collectList());
-        return sources.flatMap(found -> {
-            Map<String, String> categoryNames =
-                    found.getT8().stream().collect(Collectors.toMap(Category::code, Category::name));
-            return store.topRepeatPoints(ward, period, code -> categoryNames.getOrDefault(code, code))
-                    .collectList()
-                    .map(top -> assemble(
-                            scope,
-                            found.getT1(),
-                            found.getT2(),
-                            found.getT3(),
-                            found.getT4(),
-                            new RepeatPoints(found.getT5()[1], found.getT5()[0], 0, top),
-                            found.getT6(),
-                            found.getT7(),
-                            found.getT8()));
-        });
+                store.headline(ward, period.previous()),
+                catalogue);
+        return Mono.zip(reports, context)
+                .map(found -> assemble(
+                        scope,
+                        new Sources(
+                                found.getT1().getT1(),
+                                found.getT1().getT2(),
+                                found.getT1().getT3(),
+                                found.getT1().getT4(),
+                                found.getT2().getT1(),
+                                found.getT2().getT2(),
+                                found.getT2().getT3(),
+                                found.getT2().getT4(),
+                                found.getT2().getT5())));
     }
 
-    private PeriodFigures assemble(
-            StatsScope scope,
+    /** What the queries found, for {@link #assemble}. */
+    private record Sources(
             List<Group> groups,
+            List<UnitHours> hours,
+            List<Workload> workload,
+            RepeatFound repeat,
             List<Area> areas,
             List<UnitName> units,
-            List<Workload> workload,
-            RepeatPoints repeat,
-            List<RoundRow> roundList,
+            List<RoundRow> rounds,
             Headline previous,
-            List<Category> catalogue) {
-        Map<String, List<Group>> bySection = groups.stream().collect(Collectors.groupingBy(Group::section));
+            List<Category> catalogue) {}
+
+    private static Function<String, String> names(List<Category> catalogue) {
+        Map<String, String> names = catalogue.stream().collect(Collectors.toMap(Category::code, Category::name));
+        return code -> names.getOrDefault(code, code);
+    }
+
+    private PeriodFigures assemble(StatsScope scope, Sources found) {
+        Map<String, List<Group>> bySection = found.groups().stream().collect(Collectors.groupingBy(Group::section));
         ReportCounts totals = section(bySection, "TOTAL").stream()
                 .findFirst()
                 .map(Group::counts)
                 .orElse(ReportCounts.NONE);
-        var repeatPoints =
-                new RepeatPoints(repeat.newInPeriod(), repeat.active(), totals.repeatOffences(), repeat.top());
+        var repeatPoints = new RepeatPoints(
+                found.repeat().newInPeriod(),
+                found.repeat().active(),
+                totals.repeatOffences(),
+                found.repeat().top());
+        List<RoundRow> roundList = found.rounds();
         var rounds = new Rounds(
                 roundList.size(),
                 roundList.stream().mapToLong(RoundRow::reports).sum(),
@@ -131,19 +147,25 @@ public class WardStatistics {
                 SummaryText.of(period.label(), rounds.count(), totals, repeatPoints.active()),
                 totals,
                 rejectedByReason(section(bySection, "REJECTION")),
-                byCategory(catalogue, section(bySection, "CATEGORY"), section(bySection, "SUBTYPE")),
-                byArea(areas, "ZONE", section(bySection, "ZONE"), Group::zoneCode, VietnameseLabels.OUTSIDE_ZONES),
+                byCategory(found.catalogue(), section(bySection, "CATEGORY"), section(bySection, "SUBTYPE")),
                 byArea(
-                        areas,
+                        found.areas(),
+                        "ZONE",
+                        section(bySection, "ZONE"),
+                        Group::zoneCode,
+                        VietnameseLabels.OUTSIDE_ZONES),
+                byArea(
+                        found.areas(),
                         "SEGMENT",
                         section(bySection, "SEGMENT"),
                         Group::segmentCode,
                         VietnameseLabels.OUTSIDE_SEGMENTS),
-                byUnit(units, section(bySection, "UNIT"), workload),
+                byUnit(found.units(), section(bySection, "UNIT"), found.hours(), found.workload()),
                 repeatPoints,
                 rounds,
                 patrolActivity(section(bySection, "REPORTER")),
-                new Comparison(period.previous(), compare(totals, repeatPoints.active(), rounds.count(), previous)));
+                new Comparison(
+                        period.previous(), compare(totals, repeatPoints.active(), rounds.count(), found.previous())));
     }
 
     private static List<Group> section(Map<String, List<Group>> bySection, String name) {
@@ -215,9 +237,12 @@ public class WardStatistics {
     }
 
     /** Active units and any unit with figures, by code; then the violations no unit has. */
-    private static List<UnitRow> byUnit(List<UnitName> units, List<Group> groups, List<Workload> workload) {
+    private static List<UnitRow> byUnit(
+            List<UnitName> units, List<Group> groups, List<UnitHours> hours, List<Workload> workload) {
         Map<UUID, Group> figures = new HashMap<>();
         groups.forEach(group -> figures.put(group.unitId(), group));
+        Map<UUID, UnitHours> byHours = new HashMap<>();
+        hours.forEach(row -> byHours.put(row.unitId(), row));
         Map<UUID, Workload> atEnd = new HashMap<>();
         workload.forEach(load -> atEnd.put(load.unitId(), load));
         List<UnitRow> rows = new ArrayList<>();
@@ -227,17 +252,23 @@ public class WardStatistics {
                         || (figures.containsKey(unit.id())
                                 && figures.get(unit.id()).counts().violations() > 0))
                 .sorted(Comparator.comparing(UnitName::code))
-                .forEach(unit -> rows.add(unitRow(unit.id(), unit.code(), unit.name(), figures, atEnd)));
+                .forEach(unit -> rows.add(unitRow(unit.id(), unit.code(), unit.name(), figures, byHours, atEnd)));
         Group none = figures.get(null);
         if ((none != null && none.counts().violations() > 0) || atEnd.containsKey(null)) {
-            rows.add(unitRow(null, null, VietnameseLabels.NO_UNIT, figures, atEnd));
+            rows.add(unitRow(null, null, VietnameseLabels.NO_UNIT, figures, byHours, atEnd));
         }
         return rows;
     }
 
     private static UnitRow unitRow(
-            UUID id, String code, String name, Map<UUID, Group> figures, Map<UUID, Workload> atEnd) {
+            UUID id,
+            String code,
+            String name,
+            Map<UUID, Group> figures,
+            Map<UUID, UnitHours> hours,
+            Map<UUID, Workload> atEnd) {
         Group group = figures.get(id);
+        UnitHours time = hours.get(id);
         ReportCounts counts = group == null ? ReportCounts.NONE : group.counts();
         Workload load = atEnd.getOrDefault(id, new Workload(id, 0, 0));
         return new UnitRow(
@@ -247,8 +278,8 @@ public class WardStatistics {
                 counts.violations(),
                 counts.resolved(),
                 counts.resolvedOnTime(),
-                group == null ? null : group.medianHours(),
-                group == null ? null : group.p90Hours(),
+                time == null ? null : time.medianHours(),
+                time == null ? null : time.p90Hours(),
                 load.open(),
                 load.overdue());
     }

@@ -1,12 +1,18 @@
 package vn.urbanorder.stats;
 
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -18,10 +24,11 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.streaming.SheetDataWriter;
 
 /**
  * An Excel workbook written through SXSSF: only a window of rows stays in memory, the rest goes to
- * a compressed temporary file, so memory stays flat however many reports the period has. Every
+ * a compressed temporary file (one per sheet, deleted on close), so memory stays flat however many reports the period has. Every
  * sheet has a frozen, filtered header row; counts are numbers and times are dates.
  */
 final class WorkbookWriter implements ExportWriter {
@@ -33,8 +40,10 @@ final class WorkbookWriter implements ExportWriter {
 
     private static final int MAX_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows();
 
+    private static final int BUFFER = 64 * 1024;
+
     private final Path target;
-    private final SXSSFWorkbook book = new SXSSFWorkbook(WINDOW);
+    private final SXSSFWorkbook book = new QuicklyCompressedWorkbook(WINDOW);
     private final CellStyle header;
     private final CellStyle wholeNumber;
     private final CellStyle decimal;
@@ -45,10 +54,10 @@ final class WorkbookWriter implements ExportWriter {
     private SXSSFSheet reportSheet;
     private int reportRow;
     private int reportSheets;
+    private int tables;
 
     WorkbookWriter(Path target) {
         this.target = target;
-        book.setCompressTempFiles(true);
         var format = book.createDataFormat();
         Font bold = book.createFont();
         bold.setBold(true);
@@ -77,7 +86,8 @@ final class WorkbookWriter implements ExportWriter {
         for (List<Object> cells : table.rows()) {
             write(sheet.createRow(index++), cells);
         }
-        filter(sheet, table.rows().size(), table.headers().size());
+        filter(sheet, table.rows().size(), table.headers());
+        book.setSheetOrder(table.sheet(), tables++);
     }
 
     @Override
@@ -89,7 +99,7 @@ final class WorkbookWriter implements ExportWriter {
     @Override
     public void report(List<Object> cells) {
         if (reportRow == MAX_ROWS) {
-            filter(reportSheet, reportRow - 1, reportHeaders.size());
+            filter(reportSheet, reportRow - 1, reportHeaders);
             nextReportSheet();
         }
         write(reportSheet.createRow(reportRow++), cells);
@@ -105,8 +115,12 @@ final class WorkbookWriter implements ExportWriter {
     @Override
     public void finish() throws IOException {
         if (reportSheet != null) {
-            filter(reportSheet, reportRow - 1, reportHeaders.size());
+            filter(reportSheet, reportRow - 1, reportHeaders);
         }
+        // The summary opens first, alone: sheets left selected together would take each other's edits.
+        book.forEach(sheet -> sheet.setSelected(false));
+        book.setActiveSheet(0);
+        book.setSelectedTab(0);
         try (OutputStream out = Files.newOutputStream(target)) {
             book.write(out);
         }
@@ -124,15 +138,22 @@ final class WorkbookWriter implements ExportWriter {
             Cell cell = row.createCell(column);
             cell.setCellValue(headers.get(column));
             cell.setCellStyle(header);
-            sheet.setColumnWidth(
-                    column, Math.min(60, Math.max(12, headers.get(column).length() + 2)) * 256);
         }
         sheet.createFreezePane(0, 1);
         return sheet;
     }
 
-    private static void filter(SXSSFSheet sheet, int rows, int columns) {
-        sheet.setAutoFilter(new CellRangeAddress(0, Math.max(rows, 1), 0, columns - 1));
+    /**
+     * The header's filter, and column widths to fit the headers. Set once the rows are written:
+     * while a sheet has column definitions, POI looks them up for every cell it creates, which
+     * costs a third of the writing.
+     */
+    private static void filter(SXSSFSheet sheet, int rows, List<String> headers) {
+        sheet.setAutoFilter(new CellRangeAddress(0, Math.max(rows, 1), 0, headers.size() - 1));
+        for (int column = 0; column < headers.size(); column++) {
+            sheet.setColumnWidth(
+                    column, Math.min(60, Math.max(12, headers.get(column).length() + 2)) * 256);
+        }
     }
 
     private void write(Row row, List<Object> cells) {
@@ -157,6 +178,37 @@ final class WorkbookWriter implements ExportWriter {
             } else {
                 cell.setCellValue(value.toString());
             }
+        }
+    }
+
+    /**
+     * Keeps each sheet's rows in a temporary file compressed at deflate's fastest level: about as
+     * fast as not compressing, against a third of the time more at the default level, and still a
+     * fraction of the XML's size on disk.
+     */
+    private static final class QuicklyCompressedWorkbook extends SXSSFWorkbook {
+
+        QuicklyCompressedWorkbook(int window) {
+            super(window);
+        }
+
+        @Override
+        protected SheetDataWriter createSheetDataWriter() throws IOException {
+            return new SheetDataWriter() {
+                @Override
+                protected OutputStream decorateOutputStream(FileOutputStream file) throws IOException {
+                    return new GZIPOutputStream(file, BUFFER) {
+                        {
+                            def.setLevel(Deflater.BEST_SPEED);
+                        }
+                    };
+                }
+
+                @Override
+                protected InputStream decorateInputStream(FileInputStream file) throws IOException {
+                    return new GZIPInputStream(file, BUFFER);
+                }
+            };
         }
     }
 }

@@ -30,6 +30,7 @@ import vn.urbanorder.testing.Fixtures;
  * R10  11-01 00:10        SIDEWALK / GOODS_DISPLAY        Z1   -   U1    ASSIGNED   11-03                     L1, P1: November
  * R11  09-30 23:50        SIDEWALK / GOODS_DISPLAY        Z1   -   U1    RESOLVED   10-02 / 10-01 09:00       L1, round RD2, P1: September
  * R13  09-20 09:00        SANITATION / ILLEGAL_DUMPING    Z2   -   U2    ASSIGNED   09-22                     P2: September, still open
+ * R14  09-10 09:00        SIDEWALK / MATERIALS            Z1   -   U1    REOPENED   11-12                     P2: resolved 09-12, disputed 11-10
  * </pre>
  *
  * L1 became a repeat point with R2 (10-07); L5 was one since August. Rounds: RD1 10-14..10-15,
@@ -111,8 +112,8 @@ final class OctoberSeed {
         events(
                 r4,
                 assigned(r4, unit2, "2026-11-20T10:05"),
-                new Event("2026-10-13T08:00", "ACCEPTED", "ASSIGNED", "IN_PROGRESS", "{}"),
-                new Event("2026-11-05T10:05", "RESOLVED", "IN_PROGRESS", "RESOLVED", "{}"));
+                new Event("2026-10-13T08:00", "ACCEPT", "ASSIGNED", "IN_PROGRESS", "{}"),
+                new Event("2026-11-05T10:05", "RESOLVE", "IN_PROGRESS", "RESOLVED", "{}"));
         insert(new Report("2026-10-15T14:00", "SANITATION", null, patrol1Id)
                 .at(null, null, unit2, l4)
                 .status("RESOLVED", "2026-10-16T14:05", "2026-10-15T20:05")
@@ -150,6 +151,21 @@ final class OctoberSeed {
                 .status("ASSIGNED", "2026-09-22T09:05", null);
         insert(r13);
         events(r13, assigned(r13, unit2, "2026-09-22T09:05"));
+        Report r14 = new Report("2026-09-10T09:00", "SIDEWALK_ENCROACHMENT", "MATERIALS", patrol2Id)
+                .at(zone1, null, unit1, null)
+                .status("REOPENED", "2026-11-12T09:00", null);
+        insert(r14);
+        events(
+                r14,
+                assigned(r14, unit1, "2026-09-12T09:05"),
+                new Event("2026-09-11T08:00", "ACCEPT", "ASSIGNED", "IN_PROGRESS", "{}"),
+                new Event("2026-09-12T08:00", "RESOLVE", "IN_PROGRESS", "RESOLVED", "{}"),
+                new Event(
+                        "2026-11-10T09:00",
+                        "REVIEW",
+                        "RESOLVED",
+                        "REOPENED",
+                        "{\"dueAt\":\"" + local("2026-11-12T09:00") + "\",\"verdict\":\"DISPUTED\"}"));
     }
 
     /** Local time of the ward, as an instant. */
@@ -266,7 +282,7 @@ final class OctoberSeed {
     }
 
     private static Event reassigned(String at, UUID unit, String due) {
-        return new Event(at, "REASSIGNED", "ASSIGNED", "ASSIGNED", dueAndUnit(unit, due));
+        return new Event(at, "REASSIGN", "ASSIGNED", "ASSIGNED", dueAndUnit(unit, due));
     }
 
     private static String dueAndUnit(UUID unit, String due) {

@@ -166,7 +166,8 @@ class StatsIntegrationTests {
         assertCounts(october.getPatrolActivity().get(0).getCounts(), 6, 5, 1, 0, 4, 2, 3);
         assertCounts(october.getPatrolActivity().get(1).getCounts(), 4, 2, 0, 2, 1, 1, 0);
 
-        // September: R11 (resolved on time, 23:50 on the 30th) and R13 (open); round RD2.
+        // September: R11 (resolved on time, 23:50 on the 30th), R13 (open) and R14 (resolved, then
+        // disputed in November: open now, but not waiting for U1 at October's end); round RD2.
         assertThat(october.getComparison().getPrevious().getLabel()).isEqualTo("Tháng 9/2026");
         assertThat(october.getComparison().getFigures())
                 .extracting(
@@ -176,10 +177,10 @@ class StatsIntegrationTests {
                         ComparedFigure::getDifference,
                         ComparedFigure::getChangePercent)
                 .containsExactly(
-                        tuple("RECEIVED", 10.0, 2.0, 8.0, 400.0),
-                        tuple("VIOLATIONS", 7.0, 2.0, 5.0, 250.0),
+                        tuple("RECEIVED", 10.0, 3.0, 7.0, 233.3),
+                        tuple("VIOLATIONS", 7.0, 3.0, 4.0, 133.3),
                         tuple("RESOLVED", 5.0, 1.0, 4.0, 400.0),
-                        tuple("RESOLVED_PERCENT", 71.4, 50.0, 21.4, null),
+                        tuple("RESOLVED_PERCENT", 71.4, 33.3, 38.1, null),
                         tuple("ON_TIME_PERCENT", 60.0, 100.0, -40.0, null),
                         tuple("REPEAT_POINTS", 2.0, 0.0, 2.0, null),
                         tuple("REPEAT_OFFENCES", 3.0, 0.0, 3.0, null),
@@ -187,6 +188,16 @@ class StatsIntegrationTests {
 
         PeriodStatistics november = monthly(admin, "2026-11");
         assertThat(november.getTotals().getCounts().getReceived()).isEqualTo(1);
+
+        // October's end is long past: its workload was read from the trail once, and is kept.
+        assertThat(database.sql("SELECT count(*) AS n FROM workload_snapshot WHERE ward_id = :ward AND at = :at")
+                        .bind("ward", seed.ward)
+                        .bind("at", OctoberSeed.local("2026-11-01T00:00"))
+                        .map(row -> row.get("n", Long.class))
+                        .one()
+                        .block())
+                .isEqualTo(1);
+        assertThat(monthly(admin, "2026-10").getByUnit()).isEqualTo(october.getByUnit());
     }
 
     @Test
@@ -241,7 +252,7 @@ class StatsIntegrationTests {
         assertThat(quarter.getPeriod().getLabel()).isEqualTo("Quý IV/2026");
         assertThat(quarter.getTotals().getCounts().getReceived()).isEqualTo(11);
         assertThat(quarter.getComparison().getPrevious().getLabel()).isEqualTo("Quý III/2026");
-        assertThat(quarter.getComparison().getFigures().get(0).getPrevious()).isEqualTo(2.0);
+        assertThat(quarter.getComparison().getFigures().get(0).getPrevious()).isEqualTo(3.0);
         assertThat(quarter.getSummaryText()).startsWith("Quý IV/2026: tổ chức 3 đợt kiểm tra, phát hiện 8 vụ");
     }
 
@@ -265,7 +276,9 @@ class StatsIntegrationTests {
                             "Tuần tra",
                             "So sánh kỳ trước",
                             "Danh sách phản ánh");
+            assertThat(book.getActiveSheetIndex()).isZero();
             for (var sheet : book) {
+                assertThat(sheet.isSelected()).as(sheet.getSheetName()).isEqualTo(sheet == book.getSheetAt(0));
                 assertThat(((XSSFSheet) sheet).getPaneInformation().isFreezePane())
                         .as(sheet.getSheetName())
                         .isTrue();
@@ -334,7 +347,7 @@ class StatsIntegrationTests {
             }
         }
         assertThat(files.keySet())
-                .containsExactly(
+                .containsExactlyInAnyOrder(
                         "tong-hop.csv",
                         "theo-linh-vuc.csv",
                         "theo-to-dan-pho.csv",
