@@ -9,7 +9,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -54,6 +56,12 @@ public class DemoMap {
                 })
                 .then()
                 .cache();
+    }
+
+    /** Imports the map at start-up, whether or not the demo reports are wanted. */
+    @EventListener(ApplicationReadyEvent.class)
+    void importAtStart() {
+        ready.subscribe();
     }
 
     /** Completes once the demo ward has its map; other demo data waits for it. */
