@@ -90,6 +90,9 @@ final class CsvZipWriter implements ExportWriter {
         if (value instanceof Double number) {
             return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
         }
+        if (value instanceof Coordinate point) {
+            return BigDecimal.valueOf(point.degrees()).toPlainString();
+        }
         if (value instanceof LocalDateTime time) {
             return TIME.format(time);
         }

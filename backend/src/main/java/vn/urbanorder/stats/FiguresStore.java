@@ -142,7 +142,8 @@ class FiguresStore {
 
     /** Rounds whose days overlap the period, with the period's reports found on each. */
     private static final String ROUNDS = """
-            SELECT ir.id, ir.title, ir.started_on, ir.ended_on, found.reports, found.violations
+            SELECT ir.id, ir.title, ir.started_on, ir.ended_on, ir.started_on >= :firstDay AS started_in_period,
+                   found.reports, found.violations
               FROM inspection_round ir
              CROSS JOIN LATERAL (
                    SELECT count(*) AS reports, count(*) FILTER (WHERE r.%s) AS violations
@@ -161,7 +162,7 @@ class FiguresStore {
                       FROM p JOIN violation_location l ON l.id = p.violation_location_id
                      WHERE p.%3$s AND l.first_repeat_at < :end) AS repeat_points,
                    (SELECT count(*) FROM inspection_round
-                     WHERE ward_id = :ward AND started_on <= :lastDay AND ended_on >= :firstDay) AS rounds
+                     WHERE ward_id = :ward AND started_on BETWEEN :firstDay AND :lastDay) AS rounds
               FROM p
             """.formatted(COUNTS, PERIOD_REPORTS, VIOLATION);
 
@@ -270,6 +271,7 @@ class FiguresStore {
                         row.get("title", String.class),
                         row.get("started_on", LocalDate.class),
                         row.get("ended_on", LocalDate.class),
+                        Boolean.TRUE.equals(row.get("started_in_period", Boolean.class)),
                         row.get("reports", Long.class),
                         row.get("violations", Long.class)))
                 .all();

@@ -81,15 +81,23 @@ public record PeriodFigures(
      */
     public record RepeatPoints(long newInPeriod, long active, long repeatOffences, List<RepeatPoint> top) {}
 
+    /** A round whose days overlap the period; {@code startedInPeriod} false for one begun before. */
     public record RoundRow(
             UUID id,
             String title,
             java.time.LocalDate startedOn,
             java.time.LocalDate endedOn,
+            boolean startedInPeriod,
             long reports,
             long violations) {}
 
-    /** Rounds whose days overlap the period, and the period's reports found on a round. */
+    /**
+     * Inspection rounds.
+     *
+     * @param count rounds that started in the period, so that months add up to their quarter
+     * @param reportsFound the period's reports found on a round
+     * @param rounds every round whose days overlap the period, begun in it or before
+     */
     public record Rounds(long count, long reportsFound, long violationsFound, List<RoundRow> rounds) {}
 
     public record PatrolRow(UUID reporterId, String username, String name, ReportCounts counts) {}

@@ -5,7 +5,11 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-/** One report of the period as the export lists it. */
+/**
+ * One report of the period as the export lists it.
+ *
+ * @param onTime for a resolved report, whether by its deadline; null otherwise
+ */
 record ReportLine(
         String reference,
         Instant observedAt,
@@ -23,6 +27,7 @@ record ReportLine(
         String rejectionReason,
         Instant dueAt,
         Instant resolvedAt,
+        Boolean onTime,
         String duplicateOf,
         boolean repeatOffence,
         String inspectionRound) {
@@ -59,8 +64,6 @@ record ReportLine(
      * @param names category codes, and "category/subtype" codes, to their names
      */
     List<Object> cells(Map<String, String> names, ZoneId timeZone) {
-        boolean resolved = "RESOLVED".equals(status) || "VERIFIED".equals(status);
-        String onTime = resolved ? (dueAt == null || !resolvedAt.isAfter(dueAt) ? YES : NO) : null;
         return StatsTables.row(
                 reference,
                 StatsTables.local(observedAt, timeZone),
@@ -68,8 +71,8 @@ record ReportLine(
                 names.getOrDefault(category, category),
                 subtype == null ? null : names.getOrDefault(category + "/" + subtype, subtype),
                 address,
-                lat,
-                lon,
+                new Coordinate(lat),
+                new Coordinate(lon),
                 zone,
                 segment,
                 unit,
@@ -78,7 +81,7 @@ record ReportLine(
                 VietnameseLabels.rejectionReason(rejectionReason),
                 StatsTables.local(dueAt, timeZone),
                 StatsTables.local(resolvedAt, timeZone),
-                onTime,
+                onTime == null ? null : onTime ? YES : NO,
                 "DUPLICATE".equals(status) ? YES : null,
                 duplicateOf,
                 repeatOffence ? YES : null,

@@ -13,13 +13,19 @@ class ReportLines {
     /** Rows fetched per round trip (a portal, so the database never sends the whole period at once). */
     static final int FETCH_SIZE = 2000;
 
-    /** Times come as epoch seconds: parsing four timestamps a row was half the cost of reading it. */
+    /**
+     * Times come as whole epoch seconds (floored, so 23:59:59.7 stays on its day): parsing four
+     * timestamps a row was half the cost of reading it. Whether a report was resolved on time is
+     * decided here, to the microsecond, exactly as the figures decide it.
+     */
     private static final String SQL = """
-            SELECT r.reference, extract(epoch FROM r.observed_at)::bigint AS observed_s,
-                   extract(epoch FROM r.received_at)::bigint AS received_s, r.category, r.subtype, r.address_text,
+            SELECT r.reference, floor(extract(epoch FROM r.observed_at))::bigint AS observed_s,
+                   floor(extract(epoch FROM r.received_at))::bigint AS received_s, r.category, r.subtype, r.address_text,
                    r.lat, r.lon, z.name AS zone_name, s.name AS segment_name, u.name AS unit_name,
                    p.display_name AS reporter, r.status, r.rejection_reason,
-                   extract(epoch FROM r.due_at)::bigint AS due_s, extract(epoch FROM r.resolved_at)::bigint AS resolved_s,
+                   floor(extract(epoch FROM r.due_at))::bigint AS due_s, floor(extract(epoch FROM r.resolved_at))::bigint AS resolved_s,
+                   CASE WHEN r.status IN ('RESOLVED', 'VERIFIED') THEN r.due_at IS NULL OR r.resolved_at <= r.due_at
+                   END AS on_time,
                    d.reference AS duplicate_of, 'REPEAT_OFFENCE' = ANY (r.flags) AS repeat_offence,
                    ir.title AS round_title
               FROM report r
@@ -62,6 +68,7 @@ class ReportLines {
                         row.get("rejection_reason", String.class),
                         instant(row.get("due_s", Long.class)),
                         instant(row.get("resolved_s", Long.class)),
+                        row.get("on_time", Boolean.class),
                         row.get("duplicate_of", String.class),
                         Boolean.TRUE.equals(row.get("repeat_offence", Boolean.class)),
                         row.get("round_title", String.class)))

@@ -20,8 +20,8 @@ import vn.urbanorder.category.CategoryCatalog;
 import vn.urbanorder.shared.ProblemException;
 
 /**
- * Builds a period's export file: the section tables, then every report of the period, streamed
- * from the database a page at a time into the file. All writing runs on bounded-elastic threads,
+ * Builds a period's export file: every report of the period, streamed from the database a page at
+ * a time into the file, and the section tables. All writing runs on bounded-elastic threads,
  * never on the event loop, and memory stays flat whatever the period's size. An instance builds at
  * most {@code urbanorder.stats.max-concurrent-exports} files at once.
  */
@@ -55,51 +55,97 @@ public class StatsExports {
         clearLeftovers(properties.exportDir());
     }
 
-    /** 503 with Retry-After when the instance already builds as many files as it may. */
+    /**
+     * 503 with Retry-After when the instance already builds as many files as it may. The reports
+     * stream into the file while the figures are read; the section tables follow, and the writer
+     * puts them first. However the export ends, its writer is closed (after any call in flight),
+     * then the file is deleted unless it was built, then the permit is given back, in that order.
+     */
     public Mono<ExportFile> export(StatsScope scope, FileFormat format) {
-        return Mono.usingWhen(
-                Mono.fromCallable(this::permit),
-                permit -> write(scope, format),
-                permit -> Mono.fromRunnable(permits::release));
+        String fileName = scope.period().fileStem(scope.ward().code()) + format.extension();
+        return categories
+                .findAll()
+                .collectList()
+                .flatMap(catalogue -> Mono.usingWhen(
+                        Mono.fromCallable(() -> open(format)).subscribeOn(Schedulers.boundedElastic()),
+                        export -> Mono.zip(reports(export.writer(), scope, names(catalogue)), statistics.figures(scope))
+                                .publishOn(Schedulers.boundedElastic())
+                                .map(written -> {
+                                    for (StatsTable table : StatsTables.of(written.getT2())) {
+                                        unchecked(() -> export.writer().table(table));
+                                    }
+                                    unchecked(export.writer()::finish);
+                                    return new ExportFile(export.path(), fileName, format, written.getT1());
+                                }),
+                        export -> export.end(false),
+                        (export, failure) -> export.end(true),
+                        export -> export.end(true)));
     }
 
-    private Boolean permit() {
+    /** Takes a permit, then makes the file and its writer, with the report list begun. */
+    private Export open(FileFormat format) throws IOException {
         if (!permits.tryAcquire()) {
             throw ProblemException.serviceUnavailable(
                     "Máy chủ đang lập nhiều tệp thống kê cùng lúc; vui lòng thử lại sau ít giây.",
                     Duration.ofSeconds(5));
         }
-        return Boolean.TRUE;
+        Path path = null;
+        try {
+            Files.createDirectories(properties.exportDir());
+            path = Files.createTempFile(properties.exportDir(), "export-", format.extension());
+            var writer =
+                    new GuardedWriter(format == FileFormat.XLSX ? new WorkbookWriter(path) : new CsvZipWriter(path));
+            var export = new Export(path, writer);
+            try {
+                writer.startReports(ReportLine.HEADERS);
+            } catch (IOException | RuntimeException e) {
+                writer.close();
+                throw e;
+            }
+            return export;
+        } catch (IOException | RuntimeException e) {
+            if (path != null) {
+                Files.deleteIfExists(path);
+            }
+            permits.release();
+            throw e;
+        }
     }
 
-    /**
-     * The reports stream into the file while the figures are read; the section tables follow, and
-     * the writer puts them first.
-     */
-    private Mono<ExportFile> write(StatsScope scope, FileFormat format) {
-        String fileName = scope.period().fileStem(scope.ward().code()) + format.extension();
-        return Mono.zip(categories.findAll().collectList(), Mono.fromCallable(() -> newFile(format)))
-                .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(found -> {
-                    Path path = found.getT2();
-                    return Mono.usingWhen(
-                                    Mono.fromCallable(() -> writer(format, path)),
-                                    writer -> Mono.zip(
-                                                    reports(writer, scope, names(found.getT1())),
-                                                    statistics.figures(scope))
-                                            .publishOn(Schedulers.boundedElastic())
-                                            .map(written -> {
-                                                for (StatsTable table : StatsTables.of(written.getT2())) {
-                                                    unchecked(() -> writer.table(table));
-                                                }
-                                                unchecked(writer::finish);
-                                                return new ExportFile(path, fileName, format, written.getT1());
-                                            }),
-                                    StatsExports::close)
-                            .subscribeOn(Schedulers.boundedElastic())
-                            .onErrorResume(failure -> delete(path).then(Mono.error(failure)))
-                            .doOnCancel(() -> delete(path).subscribe());
-                });
+    /** An export under way: its file and writer, holding one permit. */
+    private final class Export {
+
+        private final Path path;
+        private final GuardedWriter writer;
+
+        Export(Path path, GuardedWriter writer) {
+            this.path = path;
+            this.writer = writer;
+        }
+
+        Path path() {
+            return path;
+        }
+
+        GuardedWriter writer() {
+            return writer;
+        }
+
+        /** Closes the writer (waiting for a call in flight), deletes an unfinished file, frees the permit. */
+        Mono<Void> end(boolean abandoned) {
+            return Mono.<Void>fromRunnable(() -> {
+                        try {
+                            writer.close();
+                        } catch (IOException e) {
+                            log.warn("Could not close an export's writer", e);
+                        }
+                        if (abandoned) {
+                            deleteQuietly(path);
+                        }
+                    })
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .doFinally(signal -> permits.release());
+        }
     }
 
     /** Writes every report of the period, a batch at a time on the writer's thread; how many. */
@@ -118,37 +164,17 @@ public class StatsExports {
                 .then(Mono.fromCallable(count::get));
     }
 
-    /** A writer with the report list begun. */
-    private static ExportWriter writer(FileFormat format, Path path) throws IOException {
-        ExportWriter writer = format == FileFormat.XLSX ? new WorkbookWriter(path) : new CsvZipWriter(path);
-        try {
-            writer.startReports(ReportLine.HEADERS);
-            return writer;
-        } catch (IOException | RuntimeException e) {
-            writer.close();
-            throw e;
-        }
-    }
-
-    private static Mono<Void> close(ExportWriter writer) {
-        return Mono.<Void>fromRunnable(() -> unchecked(writer::close)).subscribeOn(Schedulers.boundedElastic());
-    }
-
-    private Path newFile(FileFormat format) throws IOException {
-        Files.createDirectories(properties.exportDir());
-        return Files.createTempFile(properties.exportDir(), "export-", format.extension());
-    }
-
     /** Deletes an export file; off the event loop. */
     public static Mono<Void> delete(Path path) {
-        return Mono.<Void>fromRunnable(() -> {
-                    try {
-                        Files.deleteIfExists(path);
-                    } catch (IOException e) {
-                        log.warn("Could not delete export file {}", path, e);
-                    }
-                })
-                .subscribeOn(Schedulers.boundedElastic());
+        return Mono.<Void>fromRunnable(() -> deleteQuietly(path)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            log.warn("Could not delete export file {}", path, e);
+        }
     }
 
     /** Category codes, and category/subtype codes, to their Vietnamese names. */

@@ -17,6 +17,11 @@ public record StatsPeriod(PeriodKind kind, LocalDate from, LocalDate to, ZoneId 
     /** The longest period one request covers. */
     public static final int MAX_DAYS = 366;
 
+    /** The years a period may fall in (beyond them, PostgreSQL's and Excel's dates give out). */
+    static final int FIRST_YEAR = 2000;
+
+    static final int LAST_YEAR = 2100;
+
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final String[] ROMAN = {"I", "II", "III", "IV"};
 
@@ -26,15 +31,26 @@ public record StatsPeriod(PeriodKind kind, LocalDate from, LocalDate to, ZoneId 
 
     /** Parses {@code YYYY-MM}; 422 on {@code field} otherwise. */
     public static StatsPeriod month(String month, ZoneId timeZone) {
+        YearMonth parsed;
         try {
-            return month(YearMonth.parse(month), timeZone);
+            parsed = YearMonth.parse(month);
         } catch (RuntimeException e) {
             throw InvalidRequestException.of("month", "Tháng phải có dạng YYYY-MM, ví dụ 2026-10.");
         }
+        if (parsed.getYear() < FIRST_YEAR || parsed.getYear() > LAST_YEAR) {
+            throw InvalidRequestException.of("month", "Năm phải từ " + FIRST_YEAR + " đến " + LAST_YEAR + ".");
+        }
+        return month(parsed, timeZone);
     }
 
     /** Any run of days, recognised as a month, quarter, half year or year when it is one; 422 otherwise. */
     public static StatsPeriod days(LocalDate from, LocalDate to, ZoneId timeZone) {
+        if (from.getYear() < FIRST_YEAR || from.getYear() > LAST_YEAR) {
+            throw InvalidRequestException.of("from", "Năm phải từ " + FIRST_YEAR + " đến " + LAST_YEAR + ".");
+        }
+        if (to.getYear() > LAST_YEAR) {
+            throw InvalidRequestException.of("to", "Năm phải từ " + FIRST_YEAR + " đến " + LAST_YEAR + ".");
+        }
         if (to.isBefore(from)) {
             throw InvalidRequestException.of("to", "Ngày cuối không được trước ngày đầu.");
         }

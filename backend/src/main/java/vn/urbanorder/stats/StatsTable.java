@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * One section of the figures as a table, the shape both the workbook (a sheet) and the CSV zip (a
- * file) are written from. Cells are {@link Long}, {@link Double}, {@link String}, {@link
- * java.time.LocalDate}, {@link java.time.LocalDateTime} (local to the ward) or null.
+ * file) are written from. Cells are {@link Long}, {@link Double} (one decimal shown), {@link
+ * Coordinate}, {@link String}, {@link java.time.LocalDate}, {@link java.time.LocalDateTime} (local to
+ * the ward) or null.
  *
  * @param sheet the sheet's name (at most 31 characters, as Excel allows)
  * @param file the CSV file's name, without extension

@@ -136,8 +136,8 @@ final class StatsTables {
                     point.categoryName(),
                     point.address(),
                     point.zoneName(),
-                    point.lat(),
-                    point.lon(),
+                    new Coordinate(point.lat()),
+                    new Coordinate(point.lon()),
                     point.reportsInPeriod(),
                     point.repeatOffencesInPeriod(),
                     point.reportCount(),
@@ -166,10 +166,15 @@ final class StatsTables {
         return new StatsTable(
                 "Đợt kiểm tra",
                 "dot-kiem-tra",
-                List.of("Đợt kiểm tra", "Từ ngày", "Đến ngày", "Phản ánh", "Vụ vi phạm"),
+                List.of("Đợt kiểm tra", "Từ ngày", "Đến ngày", "Bắt đầu trong kỳ", "Phản ánh", "Vụ vi phạm"),
                 rounds.stream()
                         .map(round -> row(
-                                round.title(), round.startedOn(), round.endedOn(), round.reports(), round.violations()))
+                                round.title(),
+                                round.startedOn(),
+                                round.endedOn(),
+                                round.startedInPeriod() ? "Có" : "Không",
+                                round.reports(),
+                                round.violations()))
                         .toList());
     }
 
@@ -198,8 +203,19 @@ final class StatsTables {
                         .toList());
     }
 
+    /** Counts as whole numbers, shares (in percent) with their decimal. */
     private static List<Object> compared(ComparedFigure figure) {
-        return row(figure.name(), figure.current(), figure.previous(), figure.difference(), figure.changePercent());
+        boolean share = figure.figure().share();
+        return row(
+                figure.name(),
+                share ? figure.current() : whole(figure.current()),
+                share ? figure.previous() : whole(figure.previous()),
+                share ? figure.difference() : whole(figure.difference()),
+                figure.changePercent());
+    }
+
+    private static Long whole(Double value) {
+        return value == null ? null : Math.round(value);
     }
 
     private static List<String> headers(List<String> keys) {

@@ -1,5 +1,7 @@
 package vn.urbanorder.stats;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -134,7 +136,7 @@ public class WardStatistics {
                 found.repeat().top());
         List<RoundRow> roundList = found.rounds();
         var rounds = new Rounds(
-                roundList.size(),
+                roundList.stream().filter(RoundRow::startedInPeriod).count(),
                 roundList.stream().mapToLong(RoundRow::reports).sum(),
                 roundList.stream().mapToLong(RoundRow::violations).sum(),
                 roundList);
@@ -312,10 +314,14 @@ public class WardStatistics {
     private static ComparedFigure compared(Figure figure, Number current, Number previous) {
         Double now = current == null ? null : current.doubleValue();
         Double before = previous == null ? null : previous.doubleValue();
-        Double difference = now == null || before == null ? null : Math.round((now - before) * 10) / 10.0;
-        Double changePercent = figure.share() || difference == null || before == 0
-                ? null
-                : Math.round(difference * 1000 / before) / 10.0;
+        Double difference = now == null || before == null ? null : oneDecimal(now - before);
+        Double changePercent =
+                figure.share() || difference == null || before == 0 ? null : oneDecimal((now - before) * 100 / before);
         return new ComparedFigure(figure, figure.label(), now, before, difference, changePercent);
+    }
+
+    /** To one decimal, halves away from zero (−0,25 → −0,3 as +0,25 → +0,3). */
+    private static double oneDecimal(double value) {
+        return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).doubleValue();
     }
 }

@@ -47,6 +47,7 @@ final class WorkbookWriter implements ExportWriter {
     private final CellStyle header;
     private final CellStyle wholeNumber;
     private final CellStyle decimal;
+    private final CellStyle coordinate;
     private final CellStyle date;
     private final CellStyle dateTime;
 
@@ -69,6 +70,7 @@ final class WorkbookWriter implements ExportWriter {
         header.setBorderBottom(BorderStyle.THIN);
         wholeNumber = style(format.getFormat("#,##0"));
         decimal = style(format.getFormat("#,##0.0"));
+        coordinate = style(format.getFormat("0.000000"));
         date = style(format.getFormat("dd/mm/yyyy"));
         dateTime = style(format.getFormat("dd/mm/yyyy hh:mm"));
     }
@@ -169,6 +171,9 @@ final class WorkbookWriter implements ExportWriter {
             } else if (value instanceof Double number) {
                 cell.setCellValue(number);
                 cell.setCellStyle(decimal);
+            } else if (value instanceof Coordinate point) {
+                cell.setCellValue(point.degrees());
+                cell.setCellStyle(coordinate);
             } else if (value instanceof LocalDateTime time) {
                 cell.setCellValue(time);
                 cell.setCellStyle(dateTime);

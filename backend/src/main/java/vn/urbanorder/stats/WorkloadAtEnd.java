@@ -92,8 +92,16 @@ class WorkloadAtEnd {
         this.clock = clock;
     }
 
+    /**
+     * The workload at {@code end}, or now when {@code end} has not come yet (a period in progress
+     * shows today's backlog and what is overdue today).
+     */
     Mono<List<Workload>> of(UUID wardId, Instant end) {
-        if (end.isAfter(clock.instant().minus(SETTLED))) {
+        Instant now = clock.instant();
+        if (end.isAfter(now)) {
+            return read(wardId, now);
+        }
+        if (end.isAfter(now.minus(SETTLED))) {
             return read(wardId, end);
         }
         return kept(wardId, end).switchIfEmpty(read(wardId, end).flatMap(workload -> keep(wardId, end, workload)));
@@ -144,8 +152,10 @@ class WorkloadAtEnd {
     }
 
     private Mono<List<Workload>> keep(UUID wardId, Instant end, List<Workload> workload) {
+        // Settled by the database's clock too, in case this instance's runs ahead.
         return database.sql("INSERT INTO workload_snapshot (ward_id, at, units, computed_at)"
-                        + " VALUES (:ward, :at, CAST(:units AS jsonb), :now) ON CONFLICT DO NOTHING")
+                        + " SELECT :ward, :at, CAST(:units AS jsonb), :now WHERE CAST(:at AS timestamptz)"
+                        + " < now() - interval '1 hour' ON CONFLICT DO NOTHING")
                 .bind("ward", wardId)
                 .bind("at", end)
                 .bind("units", json.writeValueAsString(workload))

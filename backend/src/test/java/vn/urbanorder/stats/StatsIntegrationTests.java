@@ -70,7 +70,7 @@ class StatsIntegrationTests {
         assertThat(october.getPeriod().getLabel()).isEqualTo("Tháng 10/2026");
         assertThat(october.getPeriod().getTimeZone()).isEqualTo("Asia/Ho_Chi_Minh");
         assertThat(october.getSummaryText())
-                .isEqualTo("Tháng 10/2026: tổ chức 2 đợt kiểm tra, phát hiện 7 vụ vi phạm trật tự đô thị, trong đó"
+                .isEqualTo("Tháng 10/2026: tổ chức 1 đợt kiểm tra, phát hiện 7 vụ vi phạm trật tự đô thị, trong đó"
                         + " có 2 điểm tái phạm; đã xử lý 5 vụ (71,4%), đúng hạn 60,0%.");
 
         // R1-R9 and R12: R9 at 23:30 on the 31st is October's, R10 at 00:10 on the 1st is not.
@@ -153,12 +153,13 @@ class StatsIntegrationTests {
                         tuple("SIDEWALK_ENCROACHMENT", "Số 1 phố Thử", "TDP01", 3L, 2L, 4L, 2L),
                         tuple("CONSTRUCTION", null, "TDP01", 1L, 1L, 1L, 1L));
 
-        assertThat(october.getInspectionRounds().getCount()).isEqualTo(2);
+        // RD2 began in September and ran into October: listed, not counted (it is September's).
+        assertThat(october.getInspectionRounds().getCount()).isEqualTo(1);
         assertThat(october.getInspectionRounds().getReportsFound()).isEqualTo(2);
         assertThat(october.getInspectionRounds().getViolationsFound()).isEqualTo(1);
         assertThat(october.getInspectionRounds().getRounds())
-                .extracting(round -> round.getTitle(), round -> round.getReports())
-                .containsExactly(tuple("Kiểm tra cuối tháng 9", 0L), tuple("Kiểm tra tuyến phố Thử", 2L));
+                .extracting(round -> round.getTitle(), round -> round.getStartedInPeriod(), round -> round.getReports())
+                .containsExactly(tuple("Kiểm tra cuối tháng 9", false, 0L), tuple("Kiểm tra tuyến phố Thử", true, 2L));
 
         assertThat(october.getPatrolActivity())
                 .extracting(patrol -> patrol.getUsername())
@@ -184,7 +185,7 @@ class StatsIntegrationTests {
                         tuple("ON_TIME_PERCENT", 60.0, 100.0, -40.0, null),
                         tuple("REPEAT_POINTS", 2.0, 0.0, 2.0, null),
                         tuple("REPEAT_OFFENCES", 3.0, 0.0, 3.0, null),
-                        tuple("INSPECTION_ROUNDS", 2.0, 1.0, 1.0, 100.0));
+                        tuple("INSPECTION_ROUNDS", 1.0, 1.0, 0.0, 0.0));
 
         PeriodStatistics november = monthly(admin, "2026-11");
         assertThat(november.getTotals().getCounts().getReceived()).isEqualTo(1);
@@ -238,6 +239,24 @@ class StatsIntegrationTests {
     }
 
     @Test
+    void aPeriodNotYetOverShowsTheWorkloadAsItIsNow() {
+        // Every waiting report is past its deadline by now: R9, R10 and the disputed R14 for U1;
+        // R3 (reassigned in November) and R13 for U2.
+        PeriodStatistics sinceOctober = http.get()
+                .uri("/api/v1/stats?from=2026-10-01&to=2027-06-30")
+                .header("Authorization", admin)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(PeriodStatistics.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(sinceOctober.getByUnit())
+                .extracting(UnitFigures::getUnitId, UnitFigures::getOpenAtEnd, UnitFigures::getOverdueAtEnd)
+                .containsExactlyInAnyOrder(tuple(seed.unit1, 3L, 3L), tuple(seed.unit2, 2L, 2L));
+    }
+
+    @Test
     void aQuarterIsNamedAndComparedWithTheQuarterBefore() {
         PeriodStatistics quarter = http.get()
                 .uri("/api/v1/stats?from=2026-10-01&to=2026-12-31")
@@ -253,7 +272,7 @@ class StatsIntegrationTests {
         assertThat(quarter.getTotals().getCounts().getReceived()).isEqualTo(11);
         assertThat(quarter.getComparison().getPrevious().getLabel()).isEqualTo("Quý III/2026");
         assertThat(quarter.getComparison().getFigures().get(0).getPrevious()).isEqualTo(3.0);
-        assertThat(quarter.getSummaryText()).startsWith("Quý IV/2026: tổ chức 3 đợt kiểm tra, phát hiện 8 vụ");
+        assertThat(quarter.getSummaryText()).startsWith("Quý IV/2026: tổ chức 2 đợt kiểm tra, phát hiện 8 vụ");
     }
 
     @Test
@@ -298,10 +317,10 @@ class StatsIntegrationTests {
                     .containsEntry("Xử lý trễ hạn", 2.0)
                     .containsEntry("Tỷ lệ đúng hạn (%)", 60.0)
                     .containsEntry("Điểm tái phạm có vi phạm trong kỳ", 2.0)
-                    .containsEntry("Đợt kiểm tra", 2.0)
+                    .containsEntry("Đợt kiểm tra", 1.0)
                     .containsEntry(
                             "Tóm tắt",
-                            "Tháng 10/2026: tổ chức 2 đợt kiểm tra, phát hiện 7 vụ vi phạm trật tự đô thị,"
+                            "Tháng 10/2026: tổ chức 1 đợt kiểm tra, phát hiện 7 vụ vi phạm trật tự đô thị,"
                                     + " trong đó có 2 điểm tái phạm; đã xử lý 5 vụ (71,4%), đúng hạn 60,0%.");
 
             XSSFSheet reports = book.getSheet("Danh sách phản ánh");
@@ -315,6 +334,8 @@ class StatsIntegrationTests {
             assertThat(DateUtil.isCellDateFormatted(last.getCell(1))).isTrue();
             assertThat(last.getCell(1).getLocalDateTimeCellValue()).isEqualTo("2026-10-31T23:30");
             assertThat(last.getCell(6).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(last.getCell(6).getNumericCellValue()).isEqualTo(21.04);
+            assertThat(last.getCell(6).getCellStyle().getDataFormatString()).isEqualTo("0.000000");
             assertThat(last.getCell(12).getStringCellValue()).isEqualTo("Đã giao");
             assertThat(last.getCell(19).getStringCellValue()).isEqualTo("Có");
             long duplicates = 0;
@@ -367,7 +388,7 @@ class StatsIntegrationTests {
                 .contains("\r\nXử lý trễ hạn,2\r\n")
                 .contains("\r\nTỷ lệ xử lý (%),71.4\r\n")
                 .contains("\r\nĐiểm tái phạm có vi phạm trong kỳ,2\r\n")
-                .contains("\"Tháng 10/2026: tổ chức 2 đợt kiểm tra, phát hiện 7 vụ vi phạm trật tự đô thị,");
+                .contains("\"Tháng 10/2026: tổ chức 1 đợt kiểm tra, phát hiện 7 vụ vi phạm trật tự đô thị,");
         assertThat(files.get("theo-to-dan-pho.csv")).contains("\r\nTDP01,Tổ dân phố số 1,5,4,0,1,3,1,75,33.3,3\r\n");
         String[] lines = files.get("danh-sach-phan-anh.csv").split("\r\n");
         assertThat(lines).hasSize(11);
@@ -447,6 +468,18 @@ class StatsIntegrationTests {
         get(admin, "/api/v1/stats/monthly/2026-1/export?format=xlsx")
                 .expectStatus()
                 .isEqualTo(422);
+        get(admin, "/api/v1/stats/monthly?month=1999-12")
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("month");
+        get(admin, "/api/v1/stats?from=2200-01-01&to=2200-01-31")
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("from");
         assertNoExportFileLeft();
     }
 
