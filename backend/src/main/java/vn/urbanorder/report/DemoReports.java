@@ -45,8 +45,9 @@ import vn.urbanorder.ward.WardDirectory;
  * Gia Thụy's streets, each with a photo, as the demo patrols would have filed them. The same
  * reports every time (a fixed seed and client ids derived from it), added once: a restart finds
  * them and adds nothing. They are loaded directly, not through intake, which would refuse
- * observations older than 30 days. {@code urbanorder.demo.reports=false} leaves them out (the
- * tests do: reports at random spots would make the tests' own reports their duplicates).
+ * observations older than 30 days, and {@link DemoHistory} gives each the handling it had since.
+ * {@code urbanorder.demo.reports=false} leaves them out (the tests do: reports at random spots would
+ * make the tests' own reports their duplicates).
  */
 @Component
 @Profile("demo")
@@ -84,6 +85,7 @@ class DemoReports {
     private final Deadlines deadlines;
     private final Assignments assignments;
     private final LocationMatching locations;
+    private final DemoHistory history;
     private final DatabaseClient database;
     private final Clock clock;
 
@@ -98,6 +100,7 @@ class DemoReports {
             Deadlines deadlines,
             Assignments assignments,
             LocationMatching locations,
+            DemoHistory history,
             DatabaseClient database,
             Clock clock) {
         this.wards = wards;
@@ -110,6 +113,7 @@ class DemoReports {
         this.deadlines = deadlines;
         this.assignments = assignments;
         this.locations = locations;
+        this.history = history;
         this.database = database;
         this.clock = clock;
     }
@@ -221,7 +225,8 @@ class DemoReports {
                                             stored, events.first(ward.id(), id, IntakeEvents.of(reporter, stored))))
                                     // Another instance added this one first: roll the number back.
                                     .switchIfEmpty(Mono.error(new IllegalStateException("added elsewhere")))
-                                    .flatMap(recorded -> photos.record(ward.id(), recorded, List.of(photo))))
+                                    .flatMap(recorded -> photos.record(ward.id(), recorded, List.of(photo)))
+                                    .then(history.play(stored, random)))
                             .thenReturn(true);
                     return photos.store(List.of(photo), created -> {}).then(transactions.transactional(added));
                 })
