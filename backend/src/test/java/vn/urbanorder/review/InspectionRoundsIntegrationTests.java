@@ -191,8 +191,11 @@ class InspectionRoundsIntegrationTests {
                 .exchange();
     }
 
+    /** A report observed a few minutes ago, but never before the start of {@link #today} in the ward. */
     private WebTestClient.ResponseSpec submit(String caller, String category, String subtype, UUID round) {
-        return submit(caller, category, subtype, round, Instant.now().minusSeconds(300));
+        Instant observed = Instant.now().minusSeconds(300);
+        Instant midnight = today.atStartOfDay(ZoneId.of("Asia/Ho_Chi_Minh")).toInstant();
+        return submit(caller, category, subtype, round, observed.isBefore(midnight) ? midnight : observed);
     }
 
     private WebTestClient.ResponseSpec submit(
