@@ -100,31 +100,52 @@ class FiguresStore {
              ORDER BY kind, code, valid_from DESC
             """;
 
+    /**
+     * A repeat offence as intake decided it and as it stands: flagged at intake, neither a
+     * duplicate nor rejected since. The same words as the partial index {@code report_repeat_offence}
+     * (V22), so PostgreSQL answers from it.
+     */
+    private static final String REPEAT_OFFENCE =
+            "'REPEAT_OFFENCE' = ANY (%1$s.flags) AND %1$s.status NOT IN ('DUPLICATE', 'REJECTED')";
+
+    /**
+     * When a location became a repeat point: its first repeat offence observed, by intake's flags,
+     * so a later change to another report there (a reopened clearing) does not move it.
+     */
+    private static final String FIRST_REPEAT = """
+            (SELECT min(f.observed_at) FROM report f WHERE f.violation_location_id = %s AND %s)""".formatted("%s", REPEAT_OFFENCE.formatted("f"));
+
     /** The period's violations at each location that was a repeat point by the period's end. */
-    private static final String ACTIVE_REPEAT_POINTS = """
+    private static final String ACTIVE_REPEAT_POINTS =
+            """
             WITH per AS (
                 SELECT violation_location_id AS id, count(*) AS reports,
                        count(*) FILTER (WHERE 'REPEAT_OFFENCE' = ANY (flags)) AS repeats
                   FROM report
                  WHERE %1$s AND %2$s AND violation_location_id IS NOT NULL
-                 GROUP BY violation_location_id)
-            SELECT l.id, l.category, l.lat, l.lon, l.zone_id, l.first_repeat_at, per.reports, per.repeats
-              FROM per JOIN violation_location l ON l.id = per.id
-             WHERE l.first_repeat_at < :end
-            """.formatted(PERIOD_REPORTS, VIOLATION);
+                 GROUP BY violation_location_id),
+            dated AS (SELECT per.*, %3$s AS first_repeat_at FROM per)
+            SELECT l.id, l.category, l.lat, l.lon, l.zone_id, d.first_repeat_at, d.reports, d.repeats
+              FROM dated d JOIN violation_location l ON l.id = d.id
+             WHERE d.first_repeat_at < :end
+            """.formatted(PERIOD_REPORTS, VIOLATION, FIRST_REPEAT.formatted("per.id"));
 
     /**
-     * How many repeat points were active in the period and how many became one in it, with the ten
-     * active points with the most violations in the period: the address of their first report that
-     * gave one, and their counts up to the period's end (not beyond, so a past period's list does
-     * not change). One row with no point when none was active.
+     * How many repeat points were active in the period and how many became one in it (their first
+     * repeat offence observed in it), with the ten active points with the most violations in the
+     * period: the address of their first report that gave one, and their counts up to the period's
+     * end (not beyond, so a past period's list does not change). One row with no point when none
+     * was active.
      */
     private static final String REPEAT_POINTS = """
             WITH active AS MATERIALIZED (%1$s),
             top AS (SELECT * FROM active ORDER BY reports DESC, repeats DESC, first_repeat_at, id LIMIT 10)
             SELECT (SELECT count(*) FROM active) AS active_points,
-                   (SELECT count(*) FROM violation_location
-                     WHERE ward_id = :ward AND first_repeat_at >= :start AND first_repeat_at < :end) AS new_points,
+                   (SELECT count(DISTINCT r.violation_location_id) FROM report r
+                     WHERE r.%3$s AND %4$s AND r.violation_location_id IS NOT NULL
+                       AND NOT EXISTS (SELECT 1 FROM report e
+                                        WHERE e.violation_location_id = r.violation_location_id
+                                          AND %5$s AND e.observed_at < :start)) AS new_points,
                    t.*, z.code AS zone_code, z.name AS zone_name,
                    (SELECT r.address_text FROM report r
                      WHERE r.violation_location_id = t.id AND r.address_text IS NOT NULL
@@ -138,7 +159,12 @@ class FiguresStore {
               LEFT JOIN top t ON true
               LEFT JOIN zone z ON z.id = t.zone_id
              ORDER BY t.reports DESC, t.repeats DESC, t.first_repeat_at, t.id
-            """.formatted(ACTIVE_REPEAT_POINTS, VIOLATION);
+            """.formatted(
+                    ACTIVE_REPEAT_POINTS,
+                    VIOLATION,
+                    PERIOD_REPORTS,
+                    REPEAT_OFFENCE.formatted("r"),
+                    REPEAT_OFFENCE.formatted("e"));
 
     /** Rounds whose days overlap the period, with the period's reports found on each. */
     private static final String ROUNDS = """
@@ -154,17 +180,18 @@ class FiguresStore {
             """.formatted(VIOLATION);
 
     /** The headline figures alone, for the period a report is compared with. */
-    private static final String HEADLINE = """
+    private static final String HEADLINE =
+            """
             WITH p AS MATERIALIZED (
                 SELECT status, flags, due_at, resolved_at, violation_location_id FROM report WHERE %2$s)
             SELECT %1$s,
-                   (SELECT count(DISTINCT p.violation_location_id)
-                      FROM p JOIN violation_location l ON l.id = p.violation_location_id
-                     WHERE p.%3$s AND l.first_repeat_at < :end) AS repeat_points,
+                   (SELECT count(DISTINCT p.violation_location_id) FROM p
+                     WHERE p.%3$s AND p.violation_location_id IS NOT NULL
+                       AND %4$s < :end) AS repeat_points,
                    (SELECT count(*) FROM inspection_round
                      WHERE ward_id = :ward AND started_on BETWEEN :firstDay AND :lastDay) AS rounds
               FROM p
-            """.formatted(COUNTS, PERIOD_REPORTS, VIOLATION);
+            """.formatted(COUNTS, PERIOD_REPORTS, VIOLATION, FIRST_REPEAT.formatted("p.violation_location_id"));
 
     private final DatabaseClient database;
 

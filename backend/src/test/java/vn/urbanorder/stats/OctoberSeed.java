@@ -31,9 +31,10 @@ import vn.urbanorder.testing.Fixtures;
  * R11  09-30 23:50        SIDEWALK / GOODS_DISPLAY        Z1   -   U1    RESOLVED   10-02 / 10-01 09:00       L1, round RD2, P1: September
  * R13  09-20 09:00        SANITATION / ILLEGAL_DUMPING    Z2   -   U2    ASSIGNED   09-22                     P2: September, still open
  * R14  09-10 09:00        SIDEWALK / MATERIALS            Z1   -   U1    REOPENED   11-12                     P2: resolved 09-12, disputed 11-10
+ * R15  08-15 09:00        CONSTRUCTION / NOT_AS_PERMITTED Z1   -   U2    RESOLVED   08-20 / 08-18 09:00       REPEAT, L5, P1: August
  * </pre>
  *
- * L1 became a repeat point with R2 (10-07); L5 was one since August. Rounds: RD1 10-14..10-15,
+ * L1 became a repeat point with R2 (10-07); L5 with R15, in August. Rounds: RD1 10-14..10-15,
  * RD2 09-28..10-02, RD3 11-03..11-04. Zones: TDP01, TDP02, TDP03 current; TDP09 closed on
  * 2026-09-01. Segment S1 (TKQ01).
  */
@@ -151,6 +152,10 @@ final class OctoberSeed {
                 .status("ASSIGNED", "2026-09-22T09:05", null);
         insert(r13);
         events(r13, assigned(r13, unit2, "2026-09-22T09:05"));
+        insert(new Report("2026-08-15T09:00", "CONSTRUCTION", "NOT_AS_PERMITTED", patrol1Id)
+                .at(zone1, null, unit2, l5)
+                .status("RESOLVED", "2026-08-20T09:05", "2026-08-18T09:00")
+                .repeat());
         Report r14 = new Report("2026-09-10T09:00", "SIDEWALK_ENCROACHMENT", "MATERIALS", patrol2Id)
                 .at(zone1, null, unit1, null)
                 .status("REOPENED", "2026-11-12T09:00", null);

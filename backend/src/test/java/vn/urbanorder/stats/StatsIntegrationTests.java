@@ -151,7 +151,7 @@ class StatsIntegrationTests {
                         point -> point.getRepeatCount())
                 .containsExactly(
                         tuple("SIDEWALK_ENCROACHMENT", "Số 1 phố Thử", "TDP01", 3L, 2L, 4L, 2L),
-                        tuple("CONSTRUCTION", null, "TDP01", 1L, 1L, 1L, 1L));
+                        tuple("CONSTRUCTION", null, "TDP01", 1L, 1L, 2L, 2L));
 
         // RD2 began in September and ran into October: listed, not counted (it is September's).
         assertThat(october.getInspectionRounds().getCount()).isEqualTo(1);
@@ -202,7 +202,7 @@ class StatsIntegrationTests {
     }
 
     @Test
-    void aPastMonthStaysAsItWasWhenZonesAndUnitsChangeLater() {
+    void aPastMonthStaysAsItWasWhenZonesUnitsAndLocationCountsChangeLater() {
         PeriodStatistics before = monthly(admin, "2026-10");
         // A new map closes TDP01 and opens a renamed one; U1 is stood down.
         database.sql("UPDATE zone SET valid_to = now() WHERE id = :zone")
@@ -216,6 +216,11 @@ class StatsIntegrationTests {
                 .block();
         database.sql("UPDATE unit SET active = false WHERE id = :unit")
                 .bind("unit", seed.unit1)
+                .then()
+                .block();
+        // A clearing reopened since makes the locations recount: repeat points stay as intake flagged them.
+        database.sql("UPDATE violation_location SET first_repeat_at = NULL, repeat_count = 0 WHERE ward_id = :ward")
+                .bind("ward", seed.ward)
                 .then()
                 .block();
         try {
@@ -271,7 +276,7 @@ class StatsIntegrationTests {
         assertThat(quarter.getPeriod().getLabel()).isEqualTo("Quý IV/2026");
         assertThat(quarter.getTotals().getCounts().getReceived()).isEqualTo(11);
         assertThat(quarter.getComparison().getPrevious().getLabel()).isEqualTo("Quý III/2026");
-        assertThat(quarter.getComparison().getFigures().get(0).getPrevious()).isEqualTo(3.0);
+        assertThat(quarter.getComparison().getFigures().get(0).getPrevious()).isEqualTo(4.0);
         assertThat(quarter.getSummaryText()).startsWith("Quý IV/2026: tổ chức 2 đợt kiểm tra, phát hiện 8 vụ");
     }
 
