@@ -312,7 +312,7 @@ class FiguresStore {
     }
 
     /** The statement with the period's parameters it names bound. */
-    DatabaseClient.GenericExecuteSpec query(String sql, UUID wardId, StatsPeriod period) {
+    private DatabaseClient.GenericExecuteSpec query(String sql, UUID wardId, StatsPeriod period) {
         var spec = database.sql(sql).bind("ward", wardId).bind("end", period.end());
         if (sql.contains(":start")) {
             spec = spec.bind("start", period.start());
