@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
+import vn.urbanorder.shared.CalendarBounds;
 import vn.urbanorder.shared.InvalidRequestException;
 
 /** A position in a list of locations: the sort, the last location's sort key, and its id. */
@@ -41,8 +42,8 @@ public record LocationCursor(LocationSort sort, String key, UUID id) {
                 // Parse the key now, so a forged one is refused here and not in the query.
                 if (sort == LocationSort.REPEAT_COUNT) {
                     decoded.repeatCount();
-                } else {
-                    decoded.lastSeenAt();
+                } else if (!CalendarBounds.contains(decoded.lastSeenAt())) {
+                    throw InvalidRequestException.of("cursor", "không phải con trỏ trang hợp lệ");
                 }
                 return decoded;
             }

@@ -9,6 +9,7 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.assignment.Assignment;
@@ -51,6 +52,7 @@ public class Handling {
     private final ReportStore store;
     private final Assignments assignments;
     private final LocationMatching locations;
+    private final TransactionalOperator transactions;
     private final Clock clock;
 
     Handling(
@@ -64,6 +66,7 @@ public class Handling {
             ReportStore store,
             Assignments assignments,
             LocationMatching locations,
+            TransactionalOperator transactions,
             Clock clock) {
         this.reports = reports;
         this.transitions = transitions;
@@ -75,6 +78,7 @@ public class Handling {
         this.store = store;
         this.assignments = assignments;
         this.locations = locations;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -88,11 +92,15 @@ public class Handling {
      * before the transaction and removed again if it does not commit.
      */
     public Mono<Report> act(Caller caller, UUID reportId, ActionRequest request, List<byte[]> photoFiles) {
-        return reports.findInWard(caller, reportId)
-                .flatMap(report -> check(caller, report, request, photoFiles.size())
-                        .then(inspected(caller, report, photoFiles))
-                        .flatMap(after -> withFiles(after, change(caller, report, request, after))))
-                .flatMap(applied -> applied ? reports.find(caller, reportId) : Mono.error(stale(request)));
+        return reports.findInWard(caller, reportId).flatMap(report -> check(caller, report, request, photoFiles.size())
+                .then(inspected(caller, report, photoFiles))
+                .flatMap(after -> withFiles(
+                        after,
+                        // Read back in the change's transaction: once it has committed, nothing
+                        // is left to fail, so a change made is never answered with an error.
+                        transactions.transactional(change(caller, report, request, after)
+                                .flatMap(applied ->
+                                        applied ? reports.find(caller, reportId) : Mono.error(stale(request)))))));
     }
 
     /** The after-photos as the server reads them; 422 for one taken too far from the report. */
@@ -123,15 +131,33 @@ public class Handling {
     }
 
     /** Stores the files, runs the change, and removes what it stored if the change fails or is abandoned. */
-    private Mono<Boolean> withFiles(List<InspectedPhoto> after, Mono<Boolean> change) {
+    /**
+     * Fields the action does not take are refused, not ignored: what an action carries goes into
+     * the permanent audit trail, and a client that sends them expects them to mean something.
+     */
+    private static List<FieldProblem> fieldsNotTaken(ActionRequest request) {
+        ReportAction action = request.action();
+        List<FieldProblem> problems = new ArrayList<>();
+        if (request.duplicateOf() != null && !(action == ReportAction.REJECT && "DUPLICATE".equals(request.reason()))) {
+            problems.add(
+                    new FieldProblem("duplicateOf", "Chỉ dùng khi từ chối vì trùng (REJECT với lý do DUPLICATE)."));
+        }
+        if (request.unitId() != null && action != ReportAction.REASSIGN) {
+            problems.add(new FieldProblem("unitId", "Chỉ dùng với thao tác REASSIGN."));
+        }
+        if (request.reason() != null && action != ReportAction.REJECT) {
+            problems.add(new FieldProblem("reason", "Chỉ dùng với thao tác REJECT."));
+        }
+        return problems;
+    }
+
+    private <T> Mono<T> withFiles(List<InspectedPhoto> after, Mono<T> change) {
         if (after.isEmpty()) {
             return change;
         }
         Queue<String> created = new ConcurrentLinkedQueue<>();
         return photos.store(after, created::add)
                 .then(change)
-                .flatMap(applied ->
-                        applied ? Mono.just(true) : photos.forget(created).thenReturn(false))
                 .onErrorResume(failure -> photos.forget(created).then(Mono.error(failure)))
                 .doOnCancel(() -> photos.forget(created).subscribe());
     }
@@ -164,6 +190,7 @@ public class Handling {
         if (photoCount > 0 && action != ReportAction.RESOLVE) {
             problems.add(new FieldProblem("photos", "Chỉ gửi ảnh kèm thao tác RESOLVE."));
         }
+        problems.addAll(fieldsNotTaken(request));
         boolean noNote = request.note() == null || request.note().isBlank();
         switch (action) {
             case RESOLVE -> {
@@ -232,7 +259,7 @@ public class Handling {
                     var data = new LinkedHashMap<String, Object>();
                     data.put("unitId", outcome.unitId());
                     data.put("reason", action == ReportAction.REJECT ? request.reason() : null);
-                    data.put("duplicateOf", request.duplicateOf());
+                    data.put("duplicateOf", action == ReportAction.REJECT ? request.duplicateOf() : null);
                     data.put("dueAt", outcome.dueAt());
                     data.put(
                             "rule",

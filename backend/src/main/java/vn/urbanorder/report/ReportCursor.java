@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
+import vn.urbanorder.shared.CalendarBounds;
 import vn.urbanorder.shared.InvalidRequestException;
 
 /**
@@ -35,6 +36,9 @@ public record ReportCursor(ReportSort sort, Instant at, UUID id) {
                             parts[1].equals("-") ? null : Instant.parse(parts[1]),
                             UUID.fromString(parts[2]));
         } catch (RuntimeException e) {
+            throw InvalidRequestException.of("cursor", "không phải con trỏ trang hợp lệ");
+        }
+        if (decoded.at() != null && !CalendarBounds.contains(decoded.at())) {
             throw InvalidRequestException.of("cursor", "không phải con trỏ trang hợp lệ");
         }
         if (decoded.sort() != sort || (sort == ReportSort.OBSERVED_AT && decoded.at() == null)) {

@@ -148,20 +148,26 @@ public class ReportIntake {
         // Decided from the ward's map in memory, before the transaction, so it holds no lock.
         return assignments
                 .decide(ward.id(), submission.category(), submission.location().point())
+                // Read back inside the transaction: once it has committed nothing is left to fail, so
+                // a stored report is never answered with an error (a phone would send it again).
                 .flatMap(assignment -> photos.store(inspected, created::add)
-                        .then(transactions.transactional(inserted.apply(assignment))))
-                // Read back after the commit, outside the ward's counter lock.
-                .then(reports.findByClientId(caller.userId(), submission.clientReportId()))
-                .map(ReportStore.Stored::report)
-                // Without photos there is nothing more to read back.
-                .flatMap(report ->
-                        inspected.isEmpty() ? Mono.just(List.of(report)) : queries.withPhotos(List.of(report)))
-                .map(report -> new Intake(report.get(0), true))
+                        .then(transactions.transactional(
+                                inserted.apply(assignment).then(readBack(caller, submission, !inspected.isEmpty())))))
+                .map(report -> new Intake(report, true))
                 .onErrorResume(failure -> photos.forget(created).then(Mono.error(failure)))
                 .doOnCancel(() -> photos.forget(created).subscribe())
                 .onErrorResume(AlreadyRecorded.class, lost -> reports.findByClientId(
                                 caller.userId(), submission.clientReportId())
                         .flatMap(existing -> replay(existing, payload)));
+    }
+
+    private Mono<Report> readBack(Caller caller, ReportSubmission submission, boolean withPhotos) {
+        Mono<Report> report = reports.findByClientId(caller.userId(), submission.clientReportId())
+                .map(ReportStore.Stored::report);
+        // Without photos there is nothing more to read back.
+        return withPhotos
+                ? report.flatMap(stored -> queries.withPhotos(List.of(stored))).map(found -> found.get(0))
+                : report;
     }
 
     /**

@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import vn.urbanorder.shared.CalendarBounds;
 import vn.urbanorder.shared.InvalidRequestException;
 
 /**
@@ -16,11 +17,6 @@ public record StatsPeriod(PeriodKind kind, LocalDate from, LocalDate to, ZoneId 
 
     /** The longest period one request covers. */
     public static final int MAX_DAYS = 366;
-
-    /** The years a period may fall in (beyond them, PostgreSQL's and Excel's dates give out). */
-    static final int FIRST_YEAR = 2000;
-
-    static final int LAST_YEAR = 2100;
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final String[] ROMAN = {"I", "II", "III", "IV"};
@@ -37,20 +33,16 @@ public record StatsPeriod(PeriodKind kind, LocalDate from, LocalDate to, ZoneId 
         } catch (RuntimeException e) {
             throw InvalidRequestException.of("month", "Tháng phải có dạng YYYY-MM, ví dụ 2026-10.");
         }
-        if (parsed.getYear() < FIRST_YEAR || parsed.getYear() > LAST_YEAR) {
-            throw InvalidRequestException.of("month", "Năm phải từ " + FIRST_YEAR + " đến " + LAST_YEAR + ".");
+        if (!CalendarBounds.contains(parsed.getYear())) {
+            throw InvalidRequestException.of("month", CalendarBounds.message());
         }
         return month(parsed, timeZone);
     }
 
     /** Any run of days, recognised as a month, quarter, half year or year when it is one; 422 otherwise. */
     public static StatsPeriod days(LocalDate from, LocalDate to, ZoneId timeZone) {
-        if (from.getYear() < FIRST_YEAR || from.getYear() > LAST_YEAR) {
-            throw InvalidRequestException.of("from", "Năm phải từ " + FIRST_YEAR + " đến " + LAST_YEAR + ".");
-        }
-        if (to.getYear() > LAST_YEAR) {
-            throw InvalidRequestException.of("to", "Năm phải từ " + FIRST_YEAR + " đến " + LAST_YEAR + ".");
-        }
+        CalendarBounds.check("from", from);
+        CalendarBounds.check("to", to);
         if (to.isBefore(from)) {
             throw InvalidRequestException.of("to", "Ngày cuối không được trước ngày đầu.");
         }

@@ -12,6 +12,7 @@ import vn.urbanorder.api.model.ZoneFeatureCollection;
 import vn.urbanorder.api.model.ZoneImport;
 import vn.urbanorder.assignment.Zones;
 import vn.urbanorder.identity.Caller;
+import vn.urbanorder.shared.CalendarBounds;
 
 @RestController
 class ZonesController implements ZonesApi {
@@ -29,7 +30,9 @@ class ZonesController implements ZonesApi {
     @Override
     public Mono<ResponseEntity<ZoneFeatureCollection>> listZones(OffsetDateTime at, ServerWebExchange exchange) {
         return Caller.current()
-                .flatMap(caller -> zones.at(caller, at == null ? null : at.toInstant()))
+                .flatMap(caller -> zones.at(
+                        caller,
+                        at == null ? null : CalendarBounds.check("at", at).toInstant()))
                 .map(found -> ResponseEntity.ok().contentType(GEO_JSON).body(geoJson.toApi(found)));
     }
 

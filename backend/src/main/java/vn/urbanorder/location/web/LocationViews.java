@@ -14,6 +14,7 @@ import vn.urbanorder.location.LocationCursor;
 import vn.urbanorder.location.LocationFilter;
 import vn.urbanorder.location.LocationSort;
 import vn.urbanorder.location.ViolationLocation;
+import vn.urbanorder.shared.CalendarBounds;
 import vn.urbanorder.shared.GeoPoint;
 import vn.urbanorder.shared.Proximity;
 
@@ -37,8 +38,8 @@ final class LocationViews {
                 repeat,
                 category,
                 zoneId,
-                from == null ? null : from.toInstant(),
-                to == null ? null : to.toInstant(),
+                from == null ? null : CalendarBounds.check("from", from).toInstant(),
+                to == null ? null : CalendarBounds.check("to", to).toInstant(),
                 Proximity.Box.parse(bbox),
                 sort,
                 cursor,

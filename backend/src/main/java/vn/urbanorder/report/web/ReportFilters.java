@@ -11,6 +11,7 @@ import vn.urbanorder.identity.Caller;
 import vn.urbanorder.report.ReportCursor;
 import vn.urbanorder.report.ReportFilter;
 import vn.urbanorder.report.ReportSort;
+import vn.urbanorder.shared.CalendarBounds;
 import vn.urbanorder.shared.Proximity;
 
 /**
@@ -49,8 +50,8 @@ public final class ReportFilters {
                 category,
                 subtype,
                 reporterId,
-                from == null ? null : from.toInstant(),
-                to == null ? null : to.toInstant(),
+                from == null ? null : CalendarBounds.check("from", from).toInstant(),
+                to == null ? null : CalendarBounds.check("to", to).toInstant(),
                 box == null ? null : box.toArray(),
                 q,
                 limit,

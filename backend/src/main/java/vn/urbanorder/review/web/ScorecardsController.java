@@ -11,6 +11,7 @@ import vn.urbanorder.api.ScorecardsApi;
 import vn.urbanorder.api.model.UnitScorecard;
 import vn.urbanorder.identity.Caller;
 import vn.urbanorder.review.UnitScorecards;
+import vn.urbanorder.shared.CalendarBounds;
 
 @RestController
 class ScorecardsController implements ScorecardsApi {
@@ -24,6 +25,8 @@ class ScorecardsController implements ScorecardsApi {
     @Override
     public Mono<ResponseEntity<UnitScorecard>> unitScorecard(
             UUID id, LocalDate from, LocalDate to, ServerWebExchange exchange) {
+        CalendarBounds.check("from", from);
+        CalendarBounds.check("to", to);
         return Caller.current()
                 .flatMap(caller -> scorecards.of(caller, id, from, to))
                 .map(card -> ResponseEntity.ok()

@@ -2,6 +2,7 @@ package vn.urbanorder.shared.web;
 
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,30 @@ class ProblemCatalog {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemCatalog.class);
 
+    /** How long a client waits before retrying while the database is away (a restart takes seconds). */
+    static final Duration DATABASE_RETRY = Duration.ofSeconds(5);
+
+    /**
+     * The failure as it is answered: a database that cannot be reached becomes a 503 with
+     * {@code Retry-After}, whatever layer noticed it, since the request did nothing and a retry is safe.
+     */
+    Throwable translate(Throwable failure, ServerWebExchange exchange) {
+        if (!(failure instanceof ProblemException) && DatabaseFailures.unavailable(failure)) {
+            try (var inLogs = RequestIds.inLogs(RequestIds.of(exchange))) {
+                log.warn(
+                        "Request {} {} found the database unavailable: {}",
+                        exchange.getRequest().getMethod(),
+                        exchange.getRequest().getPath(),
+                        failure.toString());
+            }
+            return ProblemException.serviceUnavailable(
+                    "Hệ thống tạm thời không kết nối được cơ sở dữ liệu; yêu cầu chưa được thực hiện."
+                            + " Hãy thử lại sau ít giây.",
+                    DATABASE_RETRY);
+        }
+        return failure;
+    }
+
     ProblemDetail describe(Throwable failure, ServerWebExchange exchange) {
         if (failure instanceof InvalidRequestException invalid) {
             return invalidFields(invalid.fieldErrors());
@@ -67,6 +92,19 @@ class ProblemCatalog {
             return ProblemDetail.forStatusAndDetail(
                     HttpStatus.BAD_REQUEST, "Nội dung gửi lên không đọc được hoặc có quá nhiều phần.");
         }
+        StorableInput.Refused refused = refusedJsonValue(failure);
+        if (refused != null) {
+            return invalidFields(List.of(new InvalidRequestException.FieldProblem(refused.field(), refused.reason())));
+        }
+        if (DatabaseFailures.refusedValue(failure)) {
+            // A last guard: fields are checked before they reach the database, so this means a check is missing.
+            log.warn(
+                    "Request {} {} sent a value the database refused: {}",
+                    exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(),
+                    failure.toString());
+            return invalidFields(List.of());
+        }
         if (failure instanceof WebExchangeBindException binding) {
             return invalidFields(fieldErrorsOf(binding));
         }
@@ -86,6 +124,16 @@ class ProblemCatalog {
                 "Hệ thống gặp lỗi và chưa xử lý được yêu cầu. Hãy thử lại sau; nếu lỗi còn lặp lại,"
                         + " hãy báo mã yêu cầu (requestId) cho quản trị viên.");
         return problem;
+    }
+
+    private static StorableInput.Refused refusedJsonValue(Throwable failure) {
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < 8; depth++, cause = cause.getCause()) {
+            if (cause instanceof StorableInput.Refused refused) {
+                return refused;
+            }
+        }
+        return null;
     }
 
     private static ProblemDetail clientError(Throwable failure, HttpStatusCode status, ServerWebExchange exchange) {

@@ -34,10 +34,11 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
     }
 
     @Override
-    public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable thrown) {
         if (exchange.getResponse().isCommitted()) {
-            return Mono.error(failure);
+            return Mono.error(thrown);
         }
+        Throwable failure = catalog.translate(thrown, exchange);
         ProblemDetail problem = catalog.describe(failure, exchange);
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         problem.setProperty("requestId", RequestIds.of(exchange));
