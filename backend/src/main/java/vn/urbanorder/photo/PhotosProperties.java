@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPerReport the most photos one report may carry
  * @param mismatchDistanceM a photo whose GPS lies further than this from the report is flagged
  * @param maxConcurrentUploads submissions with photos one instance reads at once (503 beyond)
- * @param sweepAfter how old an unreferenced or half-written file must be before the sweep removes it
+ * @param sweepAfter how long a file may stay staged (stored, its report not yet recorded) before the
+ *     sweep takes its submission for abandoned and removes it
  */
 @ConfigurationProperties("urbanorder.photos")
 public record PhotosProperties(

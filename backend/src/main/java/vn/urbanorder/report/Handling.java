@@ -5,9 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -20,6 +18,7 @@ import vn.urbanorder.identity.Caller;
 import vn.urbanorder.photo.InspectedPhoto;
 import vn.urbanorder.photo.PhotoInspector;
 import vn.urbanorder.photo.Photos;
+import vn.urbanorder.photo.StagedPhotos;
 import vn.urbanorder.shared.InvalidRequestException;
 import vn.urbanorder.shared.InvalidRequestException.FieldProblem;
 import vn.urbanorder.shared.ProblemException;
@@ -91,7 +90,7 @@ public class Handling {
         return reports.findInWard(caller, reportId)
                 .flatMap(report -> check(caller, report, request, photoFiles.size())
                         .then(inspected(caller, report, photoFiles))
-                        .flatMap(after -> withFiles(after, change(caller, report, request, after))))
+                        .flatMap(after -> withFiles(caller.wardId(), after, change(caller, report, request, after))))
                 .flatMap(applied -> applied ? reports.find(caller, reportId) : Mono.error(stale(request)));
     }
 
@@ -123,17 +122,17 @@ public class Handling {
     }
 
     /** Stores the files, runs the change, and removes what it stored if the change fails or is abandoned. */
-    private Mono<Boolean> withFiles(List<InspectedPhoto> after, Mono<Boolean> change) {
+    private Mono<Boolean> withFiles(UUID wardId, List<InspectedPhoto> after, Mono<Boolean> change) {
         if (after.isEmpty()) {
             return change;
         }
-        Queue<String> created = new ConcurrentLinkedQueue<>();
-        return photos.store(after, created::add)
+        StagedPhotos staged = photos.stage(wardId, after);
+        return photos.store(staged)
                 .then(change)
                 .flatMap(applied ->
-                        applied ? Mono.just(true) : photos.forget(created).thenReturn(false))
-                .onErrorResume(failure -> photos.forget(created).then(Mono.error(failure)))
-                .doOnCancel(() -> photos.forget(created).subscribe());
+                        applied ? Mono.just(true) : photos.forget(staged).thenReturn(false))
+                .onErrorResume(failure -> photos.forget(staged).then(Mono.error(failure)))
+                .doOnCancel(() -> photos.forget(staged).subscribe());
     }
 
     private Mono<Void> check(Caller caller, Report report, ActionRequest request, int photoCount) {
