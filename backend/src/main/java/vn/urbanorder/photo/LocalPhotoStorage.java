@@ -34,6 +34,13 @@ class LocalPhotoStorage implements PhotoStorage {
     private final Path root;
 
     LocalPhotoStorage(PhotosProperties properties) {
+        if (properties.folder() == null || properties.folder().isBlank()) {
+            // The trial database's folder is set beside its data; a real one's must be chosen, so
+            // that no two installations meet in one folder by default.
+            throw new IllegalStateException("Set urbanorder.photos.folder (URBANORDER_PHOTOS_FOLDER) to the folder"
+                    + " where this installation keeps its photo files: with a real database there is no default."
+                    + " Earlier versions defaulted to data/photos.");
+        }
         this.root = Path.of(properties.folder()).toAbsolutePath().normalize();
     }
 

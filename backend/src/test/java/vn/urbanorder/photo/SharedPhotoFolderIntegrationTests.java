@@ -1,6 +1,7 @@
 package vn.urbanorder.photo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -60,6 +61,17 @@ class SharedPhotoFolderIntegrationTests {
             assertServed(second, inSecond);
             assertThat(file(abandonedByFirst.sha256())).doesNotExist();
         }
+    }
+
+    @Test
+    void aRealDatabaseWithoutAPhotoFolderDoesNotStartAndSaysWhatToSet() {
+        List<String> arguments = new ArrayList<>(EmptyDatabase.arguments());
+        arguments.add("--server.port=0");
+
+        assertThatThrownBy(() -> new SpringApplicationBuilder(UrbanOrderApplication.class)
+                        .run(arguments.toArray(String[]::new))
+                        .close())
+                .hasStackTraceContaining("URBANORDER_PHOTOS_FOLDER");
     }
 
     /** An installation of the demo ward on a new database of its own, keeping photos in the folder. */
