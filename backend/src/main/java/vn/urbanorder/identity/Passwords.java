@@ -26,6 +26,12 @@ class Passwords {
     private final String decoy = encoder.encode("decoy-password-never-used");
 
     Mono<String> hash(String field, String password) {
+        return check(field, password)
+                .then(Mono.fromCallable(() -> encoder.encode(password)).subscribeOn(Schedulers.boundedElastic()));
+    }
+
+    /** The rules every new password meets, whoever sets it; a 422 on the field if it breaks one. */
+    Mono<Void> check(String field, String password) {
         if (password == null || password.length() < MIN_LENGTH) {
             return Mono.error(InvalidRequestException.of(field, "Mật khẩu phải có ít nhất " + MIN_LENGTH + " ký tự."));
         }
@@ -33,7 +39,7 @@ class Passwords {
             return Mono.error(InvalidRequestException.of(
                     field, "Mật khẩu dài quá " + MAX_BYTES + " byte (chữ có dấu chiếm 2–3 byte mỗi chữ)."));
         }
-        return Mono.fromCallable(() -> encoder.encode(password)).subscribeOn(Schedulers.boundedElastic());
+        return Mono.empty();
     }
 
     /** A password too long to have been set can only be wrong. */

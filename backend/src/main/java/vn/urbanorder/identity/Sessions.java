@@ -1,13 +1,16 @@
 package vn.urbanorder.identity;
 
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
+import vn.urbanorder.shared.InvalidRequestException;
 import vn.urbanorder.shared.ProblemException;
 import vn.urbanorder.shared.RandomIds;
 
-/** Signing in, renewing tokens and signing out. */
+/** Signing in, renewing tokens, signing out, and changing one's own password. */
 @Service
 public class Sessions {
 
@@ -16,18 +19,24 @@ public class Sessions {
     private final SignInThrottle throttle;
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
+    private final TransactionalOperator transactions;
+    private final Clock clock;
 
     Sessions(
             UserStore users,
             Passwords passwords,
             SignInThrottle throttle,
             AccessTokens accessTokens,
-            RefreshTokens refreshTokens) {
+            RefreshTokens refreshTokens,
+            TransactionalOperator transactions,
+            Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.throttle = throttle;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
+        this.transactions = transactions;
+        this.clock = clock;
     }
 
     /**
@@ -60,6 +69,41 @@ public class Sessions {
     /** Revokes the caller's refresh token and its family; anything else is quietly ignored. */
     public Mono<Void> signOut(Caller caller, String refreshToken) {
         return refreshTokens.revokeFamilyOf(refreshToken, caller.userId());
+    }
+
+    /**
+     * Changes the caller's own password, given the current one, and answers a new pair of tokens
+     * for this session. Every refresh token the user held is revoked with the change, in one
+     * transaction, so the other sessions end at their next refresh. The new password's rules are
+     * checked first and count nothing; a wrong current password is counted like a failed sign-in
+     * (and forgiven like one by a right one), so an access token cannot be used to guess it.
+     */
+    public Mono<TokenPair> changePassword(Caller caller, String current, String next, String clientAddress) {
+        return passwords
+                .check("newPassword", next)
+                .then(
+                        java.util.Objects.equals(next, current)
+                                ? Mono.error(InvalidRequestException.of(
+                                        "newPassword", "Mật khẩu mới phải khác mật khẩu hiện tại."))
+                                : Mono.empty())
+                .then(users.findCredentialsById(caller.userId()))
+                .switchIfEmpty(Mono.error(Sessions::invalidCredentials))
+                .flatMap(found -> found.user().active()
+                        ? Mono.just(found)
+                        : Mono.error(ProblemException.forbidden("Tài khoản đã bị khoá.")))
+                .flatMap(found -> {
+                    String key = found.user().username();
+                    return throttle.admit(key, clientAddress)
+                            .then(passwords.matches(current == null ? "" : current, found.passwordHash()))
+                            .flatMap(matches -> matches
+                                    ? throttle.forgive(key).then(passwords.hash("newPassword", next))
+                                    : Mono.error(InvalidRequestException.of(
+                                            "currentPassword", "Mật khẩu hiện tại không đúng.")))
+                            .flatMap(hash -> transactions.transactional(users.changePassword(
+                                            found.user().id(), hash, clock.instant())
+                                    .then(refreshTokens.revokeAll(found.user().id()))
+                                    .then(issue(found.user()))));
+                });
     }
 
     private Mono<TokenPair> issue(User user) {

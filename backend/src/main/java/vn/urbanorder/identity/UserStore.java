@@ -40,6 +40,13 @@ class UserStore {
                 .one();
     }
 
+    Mono<Credentials> findCredentialsById(UUID id) {
+        return database.sql(SELECT + " WHERE u.id = :id")
+                .bind("id", id)
+                .map(row -> new Credentials(toUser(row), row.get("password_hash", String.class)))
+                .one();
+    }
+
     Mono<User> findById(UUID id) {
         return database.sql(SELECT + " WHERE u.id = :id")
                 .bind("id", id)
@@ -139,6 +146,14 @@ class UserStore {
         spec = Binds.nullable(spec, "unit", user.unitId(), UUID.class);
         spec = Binds.nullable(spec, "hash", newPasswordHash, String.class);
         return spec.then();
+    }
+
+    Mono<Void> changePassword(UUID id, String newPasswordHash, Instant now) {
+        return database.sql("UPDATE app_user SET password_hash = :hash, updated_at = :now WHERE id = :id")
+                .bind("hash", newPasswordHash)
+                .bind("now", now)
+                .bind("id", id)
+                .then();
     }
 
     private DatabaseClient.GenericExecuteSpec filtered(String sql, Role role, Boolean active, String tail) {

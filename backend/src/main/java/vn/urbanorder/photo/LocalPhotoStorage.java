@@ -4,25 +4,29 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.List;
-import java.util.stream.Stream;
+import java.util.UUID;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
  * Photos in a local folder ({@code urbanorder.photos.folder}), as {@code ab/cd/<sha256>}. A file
- * is written beside its place and moved in atomically, so a reader never sees half a photo.
+ * is written beside its place as {@code .upload-<staging id>.part} and linked in atomically, so a
+ * reader never sees half a photo and a file another writer put there first is never replaced. A
+ * file's stamp is its last-modified time.
  */
 @Component
 class LocalPhotoStorage implements PhotoStorage {
@@ -30,17 +34,40 @@ class LocalPhotoStorage implements PhotoStorage {
     private final Path root;
 
     LocalPhotoStorage(PhotosProperties properties) {
+        if (properties.folder() == null || properties.folder().isBlank()) {
+            // The trial database's folder is set beside its data; a real one's must be chosen, so
+            // that no two installations meet in one folder by default.
+            throw new IllegalStateException("Set urbanorder.photos.folder (URBANORDER_PHOTOS_FOLDER) to the folder"
+                    + " where this installation keeps its photo files: with a real database there is no default."
+                    + " Earlier versions defaulted to data/photos.");
+        }
         this.root = Path.of(properties.folder()).toAbsolutePath().normalize();
     }
 
-    @Override
-    public Mono<Boolean> store(String sha256, byte[] bytes) {
-        return Mono.fromCallable(() -> write(pathOf(sha256), bytes)).subscribeOn(Schedulers.boundedElastic());
+    /** The folder, for the log and the tests. */
+    Path root() {
+        return root;
     }
 
     @Override
-    public Mono<Void> delete(String sha256) {
-        return Mono.fromCallable(() -> Files.deleteIfExists(pathOf(sha256)))
+    public Mono<String> store(String sha256, byte[] bytes, UUID stagingId) {
+        return Mono.fromCallable(() -> write(pathOf(sha256), bytes, stagingId))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @Override
+    public Mono<Boolean> deleteIfUnchanged(String sha256, String stamp) {
+        return Mono.fromCallable(() -> {
+                    Path file = pathOf(sha256);
+                    return stamp.equals(stampOf(file)) && Files.deleteIfExists(file);
+                })
+                .onErrorResume(NoSuchFileException.class, gone -> Mono.just(false))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @Override
+    public Mono<Void> removeUnfinished(String sha256, UUID stagingId) {
+        return Mono.fromCallable(() -> Files.deleteIfExists(partialOf(pathOf(sha256), stagingId)))
                 .subscribeOn(Schedulers.boundedElastic())
                 .then();
     }
@@ -57,62 +84,49 @@ class LocalPhotoStorage implements PhotoStorage {
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
-    @Override
-    public Flux<String> storedBefore(Instant cutoff) {
-        return Mono.fromCallable(() -> files(cutoff, false))
-                .flatMapMany(Flux::fromIterable)
-                .subscribeOn(Schedulers.boundedElastic())
-                .map(path -> path.getFileName().toString());
-    }
-
-    @Override
-    public Mono<Long> removePartialsBefore(Instant cutoff) {
-        return Mono.fromCallable(() -> {
-                    long removed = 0;
-                    for (Path partial : files(cutoff, true)) {
-                        if (Files.deleteIfExists(partial)) {
-                            removed++;
-                        }
-                    }
-                    return removed;
-                })
-                .subscribeOn(Schedulers.boundedElastic());
-    }
-
-    /** Stored files (named by their hash) or partial ones, last modified before the cutoff. */
-    private List<Path> files(Instant cutoff, boolean partial) throws IOException {
-        if (!Files.isDirectory(root)) {
-            return List.of();
-        }
-        try (Stream<Path> walk = Files.walk(root, 3)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(path -> partial
-                            ? path.getFileName().toString().startsWith(".upload-")
-                            : path.getFileName().toString().matches("[0-9a-f]{64}"))
-                    .filter(path -> modifiedBefore(path, cutoff))
-                    .toList();
-        }
-    }
-
-    private static boolean modifiedBefore(Path path, Instant cutoff) {
-        try {
-            return Files.getLastModifiedTime(path).toInstant().isBefore(cutoff);
-        } catch (IOException gone) {
-            return false;
-        }
-    }
-
-    private static boolean write(Path target, byte[] bytes) throws IOException {
-        if (Files.exists(target)) {
-            return false;
+    /** The new file's stamp, or null (an empty Mono) when the file was there already. */
+    private static String write(Path target, byte[] bytes, UUID stagingId) throws IOException {
+        if (touch(target)) {
+            return null;
         }
         Files.createDirectories(target.getParent());
-        Path partial = Files.createTempFile(target.getParent(), ".upload-", ".part");
+        Path partial = partialOf(target, stagingId);
         try {
-            // On disk before it is moved in and before the row that refers to it commits.
-            try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+            // On disk before it is linked in and before the row that refers to it commits.
+            try (FileChannel channel = FileChannel.open(
+                    partial,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE)) {
                 channel.write(ByteBuffer.wrap(bytes));
                 channel.force(true);
+            }
+            if (!publish(partial, target)) {
+                touch(target);
+                return null;
+            }
+            return stampOf(target);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    /**
+     * Puts the written file in its place unless one is there already. A hard link is made
+     * atomically and fails on an existing file; where links are not supported, an atomic move.
+     */
+    private static boolean publish(Path partial, Path target) throws IOException {
+        try {
+            Files.createLink(target, partial);
+            return true;
+        } catch (FileAlreadyExistsException storedMeanwhile) {
+            return false;
+        } catch (UnsupportedOperationException | FileSystemException noLinks) {
+            if (noLinks instanceof NoSuchFileException) {
+                throw (NoSuchFileException) noLinks; // removed as unfinished while it was written
+            }
+            if (Files.exists(target)) {
+                return false;
             }
             try {
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
@@ -120,11 +134,35 @@ class LocalPhotoStorage implements PhotoStorage {
                 Files.move(partial, target);
             }
             return true;
-        } catch (FileAlreadyExistsException storedMeanwhile) {
-            return false;
-        } finally {
-            Files.deleteIfExists(partial);
         }
+    }
+
+    /**
+     * Renews the file's stamp; false when there is no file. The new stamp differs from the old
+     * one even on a file system that keeps whole seconds.
+     */
+    private static boolean touch(Path file) throws IOException {
+        try {
+            FileTime before = Files.getLastModifiedTime(file);
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+            if (Files.getLastModifiedTime(file).equals(before)) {
+                Files.setLastModifiedTime(file, FileTime.from(before.toInstant().plusSeconds(1)));
+            }
+            return true;
+        } catch (NoSuchFileException absent) {
+            return false;
+        } catch (AccessDeniedException anotherUsersFile) {
+            // Only the owner may set the time; the file is there, which is what matters here.
+            return true;
+        }
+    }
+
+    private static String stampOf(Path file) throws IOException {
+        return Files.getLastModifiedTime(file).toInstant().toString();
+    }
+
+    private static Path partialOf(Path target, UUID stagingId) {
+        return target.resolveSibling(".upload-" + stagingId + ".part");
     }
 
     private Path pathOf(String sha256) {

@@ -1,29 +1,35 @@
 package vn.urbanorder.photo;
 
-import java.time.Instant;
+import java.util.UUID;
 import org.springframework.core.io.Resource;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Where photo files live, content-addressed by SHA-256: storing the same bytes twice keeps one
- * file. A local folder by default; an S3-compatible store can take its place.
+ * file. A local folder by default; an S3-compatible store can take its place. Several
+ * installations may share one store, so nothing here lists it: what is removed is named by the
+ * caller, who knows from its own database that it staged the file.
  */
 public interface PhotoStorage {
 
-    /** Stores the bytes under their hash; true when this call created the file. */
-    Mono<Boolean> store(String sha256, byte[] bytes);
+    /**
+     * Stores the bytes under their hash; while the write is unfinished it goes by the staging id,
+     * so that {@link #removeUnfinished} can find what a crash left. Answers the new file's stamp
+     * when this call created it, and nothing when the file was there already; then its stamp is
+     * renewed, so that whoever created it can tell that somebody else stored it too.
+     */
+    Mono<String> store(String sha256, byte[] bytes, UUID stagingId);
 
-    /** Removes a file this service stored and no record refers to. */
-    Mono<Void> delete(String sha256);
+    /**
+     * Removes the file if its stamp is still the given one, that is, nobody has stored the same
+     * bytes since the caller created it; true when it was removed.
+     */
+    Mono<Boolean> deleteIfUnchanged(String sha256, String stamp);
+
+    /** Removes what an unfinished write under the staging id left, if anything. */
+    Mono<Void> removeUnfinished(String sha256, UUID stagingId);
 
     Mono<Boolean> exists(String sha256);
-
-    /** Hashes of the stored files last written before the cutoff. */
-    Flux<String> storedBefore(Instant cutoff);
-
-    /** Removes half-written files (of writes that never finished) from before the cutoff. */
-    Mono<Long> removePartialsBefore(Instant cutoff);
 
     /** The stored file, to be streamed to a client. */
     Mono<Resource> resource(String sha256);

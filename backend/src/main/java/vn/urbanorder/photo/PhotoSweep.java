@@ -13,10 +13,13 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Removes what a failed or abandoned submission may have left in photo storage: files no photo
- * record refers to, and half-written files, once they are older than any upload could still be
- * in flight ({@code urbanorder.photos.sweep-after}). Runs every hour on every instance; the
- * per-file advisory lock in {@link Photos#forget} keeps sweeps and recordings from colliding.
+ * Removes what abandoned submissions of this installation left in photo storage: files they
+ * staged and whose report was never recorded, once they are older than any upload could still
+ * be in flight ({@code urbanorder.photos.sweep-after}), and half-written files of theirs. It goes
+ * by this installation's staging rows only and never lists the storage, so a file another
+ * installation or database keeps in the same folder is never touched. Runs every hour on every
+ * instance; the per-file advisory lock in {@link Photos#discard} keeps sweeps and recordings from
+ * colliding.
  */
 @Component
 class PhotoSweep {
@@ -24,14 +27,14 @@ class PhotoSweep {
     private static final Logger log = LoggerFactory.getLogger(PhotoSweep.class);
     private static final Duration EVERY = Duration.ofHours(1);
 
-    private final PhotoStorage storage;
+    private final PhotoStaging staging;
     private final Photos photos;
     private final Clock clock;
     private final Duration age;
     private Disposable schedule;
 
-    PhotoSweep(PhotoStorage storage, Photos photos, Clock clock, PhotosProperties properties) {
-        this.storage = storage;
+    PhotoSweep(PhotoStaging staging, Photos photos, Clock clock, PhotosProperties properties) {
+        this.staging = staging;
         this.photos = photos;
         this.clock = clock;
         this.age = properties.sweepAfter();
@@ -54,18 +57,23 @@ class PhotoSweep {
         }
     }
 
-    /** One pass; the number of half-written files removed. */
+    /** One pass; the number of abandoned stagings it ended. */
     Mono<Long> sweep() {
         Instant cutoff = clock.instant().minus(age);
-        // In batches: one query finds the unreferenced files of 500, and only those are re-checked
-        // under their lock and removed.
-        return storage.storedBefore(cutoff)
-                .buffer(500)
-                .concatMap(batch -> photos.unreferenced(batch).collectList().flatMap(photos::forget))
-                .then(storage.removePartialsBefore(cutoff))
-                .doOnNext(partials -> {
-                    if (partials > 0) {
-                        log.info("Photo sweep removed {} half-written files", partials);
+        return staging.before(cutoff)
+                .concatMap(entry -> photos.discard(entry.id(), entry.sha256())
+                        .thenReturn(entry)
+                        .onErrorResume(failure -> {
+                            log.warn(
+                                    "Could not remove the abandoned photo file {}: {}",
+                                    entry.sha256(),
+                                    failure.toString());
+                            return Mono.empty();
+                        }))
+                .count()
+                .doOnNext(ended -> {
+                    if (ended > 0) {
+                        log.info("Photo sweep ended {} abandoned photo stagings", ended);
                     }
                 });
     }

@@ -1,11 +1,11 @@
 package vn.urbanorder.photo;
 
 import io.r2dbc.spi.Readable;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -17,6 +17,7 @@ import reactor.core.publisher.Mono;
 import vn.urbanorder.shared.AdvisoryLocks;
 import vn.urbanorder.shared.Binds;
 import vn.urbanorder.shared.GeoPoint;
+import vn.urbanorder.shared.RandomIds;
 
 /** The photos of reports: recording them with their report, and reading them back. */
 @Service
@@ -31,64 +32,88 @@ public class Photos {
     private final PhotoStorage storage;
     private final AdvisoryLocks locks;
     private final TransactionalOperator transactions;
+    private final PhotoStaging staging;
+    private final Clock clock;
 
-    Photos(DatabaseClient database, PhotoStorage storage, AdvisoryLocks locks, TransactionalOperator transactions) {
+    Photos(
+            DatabaseClient database,
+            PhotoStorage storage,
+            AdvisoryLocks locks,
+            TransactionalOperator transactions,
+            PhotoStaging staging,
+            Clock clock) {
         this.database = database;
         this.storage = storage;
         this.locks = locks;
         this.transactions = transactions;
+        this.staging = staging;
+        this.clock = clock;
+    }
+
+    /** The photos of a submission, to be staged; nothing is stored yet. */
+    public StagedPhotos stage(UUID wardId, List<InspectedPhoto> photos) {
+        return StagedPhotos.of(wardId, photos);
     }
 
     /**
-     * Puts the files in storage, telling {@code created} each file this call created, as soon as
-     * it exists, so that {@link #forget} can remove them again if the report is not recorded.
+     * Puts the files in storage, each written down as staged first, so that if the report is not
+     * recorded {@link #forget} (or, failing that, the sweep) removes the files this submission
+     * created, and no other.
      */
-    public Mono<Void> store(List<InspectedPhoto> photos, Consumer<String> created) {
-        return Flux.fromIterable(photos)
-                .concatMap(photo -> storage.store(photo.sha256(), photo.bytes()).doOnNext(wasCreated -> {
-                    if (wasCreated) {
-                        created.accept(photo.sha256());
-                    }
+    public Mono<Void> store(StagedPhotos staged) {
+        if (staged.ids().isEmpty()) {
+            return Mono.empty();
+        }
+        return staging.begin(staged, clock.instant())
+                .thenMany(Flux.fromIterable(staged.ids().entrySet()))
+                .concatMap(file -> storage.store(file.getKey(), staged.bytesOf(file.getKey()), file.getValue())
+                        .flatMap(stamp -> staging.created(file.getValue(), stamp)))
+                .then();
+    }
+
+    /**
+     * Ends the stagings of a submission whose report was not recorded, removing the files it
+     * created unless a record uses them or somebody stored the same bytes since. Never fails:
+     * what cannot be removed now is logged and left for the sweep.
+     */
+    public Mono<Void> forget(StagedPhotos staged) {
+        return Flux.fromIterable(staged.ids().entrySet())
+                .concatMap(file -> discard(file.getValue(), file.getKey()).onErrorResume(failure -> {
+                    log.warn("Could not remove the unrecorded photo file {}: {}", file.getKey(), failure.toString());
+                    return Mono.empty();
                 }))
                 .then();
     }
 
     /**
-     * Removes files stored for a report that was not recorded, unless a record uses them. Each
-     * file's check and removal hold the file's advisory lock, which {@link #record} takes too,
-     * so a file another report is recording at this moment is never removed under it. Never
-     * fails: what cannot be removed now is logged and left for a sweep.
+     * Ends one staging and removes its file if it created it, no record uses it and nobody has
+     * stored it since. The check and removal hold the file's advisory lock, which {@link #record}
+     * takes too, so a file another report is recording at this moment is never removed under
+     * it. A staging that had ended (its report recorded) is left alone.
      */
-    public Mono<Void> forget(Collection<String> created) {
-        return Flux.fromIterable(List.copyOf(created))
-                .concatMap(sha256 -> transactions
-                        .transactional(locks.lock(AdvisoryLocks.Space.PHOTO_FILE, sha256)
-                                .then(database.sql("SELECT EXISTS (SELECT 1 FROM photo WHERE sha256 = :sha) AS used")
-                                        .bind("sha", sha256)
-                                        .map(row -> Boolean.TRUE.equals(row.get("used", Boolean.class)))
-                                        .one())
+    Mono<Void> discard(UUID stagingId, String sha256) {
+        return transactions
+                .transactional(locks.lock(AdvisoryLocks.Space.PHOTO_FILE, sha256)
+                        .then(staging.take(stagingId))
+                        .filter(entry -> entry.stamp() != null)
+                        .flatMap(created -> used(sha256)
                                 .filter(used -> !used)
-                                .flatMap(unused -> storage.delete(sha256)))
-                        .onErrorResume(failure -> {
-                            log.warn("Could not remove the unrecorded photo file {}: {}", sha256, failure.toString());
-                            return Mono.empty();
-                        }))
-                .then();
+                                .flatMap(unused -> storage.deleteIfUnchanged(sha256, created.stamp()))))
+                .then(storage.removeUnfinished(sha256, stagingId));
     }
 
-    /** Those of the hashes no photo record refers to. */
-    public Flux<String> unreferenced(List<String> hashes) {
-        return database.sql("SELECT candidate FROM unnest(CAST(:hashes AS text[])) AS candidate"
-                        + " WHERE NOT EXISTS (SELECT 1 FROM photo WHERE sha256 = candidate)")
-                .bind("hashes", hashes.toArray(String[]::new))
-                .map(row -> row.get("candidate", String.class))
-                .all();
+    private Mono<Boolean> used(String sha256) {
+        return database.sql("SELECT EXISTS (SELECT 1 FROM photo WHERE sha256 = :sha) AS used")
+                .bind("sha", sha256)
+                .map(row -> Boolean.TRUE.equals(row.get("used", Boolean.class)))
+                .one();
     }
 
     /**
      * Records the photos of a new report; call in the transaction that inserts the report. Under
      * each file's advisory lock (taken in a fixed order) it makes sure the file is still there,
-     * storing it again if a failed report's clean-up removed it a moment ago.
+     * storing it again if a failed report's clean-up removed it a moment ago. The files' stagings
+     * end with the commit: from then on they are permanent.
      */
     public Mono<Void> record(UUID wardId, UUID reportId, List<InspectedPhoto> photos) {
         return record(wardId, reportId, photos, PhotoStage.REPORT, 0);
@@ -117,12 +142,19 @@ public class Photos {
                 .concatMap(sha256 -> locks.lock(AdvisoryLocks.Space.PHOTO_FILE, sha256)
                         .then(storage.exists(sha256))
                         .filter(exists -> !exists)
-                        .flatMap(missing -> storage.store(sha256, bytesOf(photos, sha256)))
+                        .flatMap(missing -> storage.store(sha256, bytesOf(photos, sha256), RandomIds.uuid()))
                         .then());
         return kept.thenMany(Flux.range(0, photos.size())
                         .concatMap(
                                 index -> insert(wardId, reportId, lastPosition + index + 1, photos.get(index), stage)))
-                .then();
+                .then(
+                        photos.isEmpty()
+                                ? Mono.empty()
+                                : staging.committed(
+                                        wardId,
+                                        photos.stream()
+                                                .map(InspectedPhoto::sha256)
+                                                .toList()));
     }
 
     private Mono<Void> insert(UUID wardId, UUID reportId, int position, InspectedPhoto photo, PhotoStage stage) {

@@ -6,16 +6,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Photo settings ({@code urbanorder.photos.*}).
  *
- * @param folder where the local storage keeps photo files
+ * @param folder where the local storage keeps photo files; beside the data of the embedded trial
+ *     database by default, and with a real database it must be set
  * @param maxBytes the largest photo accepted
  * @param maxPerReport the most photos one report may carry
  * @param mismatchDistanceM a photo whose GPS lies further than this from the report is flagged
  * @param maxConcurrentUploads submissions with photos one instance reads at once (503 beyond)
- * @param sweepAfter how old an unreferenced or half-written file must be before the sweep removes it
+ * @param sweepAfter how long a file may stay staged (stored, its report not yet recorded) before the
+ *     sweep takes its submission for abandoned and removes it
  */
 @ConfigurationProperties("urbanorder.photos")
 public record PhotosProperties(
-        @DefaultValue("data/photos") String folder,
+        String folder,
         @DefaultValue("10485760") long maxBytes,
         @DefaultValue("6") int maxPerReport,
         @DefaultValue("150") double mismatchDistanceM,

@@ -35,6 +35,7 @@ import vn.urbanorder.deadline.Deadlines;
 import vn.urbanorder.photo.InspectedPhoto;
 import vn.urbanorder.photo.PhotoInspector;
 import vn.urbanorder.photo.Photos;
+import vn.urbanorder.photo.StagedPhotos;
 import vn.urbanorder.shared.GeoPoint;
 import vn.urbanorder.shared.RandomIds;
 import vn.urbanorder.ward.Ward;
@@ -228,7 +229,10 @@ class DemoReports {
                                     .flatMap(recorded -> photos.record(ward.id(), recorded, List.of(photo)))
                                     .then(history.play(stored, random)))
                             .thenReturn(true);
-                    return photos.store(List.of(photo), created -> {}).then(transactions.transactional(added));
+                    StagedPhotos staged = photos.stage(ward.id(), List.of(photo));
+                    return photos.store(staged)
+                            .then(transactions.transactional(added))
+                            .onErrorResume(failure -> photos.forget(staged).then(Mono.error(failure)));
                 })
                 .onErrorResume(failure -> {
                     log.debug("Demo report {} not added: {}", index, failure.toString());

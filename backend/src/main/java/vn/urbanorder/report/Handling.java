@@ -5,9 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -21,6 +19,7 @@ import vn.urbanorder.identity.Caller;
 import vn.urbanorder.photo.InspectedPhoto;
 import vn.urbanorder.photo.PhotoInspector;
 import vn.urbanorder.photo.Photos;
+import vn.urbanorder.photo.StagedPhotos;
 import vn.urbanorder.shared.InvalidRequestException;
 import vn.urbanorder.shared.InvalidRequestException.FieldProblem;
 import vn.urbanorder.shared.ProblemException;
@@ -95,6 +94,7 @@ public class Handling {
         return reports.findInWard(caller, reportId).flatMap(report -> check(caller, report, request, photoFiles.size())
                 .then(inspected(caller, report, photoFiles))
                 .flatMap(after -> withFiles(
+                        caller.wardId(),
                         after,
                         // Read back in the change's transaction: once it has committed, nothing
                         // is left to fail, so a change made is never answered with an error.
@@ -130,7 +130,6 @@ public class Handling {
                 });
     }
 
-    /** Stores the files, runs the change, and removes what it stored if the change fails or is abandoned. */
     /**
      * Fields the action does not take are refused, not ignored: what an action carries goes into
      * the permanent audit trail, and a client that sends them expects them to mean something.
@@ -151,15 +150,16 @@ public class Handling {
         return problems;
     }
 
-    private <T> Mono<T> withFiles(List<InspectedPhoto> after, Mono<T> change) {
+    /** Stores the files, runs the change, and removes what it stored if the change fails or is abandoned. */
+    private <T> Mono<T> withFiles(UUID wardId, List<InspectedPhoto> after, Mono<T> change) {
         if (after.isEmpty()) {
             return change;
         }
-        Queue<String> created = new ConcurrentLinkedQueue<>();
-        return photos.store(after, created::add)
+        StagedPhotos staged = photos.stage(wardId, after);
+        return photos.store(staged)
                 .then(change)
-                .onErrorResume(failure -> photos.forget(created).then(Mono.error(failure)))
-                .doOnCancel(() -> photos.forget(created).subscribe());
+                .onErrorResume(failure -> photos.forget(staged).then(Mono.error(failure)))
+                .doOnCancel(() -> photos.forget(staged).subscribe());
     }
 
     private Mono<Void> check(Caller caller, Report report, ActionRequest request, int photoCount) {

@@ -8,10 +8,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -27,6 +25,7 @@ import vn.urbanorder.photo.InspectedPhoto;
 import vn.urbanorder.photo.PhotoInspector;
 import vn.urbanorder.photo.Photos;
 import vn.urbanorder.photo.PhotosProperties;
+import vn.urbanorder.photo.StagedPhotos;
 import vn.urbanorder.shared.InvalidRequestException;
 import vn.urbanorder.shared.RandomIds;
 import vn.urbanorder.shared.Sha256;
@@ -143,19 +142,19 @@ public class ReportIntake {
                         .switchIfEmpty(Mono.error(AlreadyRecorded::new))
                         .flatMap(recorded ->
                                 photos.record(ward.id(), recorded, inspected).thenReturn(recorded)));
-        // Files this submission created, as each one appears, for the clean-up if it fails or is abandoned.
-        Queue<String> created = new ConcurrentLinkedQueue<>();
+        // Staged before they are stored, for the clean-up if the submission fails or is abandoned.
+        StagedPhotos staged = photos.stage(ward.id(), inspected);
         // Decided from the ward's map in memory, before the transaction, so it holds no lock.
         return assignments
                 .decide(ward.id(), submission.category(), submission.location().point())
                 // Read back inside the transaction: once it has committed nothing is left to fail, so
                 // a stored report is never answered with an error (a phone would send it again).
-                .flatMap(assignment -> photos.store(inspected, created::add)
+                .flatMap(assignment -> photos.store(staged)
                         .then(transactions.transactional(
                                 inserted.apply(assignment).then(readBack(caller, submission, !inspected.isEmpty())))))
                 .map(report -> new Intake(report, true))
-                .onErrorResume(failure -> photos.forget(created).then(Mono.error(failure)))
-                .doOnCancel(() -> photos.forget(created).subscribe())
+                .onErrorResume(failure -> photos.forget(staged).then(Mono.error(failure)))
+                .doOnCancel(() -> photos.forget(staged).subscribe())
                 .onErrorResume(AlreadyRecorded.class, lost -> reports.findByClientId(
                                 caller.userId(), submission.clientReportId())
                         .flatMap(existing -> replay(existing, payload)));

@@ -6,10 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -22,6 +20,7 @@ import vn.urbanorder.photo.PhotoInspector;
 import vn.urbanorder.photo.PhotoStage;
 import vn.urbanorder.photo.Photos;
 import vn.urbanorder.photo.PhotosProperties;
+import vn.urbanorder.photo.StagedPhotos;
 import vn.urbanorder.report.LocationMatching;
 import vn.urbanorder.report.NewEvent;
 import vn.urbanorder.report.Report;
@@ -110,7 +109,7 @@ public class Reviews {
                                 .concatMap(bytes -> inspector.inspect(bytes, ward.timeZone()))
                                 .collectList()
                                 .flatMap(inspected -> withFiles(
-                                        inspected, record(caller, ward, report, verdict, comment, inspected)))));
+                                        ward, inspected, record(caller, ward, report, verdict, comment, inspected)))));
     }
 
     private Mono<Void> check(Caller caller, Report report, Verdict verdict, String comment, int photoCount) {
@@ -202,14 +201,14 @@ public class Reviews {
     }
 
     /** Stores the files, runs the review, and removes what it stored if the review fails or is abandoned. */
-    private Mono<Review> withFiles(List<InspectedPhoto> inspected, Mono<Review> review) {
+    private Mono<Review> withFiles(Ward ward, List<InspectedPhoto> inspected, Mono<Review> review) {
         if (inspected.isEmpty()) {
             return review;
         }
-        Queue<String> created = new ConcurrentLinkedQueue<>();
-        return photos.store(inspected, created::add)
+        StagedPhotos staged = photos.stage(ward.id(), inspected);
+        return photos.store(staged)
                 .then(review)
-                .onErrorResume(failure -> photos.forget(created).then(Mono.error(failure)))
-                .doOnCancel(() -> photos.forget(created).subscribe());
+                .onErrorResume(failure -> photos.forget(staged).then(Mono.error(failure)))
+                .doOnCancel(() -> photos.forget(staged).subscribe());
     }
 }

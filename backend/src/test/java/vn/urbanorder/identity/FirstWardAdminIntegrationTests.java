@@ -62,6 +62,8 @@ class FirstWardAdminIntegrationTests {
     private static org.springframework.context.ConfigurableApplicationContext start(List<String> arguments) {
         List<String> all = new ArrayList<>(arguments);
         all.add("--server.port=0");
+        // A real database has no default photo folder.
+        all.add("--urbanorder.photos.folder=" + Fixtures.PHOTO_FOLDER);
         // No signing key configured: the one the database keeps for the installation signs.
         return new SpringApplicationBuilder(UrbanOrderApplication.class).run(all.toArray(String[]::new));
     }

@@ -2,8 +2,12 @@ package vn.urbanorder.photo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -12,7 +16,11 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 
-/** A photo file is removed only when no record uses it, and is never missing under a record. */
+/**
+ * A photo file is removed only when this installation staged it, created it, and no record uses
+ * it; it is never missing under a record, and another installation's files in the same folder are
+ * never touched.
+ */
 @IntegrationTest
 class PhotosIntegrationTests {
 
@@ -31,25 +39,29 @@ class PhotosIntegrationTests {
     @Autowired
     PhotoSweep sweep;
 
+    @Autowired
+    PhotoStaging staging;
+
     @Test
     void forgettingRemovesOnlyFilesNoRecordUses() {
         InspectedPhoto unused = photo(1);
         InspectedPhoto used = photo(2);
-        List<String> created = new ArrayList<>();
-        photos.store(List.of(unused, used), created::add).block();
+        StagedPhotos staged = photos.stage(Fixtures.DEMO_WARD, List.of(unused, used));
+        photos.store(staged).block();
         record(used);
 
-        photos.forget(created).block();
+        photos.forget(staged).block();
 
         assertThat(storage.exists(unused.sha256()).block()).isFalse();
         assertThat(storage.exists(used.sha256()).block()).isTrue();
+        assertThat(stagings(staged)).as("every staging ended").isZero();
     }
 
     @Test
-    void recordingPutsBackAFileAFailedReportsCleanUpRemoved() {
+    void recordingPutsBackAFileAFailedReportsCleanUpRemoved() throws IOException {
         InspectedPhoto photo = photo(3);
-        photos.store(List.of(photo), sha -> {}).block();
-        storage.delete(photo.sha256()).block();
+        photos.store(photos.stage(Fixtures.DEMO_WARD, List.of(photo))).block();
+        Files.delete(pathOf(photo.sha256()));
 
         record(photo);
 
@@ -57,30 +69,106 @@ class PhotosIntegrationTests {
     }
 
     @Test
-    void theSweepRemovesOldFilesNoRecordUsesAndNothingElse() throws Exception {
-        InspectedPhoto leftOver = photo(4);
+    void theSweepRemovesOnlyFilesThisInstallationStagedAndAbandoned() throws IOException {
+        InspectedPhoto abandoned = photo(4);
         InspectedPhoto recorded = photo(5);
         InspectedPhoto fresh = photo(6);
-        photos.store(List.of(leftOver, recorded, fresh), sha -> {}).block();
+        InspectedPhoto anotherInstallations = photo(7);
+        StagedPhotos abandonedLongAgo = photos.stage(Fixtures.DEMO_WARD, List.of(abandoned, recorded));
+        photos.store(abandonedLongAgo).block();
         record(recorded);
-        age(leftOver.sha256());
-        age(recorded.sha256());
+        age(abandonedLongAgo);
+        photos.store(photos.stage(Fixtures.DEMO_WARD, List.of(fresh))).block();
+        // Put there by another installation sharing the folder, long ago: this database knows nothing of it.
+        writeAsAnotherInstallation(anotherInstallations);
 
         sweep.sweep().block();
 
-        assertThat(storage.exists(leftOver.sha256()).block()).isFalse();
+        assertThat(storage.exists(abandoned.sha256()).block()).isFalse();
         assertThat(storage.exists(recorded.sha256()).block()).isTrue();
         assertThat(storage.exists(fresh.sha256()).block())
                 .as("may still be in flight")
                 .isTrue();
+        assertThat(storage.exists(anotherInstallations.sha256()).block())
+                .as("not this installation's")
+                .isTrue();
+        assertThat(stagings(abandonedLongAgo)).isZero();
     }
 
-    /** Makes a stored file look two hours old. */
-    private static void age(String sha256) throws java.io.IOException {
-        var path = java.nio.file.Path.of(Fixtures.PHOTO_FOLDER, sha256.substring(0, 2), sha256.substring(2, 4), sha256);
-        java.nio.file.Files.setLastModifiedTime(
-                path,
-                java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(7200)));
+    @Test
+    void aFileSomebodyElseStoredSinceIsNotRemovedWithTheStagingThatCreatedIt() {
+        InspectedPhoto photo = photo(8);
+        StagedPhotos staged = photos.stage(Fixtures.DEMO_WARD, List.of(photo));
+        photos.store(staged).block();
+        // Another installation on the same folder stores the same bytes and records them in its database.
+        String stamp =
+                storage.store(photo.sha256(), photo.bytes(), UUID.randomUUID()).block();
+        assertThat(stamp).as("it was there already").isNull();
+
+        photos.forget(staged).block();
+
+        assertThat(storage.exists(photo.sha256()).block()).isTrue();
+    }
+
+    @Test
+    void aStagingOfAFileThatWasThereAlreadyNeverRemovesIt() throws IOException {
+        InspectedPhoto photo = photo(9);
+        writeAsAnotherInstallation(photo);
+        StagedPhotos staged = photos.stage(Fixtures.DEMO_WARD, List.of(photo));
+        photos.store(staged).block();
+        age(staged);
+
+        sweep.sweep().block();
+
+        assertThat(storage.exists(photo.sha256()).block()).isTrue();
+        assertThat(stagings(staged)).isZero();
+    }
+
+    @Test
+    void theSweepRemovesWhatAWriteCutShortLeftBehind() throws IOException {
+        InspectedPhoto photo = photo(10);
+        StagedPhotos staged = photos.stage(Fixtures.DEMO_WARD, List.of(photo));
+        UUID stagingId = staged.ids().get(photo.sha256());
+        // The instance died halfway through writing the file: its staging row and a partial file remain.
+        staging.begin(staged, java.time.Instant.now()).block();
+        Path partial = pathOf(photo.sha256()).resolveSibling(".upload-" + stagingId + ".part");
+        Files.createDirectories(partial.getParent());
+        Files.write(partial, java.util.Arrays.copyOf(photo.bytes(), photo.bytes().length / 2));
+        age(staged);
+
+        sweep.sweep().block();
+
+        assertThat(partial).doesNotExist();
+        assertThat(storage.exists(photo.sha256()).block()).isFalse();
+        assertThat(stagings(staged)).isZero();
+    }
+
+    /** Makes the submission look abandoned two hours ago. */
+    private void age(StagedPhotos staged) {
+        database.sql("UPDATE photo_staging SET staged_at = staged_at - interval '2 hours' WHERE id = ANY (:ids)")
+                .bind("ids", staged.ids().values().toArray(UUID[]::new))
+                .then()
+                .block();
+    }
+
+    private long stagings(StagedPhotos staged) {
+        return database.sql("SELECT count(*) AS n FROM photo_staging WHERE id = ANY (:ids)")
+                .bind("ids", staged.ids().values().toArray(UUID[]::new))
+                .map(row -> row.get("n", Long.class))
+                .one()
+                .block();
+    }
+
+    /** The file, written two hours ago straight into the folder, as another installation would. */
+    private static void writeAsAnotherInstallation(InspectedPhoto photo) throws IOException {
+        Path path = pathOf(photo.sha256());
+        Files.createDirectories(path.getParent());
+        Files.write(path, photo.bytes());
+        Files.setLastModifiedTime(path, FileTime.from(Instant.now().minusSeconds(7200)));
+    }
+
+    private static Path pathOf(String sha256) {
+        return Path.of(Fixtures.PHOTO_FOLDER, sha256.substring(0, 2), sha256.substring(2, 4), sha256);
     }
 
     private void record(InspectedPhoto photo) {

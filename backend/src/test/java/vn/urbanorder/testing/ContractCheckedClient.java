@@ -25,8 +25,13 @@ public class ContractCheckedClient {
     @Bean
     @Lazy // the port is known only once the server has started
     WebTestClient webTestClient(WebServerApplicationContext context) {
+        return forPort(context.getWebServer().getPort());
+    }
+
+    /** The same client for a service the test started itself, on the given port. */
+    public static WebTestClient forPort(int port) {
         return WebTestClient.bindToServer()
-                .baseUrl("http://localhost:" + context.getWebServer().getPort())
+                .baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(30))
                 .filter(ContractCheckedClient::checkAgainstContract)
                 .build();

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.api.AuthApi;
+import vn.urbanorder.api.model.PasswordChange;
 import vn.urbanorder.api.model.RefreshRequest;
 import vn.urbanorder.api.model.SignInRequest;
 import vn.urbanorder.api.model.TokenResponse;
@@ -47,6 +48,19 @@ class AuthController implements AuthApi {
                 .flatMap(signOut ->
                         sessions.signOut(signOut.getT1(), signOut.getT2().getRefreshToken()))
                 .then(Mono.just(ResponseEntity.noContent().build()));
+    }
+
+    @Override
+    public Mono<ResponseEntity<TokenResponse>> changeOwnPassword(
+            Mono<PasswordChange> request, ServerWebExchange exchange) {
+        return Caller.current()
+                .zipWith(request)
+                .flatMap(change -> sessions.changePassword(
+                        change.getT1(),
+                        change.getT2().getCurrentPassword(),
+                        change.getT2().getNewPassword(),
+                        clientAddress(exchange)))
+                .map(this::tokens);
     }
 
     private ResponseEntity<TokenResponse> tokens(TokenPair pair) {

@@ -31,6 +31,7 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Or
     private static final String R2DBC_URL = "spring.r2dbc.url";
     private static final String FLYWAY_URL = "spring.flyway.url";
     private static final String PROPERTY_SOURCE = "embeddedPostgres";
+    private static final String PHOTO_FOLDER = "urbanorder.photos.folder";
 
     private final Log log;
 
@@ -61,9 +62,14 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Or
         Map<String, Object> properties = new HashMap<>(
                 new ConnectionSettings("localhost", postgres.getPort(), "postgres", "postgres", "").springProperties());
         properties.put(ACTIVE, "true");
+        // The trial's photos live beside its database (data/photos beside data/postgres), unless
+        // set: a real installation has no default folder, so the two never share one unawares.
+        Path photos = dataDirectory.resolveSibling("photos");
+        properties.put(PHOTO_FOLDER, photos.toString());
         environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, properties));
         log.warn("No database is configured, so the service runs on an embedded PostgreSQL (port "
-                + postgres.getPort() + ", data in " + dataDirectory + "). This mode is for trial use only:"
+                + postgres.getPort() + ", data in " + dataDirectory + ", photos in "
+                + environment.getProperty(PHOTO_FOLDER) + "). This mode is for trial use only:"
                 + " set SPRING_R2DBC_URL and SPRING_FLYWAY_URL (with their user names and passwords)"
                 + " to use a real PostgreSQL server.");
     }
