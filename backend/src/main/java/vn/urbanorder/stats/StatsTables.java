@@ -203,14 +203,20 @@ final class StatsTables {
                         .toList());
     }
 
-    /** Counts as whole numbers, shares (in percent) with their decimal. */
+    /**
+     * Counts as whole numbers, shares (in percent) with their decimal; a share with nothing to
+     * share (no violations, none resolved: a new ward's period before) is an empty cell, not 0 %.
+     * Not a conditional expression: one of Double and Long would unbox both, nulls included.
+     */
     private static List<Object> compared(ComparedFigure figure) {
-        boolean share = figure.figure().share();
+        if (figure.figure().share()) {
+            return row(figure.name(), figure.current(), figure.previous(), figure.difference(), figure.changePercent());
+        }
         return row(
                 figure.name(),
-                share ? figure.current() : whole(figure.current()),
-                share ? figure.previous() : whole(figure.previous()),
-                share ? figure.difference() : whole(figure.difference()),
+                whole(figure.current()),
+                whole(figure.previous()),
+                whole(figure.difference()),
                 figure.changePercent());
     }
 
