@@ -55,6 +55,14 @@ class LocationStore {
              WHERE l.id = s.id
             """;
 
+    /**
+     * What a location is: a place at least one report is at. Once every report there has left it
+     * (rejected as not a violation), it is empty, and an empty location is no location: it captures
+     * no report ({@link #nearest}, for intake and rebuilding alike) and the change that empties it
+     * removes it ({@link #recount}), so intake leaves what a rebuild would make, where it never was.
+     */
+    private static final String HAS_REPORTS = "EXISTS (SELECT 1 FROM report r WHERE r.violation_location_id = l.id)";
+
     /** Within the radius, with a micrometre allowed for rounding, so a point exactly at the radius joins. */
     private static final double ROUNDING_M = 1e-6;
 
@@ -64,12 +72,16 @@ class LocationStore {
         this.database = database;
     }
 
-    /** The location of the ward and category whose anchor lies nearest the point, within the radius. */
+    /**
+     * The location of the ward and category whose anchor lies nearest the point, within the radius,
+     * among those with a report: the one way intake and rebuilding find the location a report joins.
+     */
     Mono<UUID> nearest(UUID wardId, String category, GeoPoint point, double radiusM) {
         Proximity.Box box = Proximity.around(point, radiusM);
         return database.sql("SELECT id FROM (SELECT l.id, " + Proximity.haversineSql("l") + " AS distance_m"
                         + " FROM violation_location l WHERE l.ward_id = :ward AND l.category = :category"
-                        + " AND l.anchor <@ box(point(:minLon, :minLat), point(:maxLon, :maxLat))) near"
+                        + " AND l.anchor <@ box(point(:minLon, :minLat), point(:maxLon, :maxLat))"
+                        + " AND " + HAS_REPORTS + ") near"
                         + " WHERE distance_m <= :radius ORDER BY distance_m, id LIMIT 1")
                 .bind("ward", wardId)
                 .bind("category", category)
@@ -111,10 +123,14 @@ class LocationStore {
                 .then();
     }
 
+    /** The location's counts from its reports; an emptied location is removed. */
     Mono<Void> recount(UUID locationId) {
         return database.sql(RECOUNT.formatted("c.id = :id"))
                 .bind("id", locationId)
-                .then();
+                .then()
+                .then(database.sql("DELETE FROM violation_location l WHERE l.id = :id AND NOT " + HAS_REPORTS)
+                        .bind("id", locationId)
+                        .then());
     }
 
     Mono<Void> recountAll(UUID wardId, String category) {

@@ -14,7 +14,8 @@ public interface LocationMatching {
 
     /**
      * Inside the caller's transaction: the location a report at this point joins, the nearest of
-     * its ward and category whose anchor lies within the category's radius, or a new one anchored
+     * its ward and category whose anchor lies within the category's radius and that has a report
+     * (an empty location captures nothing; a rebuild finds them the same way), or a new one anchored
      * at the point. Holds the ward and category's lock until the transaction ends, so two reports
      * at one spot never start two locations, on any instance.
      *
@@ -40,7 +41,11 @@ public interface LocationMatching {
      */
     Mono<Void> countNew(UUID locationId, Instant observedAt, boolean repeatOffence);
 
-    /** Recomputes a location's counts from its reports, in the caller's transaction, under {@link #lock}. */
+    /**
+     * Recomputes a location's counts from its reports, in the caller's transaction, under {@link
+     * #lock}. A location no report is at any more (its last one rejected as not a violation) is
+     * removed: an empty location captures no report, as a rebuild would never have made it.
+     */
     Mono<Void> recount(UUID locationId);
 
     /** By how much a repeat offence's deadline is multiplied in the ward for the category (0 to 1). */

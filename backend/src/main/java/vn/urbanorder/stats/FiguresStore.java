@@ -11,6 +11,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import vn.urbanorder.shared.Binds;
 import vn.urbanorder.stats.PeriodFigures.RepeatPoint;
 import vn.urbanorder.stats.PeriodFigures.RoundRow;
 
@@ -132,14 +133,14 @@ class FiguresStore {
 
     /**
      * How many repeat points were active in the period and how many became one in it (their first
-     * repeat offence observed in it), with the ten active points with the most violations in the
-     * period: the address of their first report that gave one, and their counts up to the period's
-     * end (not beyond, so a past period's list does not change). One row with no point when none
-     * was active.
+     * repeat offence observed in it), with the active points with the most violations in the
+     * period first, as many as {@code :listed} asks (NULL: every one): the address of their first
+     * report that gave one, and their counts up to the period's end (not beyond, so a past period's
+     * list does not change). One row with no point when none was active.
      */
     private static final String REPEAT_POINTS = """
             WITH active AS MATERIALIZED (%1$s),
-            top AS (SELECT * FROM active ORDER BY reports DESC, repeats DESC, first_repeat_at, id LIMIT 10)
+            top AS (SELECT * FROM active ORDER BY reports DESC, repeats DESC, first_repeat_at, id LIMIT :listed)
             SELECT (SELECT count(*) FROM active) AS active_points,
                    (SELECT count(DISTINCT r.violation_location_id) FROM report r
                      WHERE r.%3$s AND %4$s AND r.violation_location_id IS NOT NULL
@@ -246,9 +247,15 @@ class FiguresStore {
                 .all();
     }
 
-    /** The repeat points of the period: how many active and new, and the top ten. */
-    Mono<RepeatFound> repeatPoints(UUID wardId, StatsPeriod period, Function<String, String> categoryName) {
-        return query(REPEAT_POINTS, wardId, period)
+    /**
+     * The repeat points of the period: how many active and new, and the active ones, most
+     * violations first.
+     *
+     * @param listed how many active points to list; null for every one
+     */
+    Mono<RepeatFound> repeatPoints(
+            UUID wardId, StatsPeriod period, Function<String, String> categoryName, Integer listed) {
+        return Binds.nullable(query(REPEAT_POINTS, wardId, period), "listed", listed, Integer.class)
                 .map(row -> {
                     long active = row.get("active_points", Long.class);
                     long fresh = row.get("new_points", Long.class);
@@ -288,8 +295,8 @@ class FiguresStore {
 
     private record PointRow(long activePoints, long newPoints, RepeatPoint point) {}
 
-    /** Repeat points active in the period, those new in it, and the top ten. */
-    record RepeatFound(long active, long newInPeriod, List<RepeatPoint> top) {}
+    /** Repeat points active in the period, those new in it, and those listed of the active ones. */
+    record RepeatFound(long active, long newInPeriod, List<RepeatPoint> listed) {}
 
     Flux<RoundRow> rounds(UUID wardId, StatsPeriod period) {
         return query(ROUNDS, wardId, period)

@@ -77,9 +77,10 @@ public record PeriodFigures(
      * @param newInPeriod locations that became repeat points in the period
      * @param active repeat points (by the period's end) with a violation observed in the period
      * @param repeatOffences the period's violations flagged as repeat offences
-     * @param top the ten active points with the most violations in the period
+     * @param listed active points, the most violations in the period first: the ten first in the
+     *     JSON document (its {@code top}), every one of the {@code active} in an export file
      */
-    public record RepeatPoints(long newInPeriod, long active, long repeatOffences, List<RepeatPoint> top) {}
+    public record RepeatPoints(long newInPeriod, long active, long repeatOffences, List<RepeatPoint> listed) {}
 
     /** A round whose days overlap the period; {@code startedInPeriod} false for one begun before. */
     public record RoundRow(

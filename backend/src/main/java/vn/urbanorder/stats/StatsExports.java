@@ -68,7 +68,9 @@ public class StatsExports {
                 .collectList()
                 .flatMap(catalogue -> Mono.usingWhen(
                         Mono.fromCallable(() -> open(format)).subscribeOn(Schedulers.boundedElastic()),
-                        export -> Mono.zip(reports(export.writer(), scope, names(catalogue)), statistics.figures(scope))
+                        export -> Mono.zip(
+                                        reports(export.writer(), scope, names(catalogue)),
+                                        statistics.figuresWithEveryRepeatPoint(scope))
                                 .publishOn(Schedulers.boundedElastic())
                                 .map(written -> {
                                     for (StatsTable table : StatsTables.of(written.getT2())) {

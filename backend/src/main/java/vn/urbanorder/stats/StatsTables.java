@@ -38,7 +38,7 @@ final class StatsTables {
                 areas("Theo tổ dân phố", "theo-to-dan-pho", "Tổ dân phố", figures.byZone()),
                 areas("Theo tuyến khoán quản", "theo-tuyen", "Tuyến khoán quản", figures.bySegment()),
                 units(figures.byUnit()),
-                repeatPoints(figures.repeatPoints().top(), zone),
+                repeatPoints(figures.repeatPoints().listed(), zone),
                 rounds(figures.inspectionRounds().rounds()),
                 patrols(figures.patrolActivity()),
                 comparison(figures));
@@ -127,10 +127,11 @@ final class StatsTables {
                         .toList());
     }
 
-    private static StatsTable repeatPoints(List<RepeatPoint> top, ZoneId zone) {
+    /** Every active repeat point the figures list: in a file, all of the period's. */
+    private static StatsTable repeatPoints(List<RepeatPoint> points, ZoneId zone) {
         List<List<Object>> rows = new ArrayList<>();
-        for (int i = 0; i < top.size(); i++) {
-            RepeatPoint point = top.get(i);
+        for (int i = 0; i < points.size(); i++) {
+            RepeatPoint point = points.get(i);
             rows.add(row(
                     (long) i + 1,
                     point.categoryName(),
@@ -203,14 +204,20 @@ final class StatsTables {
                         .toList());
     }
 
-    /** Counts as whole numbers, shares (in percent) with their decimal. */
+    /**
+     * Counts as whole numbers, shares (in percent) with their decimal; a share with nothing to
+     * share (no violations, none resolved: a new ward's period before) is an empty cell, not 0 %.
+     * Not a conditional expression: one of Double and Long would unbox both, nulls included.
+     */
     private static List<Object> compared(ComparedFigure figure) {
-        boolean share = figure.figure().share();
+        if (figure.figure().share()) {
+            return row(figure.name(), figure.current(), figure.previous(), figure.difference(), figure.changePercent());
+        }
         return row(
                 figure.name(),
-                share ? figure.current() : whole(figure.current()),
-                share ? figure.previous() : whole(figure.previous()),
-                share ? figure.difference() : whole(figure.difference()),
+                whole(figure.current()),
+                whole(figure.previous()),
+                whole(figure.difference()),
                 figure.changePercent());
     }
 

@@ -48,6 +48,9 @@ import vn.urbanorder.ward.WardDirectory;
 @Service
 public class WardStatistics {
 
+    /** How many repeat points the JSON document lists (the contract's {@code maxItems}); the files list all. */
+    private static final int TOP_REPEAT_POINTS = 10;
+
     private final FiguresStore store;
     private final WorkloadAtEnd workload;
     private final CategoryCatalog categories;
@@ -76,7 +79,18 @@ public class WardStatistics {
                 .flatMap(ward -> Mono.fromCallable(() -> new StatsScope(ward, period.apply(ward.timeZone()))));
     }
 
+    /** The figures as the JSON document has them: the {@value #TOP_REPEAT_POINTS} first repeat points. */
     public Mono<PeriodFigures> figures(StatsScope scope) {
+        return figures(scope, TOP_REPEAT_POINTS);
+    }
+
+    /** The figures for an export file, which lists every repeat point of the period. */
+    Mono<PeriodFigures> figuresWithEveryRepeatPoint(StatsScope scope) {
+        return figures(scope, null);
+    }
+
+    /** @param listed how many repeat points to list, the most violations first; null for every one */
+    private Mono<PeriodFigures> figures(StatsScope scope, Integer listed) {
         UUID ward = scope.ward().id();
         StatsPeriod period = scope.period();
         Mono<List<Category>> catalogue = categories.findAll().collectList();
@@ -84,7 +98,7 @@ public class WardStatistics {
                 store.groups(ward, period).collectList(),
                 store.unitHours(ward, period).collectList(),
                 workload.of(ward, period.end()),
-                catalogue.flatMap(found -> store.repeatPoints(ward, period, names(found))));
+                catalogue.flatMap(found -> store.repeatPoints(ward, period, names(found), listed)));
         var context = Mono.zip(
                 store.areas(ward, period).collectList(),
                 store.units(ward).collectList(),
@@ -133,7 +147,7 @@ public class WardStatistics {
                 found.repeat().newInPeriod(),
                 found.repeat().active(),
                 totals.repeatOffences(),
-                found.repeat().top());
+                found.repeat().listed());
         List<RoundRow> roundList = found.rounds();
         var rounds = new Rounds(
                 roundList.stream().filter(RoundRow::startedInPeriod).count(),

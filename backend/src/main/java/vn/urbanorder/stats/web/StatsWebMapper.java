@@ -39,6 +39,7 @@ interface StatsWebMapper {
     @Mapping(target = "onTimePercent", expression = "java(unit.onTimePercent())")
     UnitFigures toApi(PeriodFigures.UnitRow unit);
 
+    @Mapping(target = "top", source = "listed")
     RepeatPointFigures toApi(PeriodFigures.RepeatPoints points);
 
     InspectionRoundFigures toApi(PeriodFigures.Rounds rounds);
