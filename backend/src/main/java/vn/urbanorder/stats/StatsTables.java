@@ -206,11 +206,13 @@ final class StatsTables {
     /** Counts as whole numbers, shares (in percent) with their decimal. */
     private static List<Object> compared(ComparedFigure figure) {
         boolean share = figure.figure().share();
+        // Object, not a Double/Long conditional: that would unbox a share with no value (no
+        // report to take it of) and fail the whole export.
         return row(
                 figure.name(),
-                share ? figure.current() : whole(figure.current()),
-                share ? figure.previous() : whole(figure.previous()),
-                share ? figure.difference() : whole(figure.difference()),
+                share ? (Object) figure.current() : whole(figure.current()),
+                share ? (Object) figure.previous() : whole(figure.previous()),
+                share ? (Object) figure.difference() : whole(figure.difference()),
                 figure.changePercent());
     }
 
