@@ -34,6 +34,7 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
@@ -104,6 +105,19 @@ class SecurityConfiguration {
                 .exceptionHandling(handling ->
                         handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 .build();
+    }
+
+    /**
+     * Requests the firewall refuses (a path with {@code //}, {@code ;}, {@code %2F}, {@code /../},
+     * {@code %00} and the like, which could reach a route other than the one checked, or a header
+     * with characters no header has) get a 400 problem like every other error, instead of the
+     * firewall's empty answer.
+     */
+    @Bean
+    ServerExchangeRejectedHandler rejectedRequests() {
+        return (exchange, rejected) -> Mono.error(ProblemException.badRequest(
+                "Yêu cầu bị từ chối: địa chỉ hoặc phần đầu (header) có ký tự hay đoạn không được phép"
+                        + " (như //, ;, %2F, /../ hoặc %00 trong địa chỉ)."));
     }
 
     /**
