@@ -1,5 +1,6 @@
 package vn.urbanorder.identity;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
@@ -29,10 +31,12 @@ class ExternalCallers {
 
     private final SecurityProperties.Oidc oidc;
     private final UserStore users;
+    private final Clock clock;
 
-    ExternalCallers(SecurityProperties properties, UserStore users) {
+    ExternalCallers(SecurityProperties properties, UserStore users, Clock clock) {
         this.oidc = properties.oidc();
         this.users = users;
+        this.clock = clock;
     }
 
     ReactiveAuthenticationManager authenticationManager() {
@@ -47,10 +51,14 @@ class ExternalCallers {
                         || oidc.jwkSetUri().isBlank()
                 ? NimbusReactiveJwtDecoder.withIssuerLocation(oidc.issuerUri()).build()
                 : NimbusReactiveJwtDecoder.withJwkSetUri(oidc.jwkSetUri()).build();
-        OAuth2TokenValidator<Jwt> checks = JwtValidators.createDefaultWithIssuer(oidc.issuerUri());
+        // The issuer sets its tokens' lifetime; ours only insists that they have one and are not
+        // dated ahead.
+        OAuth2TokenValidator<Jwt> checks = new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(oidc.issuerUri()), TokenChecks.external(clock));
         if (oidc.audience() != null && !oidc.audience().isBlank()) {
             checks = new DelegatingOAuth2TokenValidator<>(checks, this::meantForUs);
         }
+        decoder.setClaimSetConverter(TokenChecks.claimsAsSent(MappedJwtClaimSetConverter.withDefaults(Map.of())));
         decoder.setJwtValidator(checks);
         return decoder;
     }

@@ -17,16 +17,15 @@ import org.springframework.security.authentication.ReactiveAuthenticationManager
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerReactiveAuthenticationManagerResolver;
 import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
@@ -35,6 +34,7 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
@@ -108,14 +108,26 @@ class SecurityConfiguration {
     }
 
     /**
+     * Requests the firewall refuses (a path with {@code //}, {@code ;}, {@code %2F}, {@code /../},
+     * {@code %00} and the like, which could reach a route other than the one checked, or a header
+     * with characters no header has) get a 400 problem like every other error, instead of the
+     * firewall's empty answer.
+     */
+    @Bean
+    ServerExchangeRejectedHandler rejectedRequests() {
+        return (exchange, rejected) -> Mono.error(ProblemException.badRequest(
+                "Yêu cầu bị từ chối: địa chỉ hoặc phần đầu (header) có ký tự hay đoạn không được phép"
+                        + " (như //, ;, %2F, /../ hoặc %00 trong địa chỉ)."));
+    }
+
+    /**
      * Tokens of this service, and of the configured OIDC issuer if there is one, told apart by
      * issuer. Without an issuer configured, every token must be ours, so none is parsed twice.
      */
     @Bean
     ReactiveAuthenticationManagerResolver<ServerWebExchange> tokenAuthentication(
             SecretKey tokenSigningKey, SecurityProperties properties, Clock clock, ExternalCallers externalCallers) {
-        ReactiveAuthenticationManager own =
-                ownTokens(tokenSigningKey, properties.jwt().issuer(), clock);
+        ReactiveAuthenticationManager own = ownTokens(tokenSigningKey, properties.jwt(), clock);
         if (!properties.oidc().configured()) {
             Mono<ReactiveAuthenticationManager> always = Mono.just(own);
             return exchange -> always;
@@ -125,20 +137,29 @@ class SecurityConfiguration {
         return new JwtIssuerReactiveAuthenticationManagerResolver(issuer -> Mono.justOrEmpty(byIssuer.get(issuer)));
     }
 
-    private static ReactiveAuthenticationManager ownTokens(SecretKey key, String issuer, Clock clock) {
+    private static ReactiveAuthenticationManager ownTokens(SecretKey key, SecurityProperties.Jwt jwt, Clock clock) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(key)
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
         // Our issuer is a name, not a URL: keep it a string instead of failing a URL parse per request.
-        decoder.setClaimSetConverter(
-                MappedJwtClaimSetConverter.withDefaults(Map.of(JwtClaimNames.ISS, issuerClaim -> issuerClaim)));
-        var timestamps = new JwtTimestampValidator();
-        timestamps.setClock(clock);
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(issuer)));
-        var manager = new JwtReactiveAuthenticationManager(decoder);
+        decoder.setClaimSetConverter(TokenChecks.claimsAsSent(
+                MappedJwtClaimSetConverter.withDefaults(Map.of(JwtClaimNames.ISS, issuerClaim -> issuerClaim))));
+        decoder.setJwtValidator(TokenChecks.own(jwt.issuer(), jwt.accessTokenTtl(), clock));
+        var manager = new JwtReactiveAuthenticationManager(ownTokensOnly(decoder));
         manager.setJwtAuthenticationConverter(
-                jwt -> Mono.just(new CallerAuthentication(AccessTokens.callerOf(jwt), jwt)));
+                token -> Mono.fromCallable(() -> new CallerAuthentication(AccessTokens.callerOf(token), token)));
         return manager;
+    }
+
+    /**
+     * Reading one of our tokens involves nothing remote, so any failure to read it is the token's
+     * fault (a claim of the wrong type, say): a 401, never a server error.
+     */
+    private static ReactiveJwtDecoder ownTokensOnly(ReactiveJwtDecoder decoder) {
+        return token -> decoder.decode(token)
+                .onErrorMap(
+                        failure -> !(failure instanceof BadJwtException),
+                        failure -> new BadJwtException("The token could not be read", failure));
     }
 
     /**

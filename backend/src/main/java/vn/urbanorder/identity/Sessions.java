@@ -45,17 +45,20 @@ public class Sessions {
      */
     public Mono<TokenPair> signIn(String username, String password, String clientAddress) {
         String key = username.strip().toLowerCase(Locale.ROOT);
-        return throttle.admit(key, clientAddress)
-                .then(users.findCredentials(key)
-                        .flatMap(found -> passwords
-                                .matches(password, found.passwordHash())
-                                .map(matches -> matches && found.user().active()
-                                        ? Optional.of(found.user())
-                                        : Optional.<User>empty()))
-                        .switchIfEmpty(passwords.matchesDecoy(password).map(never -> Optional.empty())))
+        return throttle.admit(key, clientAddress).flatMap(attempt -> check(key, password)
                 .flatMap(user -> user.isPresent()
-                        ? throttle.forgive(key).then(issue(user.get()))
-                        : Mono.error(Sessions::invalidCredentials));
+                        ? throttle.succeeded(attempt, key).then(issue(user.get()))
+                        : throttle.failed(attempt).then(Mono.error(Sessions::invalidCredentials))));
+    }
+
+    /** The active user these credentials are right for, if any; the same work when there is none. */
+    private Mono<Optional<User>> check(String username, String password) {
+        return users.findCredentials(username)
+                .flatMap(found -> passwords
+                        .matches(password, found.passwordHash())
+                        .map(matches ->
+                                matches && found.user().active() ? Optional.of(found.user()) : Optional.<User>empty()))
+                .switchIfEmpty(passwords.matchesDecoy(password).map(never -> Optional.empty()));
     }
 
     /** Trades a refresh token for a new pair in the same family; the old one is spent. */
@@ -94,11 +97,13 @@ public class Sessions {
                 .flatMap(found -> {
                     String key = found.user().username();
                     return throttle.admit(key, clientAddress)
-                            .then(passwords.matches(current == null ? "" : current, found.passwordHash()))
-                            .flatMap(matches -> matches
-                                    ? throttle.forgive(key).then(passwords.hash("newPassword", next))
-                                    : Mono.error(InvalidRequestException.of(
-                                            "currentPassword", "Mật khẩu hiện tại không đúng.")))
+                            .flatMap(attempt -> passwords
+                                    .matches(current == null ? "" : current, found.passwordHash())
+                                    .flatMap(matches -> matches
+                                            ? throttle.succeeded(attempt, key).then(passwords.hash("newPassword", next))
+                                            : throttle.failed(attempt)
+                                                    .then(Mono.error(InvalidRequestException.of(
+                                                            "currentPassword", "Mật khẩu hiện tại không đúng.")))))
                             .flatMap(hash -> transactions.transactional(users.changePassword(
                                             found.user().id(), hash, clock.instant())
                                     .then(refreshTokens.revokeAll(found.user().id()))

@@ -17,6 +17,11 @@ public class ProblemException extends ErrorResponseException {
         super(status, ProblemDetail.forStatusAndDetail(status, detail), null);
     }
 
+    /** 400: a request malformed beyond what any route reads. */
+    public static ProblemException badRequest(String detail) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, detail);
+    }
+
     /** 404: also for another ward's objects, so that their existence does not leak. */
     public static ProblemException notFound(String detail) {
         return new ProblemException(HttpStatus.NOT_FOUND, detail);

@@ -58,6 +58,8 @@ final class CsvZipWriter implements ExportWriter {
         out.flush();
         zip.closeEntry();
         zip.finish();
+        // The file is complete on disk once finished: it may be sent before the writer is closed.
+        zip.flush();
     }
 
     @Override

@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +15,6 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import vn.urbanorder.category.Category;
 import vn.urbanorder.category.CategoryCatalog;
-import vn.urbanorder.shared.ProblemException;
 
 /**
  * Builds a period's export file: every report of the period, streamed from the database a page at
@@ -42,112 +39,49 @@ public class StatsExports {
     private final WardStatistics statistics;
     private final ReportLines lines;
     private final CategoryCatalog categories;
-    private final StatsProperties properties;
-    private final Semaphore permits;
+    private final ExportSlots slots;
 
     StatsExports(WardStatistics statistics, ReportLines lines, CategoryCatalog categories, StatsProperties properties)
             throws IOException {
         this.statistics = statistics;
         this.lines = lines;
         this.categories = categories;
-        this.properties = properties;
-        this.permits = new Semaphore(properties.maxConcurrentExports());
+        this.slots = new ExportSlots(
+                properties.exportDir(),
+                properties.maxConcurrentExports(),
+                (format, file) -> format == FileFormat.XLSX ? new WorkbookWriter(file) : new CsvZipWriter(file));
         clearLeftovers(properties.exportDir());
     }
 
     /**
-     * 503 with Retry-After when the instance already builds as many files as it may. The reports
-     * stream into the file while the figures are read; the section tables follow, and the writer
-     * puts them first. However the export ends, its writer is closed (after any call in flight),
-     * then the file is deleted unless it was built, then the permit is given back, in that order.
+     * 503 with Retry-After when the instance already builds as many files as it may
+     * ({@link ExportSlots}, which also cleans up after a build however it ends). The reports stream
+     * into the file while the figures are read; the section tables follow, and the writer puts
+     * them first.
      */
     public Mono<ExportFile> export(StatsScope scope, FileFormat format) {
         String fileName = scope.period().fileStem(scope.ward().code()) + format.extension();
-        return categories
-                .findAll()
-                .collectList()
-                .flatMap(catalogue -> Mono.usingWhen(
-                        Mono.fromCallable(() -> open(format)).subscribeOn(Schedulers.boundedElastic()),
-                        export -> Mono.zip(
-                                        reports(export.writer(), scope, names(catalogue)),
-                                        statistics.figuresWithEveryRepeatPoint(scope))
-                                .publishOn(Schedulers.boundedElastic())
-                                .map(written -> {
-                                    for (StatsTable table : StatsTables.of(written.getT2())) {
-                                        unchecked(() -> export.writer().table(table));
-                                    }
-                                    unchecked(export.writer()::finish);
-                                    return new ExportFile(export.path(), fileName, format, written.getT1());
-                                }),
-                        export -> export.end(false),
-                        (export, failure) -> export.end(true),
-                        export -> export.end(true)));
+        // The hand-over is the build's last step, and only a synchronous map follows it here.
+        return slots.build(format, writer -> categories
+                        .findAll()
+                        .collectList()
+                        .flatMap(catalogue -> Mono.zip(
+                                reports(writer, scope, names(catalogue)),
+                                statistics.figuresWithEveryRepeatPoint(scope)))
+                        .publishOn(Schedulers.boundedElastic())
+                        .map(written -> {
+                            for (StatsTable table : StatsTables.of(written.getT2())) {
+                                unchecked(() -> writer.table(table));
+                            }
+                            unchecked(writer::finish);
+                            return written.getT1();
+                        }))
+                .map(built -> new ExportFile(built.path(), fileName, format, built.reports()));
     }
 
-    /** Takes a permit, then makes the file and its writer, with the report list begun. */
-    private Export open(FileFormat format) throws IOException {
-        if (!permits.tryAcquire()) {
-            throw ProblemException.serviceUnavailable(
-                    "Máy chủ đang lập nhiều tệp thống kê cùng lúc; vui lòng thử lại sau ít giây.",
-                    Duration.ofSeconds(5));
-        }
-        Path path = null;
-        try {
-            Files.createDirectories(properties.exportDir());
-            path = Files.createTempFile(properties.exportDir(), "export-", format.extension());
-            var writer =
-                    new GuardedWriter(format == FileFormat.XLSX ? new WorkbookWriter(path) : new CsvZipWriter(path));
-            var export = new Export(path, writer);
-            try {
-                writer.startReports(ReportLine.HEADERS);
-            } catch (IOException | RuntimeException e) {
-                writer.close();
-                throw e;
-            }
-            return export;
-        } catch (IOException | RuntimeException e) {
-            if (path != null) {
-                Files.deleteIfExists(path);
-            }
-            permits.release();
-            throw e;
-        }
-    }
-
-    /** An export under way: its file and writer, holding one permit. */
-    private final class Export {
-
-        private final Path path;
-        private final GuardedWriter writer;
-
-        Export(Path path, GuardedWriter writer) {
-            this.path = path;
-            this.writer = writer;
-        }
-
-        Path path() {
-            return path;
-        }
-
-        GuardedWriter writer() {
-            return writer;
-        }
-
-        /** Closes the writer (waiting for a call in flight), deletes an unfinished file, frees the permit. */
-        Mono<Void> end(boolean abandoned) {
-            return Mono.<Void>fromRunnable(() -> {
-                        try {
-                            writer.close();
-                        } catch (IOException e) {
-                            log.warn("Could not close an export's writer", e);
-                        }
-                        if (abandoned) {
-                            deleteQuietly(path);
-                        }
-                    })
-                    .subscribeOn(Schedulers.boundedElastic())
-                    .doFinally(signal -> permits.release());
-        }
+    /** Export slots free now. */
+    int freeSlots() {
+        return slots.free();
     }
 
     /** Writes every report of the period, a batch at a time on the writer's thread; how many. */
@@ -171,7 +105,7 @@ public class StatsExports {
         return Mono.<Void>fromRunnable(() -> deleteQuietly(path)).subscribeOn(Schedulers.boundedElastic());
     }
 
-    private static void deleteQuietly(Path path) {
+    static void deleteQuietly(Path path) {
         try {
             Files.deleteIfExists(path);
         } catch (IOException e) {

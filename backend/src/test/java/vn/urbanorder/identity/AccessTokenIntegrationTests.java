@@ -1,9 +1,13 @@
 package vn.urbanorder.identity;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +18,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.json.JsonMapper;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 
@@ -75,6 +80,93 @@ class AccessTokenIntegrationTests {
     }
 
     @Test
+    void aTokenOfOursThatNeverExpiresIsUnauthorized() {
+        var claims = validClaims();
+        claims.remove("exp");
+
+        assertRefused(claims);
+    }
+
+    @Test
+    void aTokenIssuedInTheFutureIsUnauthorizedBeyondTheClockSkew() {
+        long now = Instant.now().getEpochSecond();
+        var claims = validClaims();
+        claims.put("iat", now + 300);
+        claims.put("exp", now + 900);
+        assertRefused(claims);
+
+        claims.put("iat", now + 30);
+        me("Bearer " + signed(claims)).expectStatus().isOk();
+    }
+
+    @Test
+    void aTokenWithoutIssueTimeIsUnauthorized() {
+        var claims = validClaims();
+        claims.remove("iat");
+        assertRefused(claims);
+
+        // Expiring within the clock skew, so a made-up issue time (a second before) would pass.
+        claims.put("exp", Instant.now().getEpochSecond() + 30);
+        assertRefused(claims);
+    }
+
+    @Test
+    void aTokenLivingLongerThanAccessTokensAreIssuedForIsUnauthorized() {
+        long now = Instant.now().getEpochSecond();
+        var claims = validClaims();
+        claims.put("iat", now - 60);
+        claims.put("exp", now + 10 * 365 * 24 * 3600L);
+        assertRefused(claims);
+
+        claims.put("exp", now - 60 + 15 * 60 + 1);
+        assertRefused(claims);
+
+        claims.put("exp", now - 60 + 15 * 60);
+        me("Bearer " + signed(claims)).expectStatus().isOk();
+    }
+
+    @Test
+    void aTokenWithoutAValidSubjectIsUnauthorizedNotAServerError() {
+        var claims = validClaims();
+        claims.remove("sub");
+        assertRefused(claims);
+        claims.put("sub", "not-a-uuid");
+        assertRefused(claims);
+        claims.put("sub", 102);
+        assertRefused(claims);
+    }
+
+    @Test
+    void aTokenWithoutAValidWardIsUnauthorizedNotAServerError() {
+        var claims = validClaims();
+        claims.remove("ward_id");
+        assertRefused(claims);
+        claims.put("ward_id", "GT");
+        assertRefused(claims);
+        claims.put("ward_id", Map.of("id", Fixtures.DEMO_WARD.toString()));
+        assertRefused(claims);
+    }
+
+    @Test
+    void aTokenWithClaimsOfTheWrongTypeIsUnauthorizedNotAServerError() {
+        var claims = validClaims();
+        claims.put("unit_id", "unit-1");
+        assertRefused(claims);
+
+        claims = validClaims();
+        claims.put("roles", "PATROL");
+        assertRefused(claims);
+
+        claims = validClaims();
+        claims.put("exp", "tomorrow");
+        assertRefused(claims);
+
+        claims = validClaims();
+        claims.put("iat", List.of(1));
+        assertRefused(claims);
+    }
+
+    @Test
     void anUnknownRouteIsNotFoundWithOrWithoutAToken() {
         http.get().uri("/api/v1/does-not-exist").exchange().expectStatus().isNotFound();
         http.get()
@@ -95,6 +187,50 @@ class AccessTokenIntegrationTests {
                 .uri("/api/v1/me")
                 .header("Authorization", authorization)
                 .exchange();
+    }
+
+    private void assertRefused(Map<String, Object> claims) {
+        me("Bearer " + signed(claims))
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .valueEquals("WWW-Authenticate", "Bearer")
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.requestId")
+                .exists();
+    }
+
+    /** What the service puts in patrol1's access token, issued now. */
+    private static Map<String, Object> validClaims() {
+        long now = Instant.now().getEpochSecond();
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", "urban-order");
+        claims.put("sub", "a1000000-0000-4000-8000-000000000102");
+        claims.put("iat", now);
+        claims.put("exp", now + 900);
+        claims.put("preferred_username", "patrol1");
+        claims.put("ward_id", Fixtures.DEMO_WARD.toString());
+        claims.put("ward_code", "GT");
+        claims.put("roles", List.of("PATROL"));
+        return claims;
+    }
+
+    /** These claims, as they are, signed with the service's key: only what they say can be wrong. */
+    private static String signed(Map<String, Object> claims) {
+        var base64 = Base64.getUrlEncoder().withoutPadding();
+        String header = base64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String payload = base64.encodeToString(
+                JsonMapper.builder().build().writeValueAsString(claims).getBytes(StandardCharsets.UTF_8));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(Base64.getDecoder().decode(Fixtures.SIGNING_KEY), "HmacSHA256"));
+            byte[] signature = mac.doFinal((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
+            return header + "." + payload + "." + base64.encodeToString(signature);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A token signed with the service's own key, so only its claims can make it invalid. */

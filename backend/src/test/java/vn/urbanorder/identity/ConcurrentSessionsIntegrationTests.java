@@ -43,6 +43,40 @@ class ConcurrentSessionsIntegrationTests {
     }
 
     @Test
+    void twelveParallelSignInsWithTheRightPasswordAllSucceed() {
+        String username = fixtures.user(Fixtures.DEMO_WARD, "PATROL");
+        String body = "{\"username\":\"" + username + "\",\"password\":\"" + Fixtures.PASSWORD + "\"}";
+
+        List<Integer> statuses = Flux.range(0, 12)
+                .flatMap(attempt -> post("/api/v1/auth/token", body), 12)
+                .collectList()
+                .block(Duration.ofSeconds(60));
+
+        assertThat(statuses).hasSize(12).containsOnly(200);
+    }
+
+    @Test
+    void twelveParallelGuessesGetFiveTriesAndThenLockTheUsername() {
+        String username = fixtures.user(Fixtures.DEMO_WARD, "PATROL");
+        String right = "{\"username\":\"" + username + "\",\"password\":\"" + Fixtures.PASSWORD + "\"}";
+
+        List<Integer> guesses = Flux.range(0, 12)
+                .flatMap(
+                        attempt -> post(
+                                "/api/v1/auth/token",
+                                "{\"username\":\"" + username + "\",\"password\":\"guess-" + attempt + "-wrong\"}"),
+                        12)
+                .collectList()
+                .block(Duration.ofSeconds(60));
+
+        assertThat(guesses).filteredOn(status -> status == 401).hasSize(5);
+        assertThat(guesses).filteredOn(status -> status == 429).hasSize(7);
+        assertThat(post("/api/v1/auth/token", right).block(Duration.ofSeconds(10)))
+                .as("the five failures lock the username, the right password too")
+                .isEqualTo(429);
+    }
+
+    @Test
     void twoRefreshesWithOneTokenLeaveNoLiveTokenBehind() {
         TokenResponse signedIn = fixtures.signIn(fixtures.user(Fixtures.DEMO_WARD, "PATROL"));
         String body = "{\"refreshToken\":\"" + signedIn.getRefreshToken() + "\"}";

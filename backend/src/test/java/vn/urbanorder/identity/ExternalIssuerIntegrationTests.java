@@ -138,21 +138,73 @@ class ExternalIssuerIntegrationTests {
                 .isUnauthorized();
     }
 
+    @Test
+    void aTokenOfTheIssuerThatNeverExpiresIsUnauthorized() {
+        String username = fixtures.user(Fixtures.DEMO_WARD, "PATROL");
+
+        me(token(username, claims -> claims.claims(all -> all.remove("exp"))))
+                .expectStatus()
+                .isUnauthorized();
+    }
+
+    @Test
+    void aTokenOfTheIssuerIssuedInTheFutureIsUnauthorized() {
+        String username = fixtures.user(Fixtures.DEMO_WARD, "PATROL");
+        Instant later = Instant.now().plusSeconds(600);
+
+        me(token(username, claims -> claims.issuedAt(later).expiresAt(later.plusSeconds(300))))
+                .expectStatus()
+                .isUnauthorized();
+    }
+
+    @Test
+    void theIssuerSetsItsTokensLifetimeAndMayLeaveOutTheIssueTime() {
+        String username = fixtures.user(Fixtures.DEMO_WARD, "PATROL");
+        Instant now = Instant.now();
+
+        me(token(username, claims -> claims.expiresAt(now.plus(java.time.Duration.ofDays(1)))))
+                .expectStatus()
+                .isOk();
+        me(token(username, claims -> claims.claims(all -> all.remove("iat"))))
+                .expectStatus()
+                .isOk();
+    }
+
+    private WebTestClient.ResponseSpec me(String token) {
+        return http.get()
+                .uri("/api/v1/me")
+                .header("Authorization", "Bearer " + token)
+                .exchange();
+    }
+
     private static String token(String username, List<String> roles) {
-        return token(username, roles, CLIENT);
+        return token(username, roles, CLIENT, claims -> {});
     }
 
     private static String token(String username, List<String> roles, String audience) {
+        return token(username, roles, audience, claims -> {});
+    }
+
+    private static String token(String username, java.util.function.Consumer<JwtClaimsSet.Builder> changes) {
+        return token(username, List.of("PATROL"), CLIENT, changes);
+    }
+
+    private static String token(
+            String username,
+            List<String> roles,
+            String audience,
+            java.util.function.Consumer<JwtClaimsSet.Builder> changes) {
         Instant now = Instant.now();
-        var claims = JwtClaimsSet.builder()
+        var builder = JwtClaimsSet.builder()
                 .issuer(ISSUER)
                 .subject("kc-" + username)
                 .issuedAt(now)
                 .expiresAt(now.plusSeconds(300))
                 .audience(List.of(audience))
                 .claim("preferred_username", username)
-                .claim("realm_access", Map.of("roles", roles))
-                .build();
+                .claim("realm_access", Map.of("roles", roles));
+        changes.accept(builder);
+        var claims = builder.build();
         var header =
                 JwsHeader.with(SignatureAlgorithm.RS256).keyId(KEY.getKeyID()).build();
         return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(KEY)))

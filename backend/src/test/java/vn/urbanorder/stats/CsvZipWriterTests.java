@@ -2,9 +2,15 @@ package vn.urbanorder.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CsvZipWriterTests {
 
@@ -21,5 +27,22 @@ class CsvZipWriterTests {
         assertThat(CsvZipWriter.field("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
         assertThat(CsvZipWriter.field("@cmd")).isEqualTo("'@cmd");
         assertThat(CsvZipWriter.field("dòng 1\ndòng 2")).isEqualTo("\"dòng 1\ndòng 2\"");
+    }
+
+    @Test
+    void aFinishedFileIsWholeOnDiskBeforeTheWriterIsClosed(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("export.zip");
+        var writer = new CsvZipWriter(file);
+        writer.startReports(List.of("Số phản ánh"));
+        writer.report(List.of("GT-2026-000001"));
+        writer.finish();
+
+        // The export hands the file to the response once finished; closing comes later.
+        try (var zip = new ZipFile(file.toFile())) {
+            var reports = zip.getEntry(CsvZipWriter.REPORT_FILE);
+            assertThat(new String(zip.getInputStream(reports).readAllBytes(), StandardCharsets.UTF_8))
+                    .contains("GT-2026-000001");
+        }
+        writer.close();
     }
 }

@@ -488,6 +488,18 @@ class StatsIntegrationTests {
         assertNoExportFileLeft();
     }
 
+    @Test
+    void aMonthWithoutReportsExportsToo() {
+        String emptyWardAdmin = fixtures.bearer(fixtures.user(fixtures.ward(), "WARD_ADMIN"));
+
+        for (String format : List.of("xlsx", "csv")) {
+            get(emptyWardAdmin, "/api/v1/stats/monthly/2026-10/export?format=" + format)
+                    .expectStatus()
+                    .isOk();
+        }
+        assertNoExportFileLeft();
+    }
+
     private PeriodStatistics monthly(String bearer, String month) {
         return get(bearer, "/api/v1/stats/monthly?month=" + month)
                 .expectStatus()

@@ -1,6 +1,5 @@
 package vn.urbanorder.shared.web;
 
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -21,7 +20,6 @@ import vn.urbanorder.shared.RandomIds;
 class RequestIdFilter implements WebFilter {
 
     private static final Logger log = LoggerFactory.getLogger("vn.urbanorder.access");
-    private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -36,9 +34,7 @@ class RequestIdFilter implements WebFilter {
 
     private static String requestIdOf(ServerWebExchange exchange) {
         String sent = exchange.getRequest().getHeaders().getFirst(RequestIds.HEADER);
-        return sent != null && ACCEPTED.matcher(sent).matches()
-                ? sent
-                : RandomIds.uuid().toString();
+        return RequestIds.accepted(sent) ? sent : RandomIds.uuid().toString();
     }
 
     private static void logAccess(ServerWebExchange exchange, String requestId, long started) {

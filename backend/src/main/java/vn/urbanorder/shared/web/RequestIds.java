@@ -1,5 +1,6 @@
 package vn.urbanorder.shared.web;
 
+import java.util.regex.Pattern;
 import org.slf4j.MDC;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -9,6 +10,13 @@ final class RequestIds {
     static final String HEADER = "X-Request-Id";
     static final String ATTRIBUTE = RequestIds.class.getName();
     static final String CONTEXT_KEY = "requestId";
+
+    private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    /** Whether a caller's {@code X-Request-Id} is sane enough to use as the request's id. */
+    static boolean accepted(String sent) {
+        return sent != null && ACCEPTED.matcher(sent).matches();
+    }
 
     /**
      * Puts the id in the MDC for the log lines written inside the returned scope. The service

@@ -42,13 +42,14 @@ class StatsFiles {
                             new ByteArrayResource(json.writeValueAsBytes(mapper.toApi(figures))))));
         }
         FileFormat file = format == ExportFormat.XLSX ? FileFormat.XLSX : FileFormat.CSV;
-        return scope.flatMap(found -> exports.export(found, file)).map(built -> {
-            ExportFileCleanup.deleteAfterResponse(exchange, built.path());
-            return file(
-                    built.fileName(),
-                    MediaType.parseMediaType(built.format().mediaType()),
-                    new FileSystemResource(built.path()));
-        });
+        // The file is the response's from the moment it leaves the export: registered right there,
+        // before any operator that could drop it, it is deleted however the exchange ends.
+        return scope.flatMap(found -> exports.export(found, file)
+                        .doOnNext(built -> ExportFileCleanup.deleteAfterResponse(exchange, built.path())))
+                .map(built -> file(
+                        built.fileName(),
+                        MediaType.parseMediaType(built.format().mediaType()),
+                        new FileSystemResource(built.path())));
     }
 
     private static ResponseEntity<Resource> file(String name, MediaType type, Resource body) {
