@@ -9,7 +9,6 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.springframework.stereotype.Service;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.assignment.Assignment;
 import vn.urbanorder.assignment.Assignments;
@@ -101,9 +100,7 @@ public class Handling {
             return Mono.just(List.of());
         }
         return wards.findById(caller.wardId())
-                .flatMap(ward -> Flux.fromIterable(files)
-                        .concatMap(bytes -> inspector.inspect(bytes, ward.timeZone()))
-                        .collectList())
+                .flatMap(ward -> inspector.inspect(files, ward.timeZone()))
                 .flatMap(after -> {
                     List<FieldProblem> far = new ArrayList<>();
                     for (int i = 0; i < after.size(); i++) {

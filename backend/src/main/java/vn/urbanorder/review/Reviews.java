@@ -12,7 +12,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.deadline.Deadlines;
 import vn.urbanorder.identity.Caller;
@@ -106,9 +105,8 @@ public class Reviews {
         return reports.findInWard(caller, reportId)
                 .flatMap(report -> check(caller, report, verdict, comment, photoFiles.size())
                         .then(wards.findById(caller.wardId()))
-                        .flatMap(ward -> Flux.fromIterable(photoFiles)
-                                .concatMap(bytes -> inspector.inspect(bytes, ward.timeZone()))
-                                .collectList()
+                        .flatMap(ward -> inspector
+                                .inspect(photoFiles, ward.timeZone())
                                 .flatMap(inspected -> withFiles(
                                         inspected, record(caller, ward, report, verdict, comment, inspected)))));
     }

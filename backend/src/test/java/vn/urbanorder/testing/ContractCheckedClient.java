@@ -25,8 +25,13 @@ public class ContractCheckedClient {
     @Bean
     @Lazy // the port is known only once the server has started
     WebTestClient webTestClient(WebServerApplicationContext context) {
+        return bindTo("http://localhost:" + context.getWebServer().getPort());
+    }
+
+    /** A contract-checked client of a service running elsewhere, e.g. in a JVM of its own. */
+    public static WebTestClient bindTo(String baseUrl) {
         return WebTestClient.bindToServer()
-                .baseUrl("http://localhost:" + context.getWebServer().getPort())
+                .baseUrl(baseUrl)
                 .responseTimeout(Duration.ofSeconds(30))
                 .filter(ContractCheckedClient::checkAgainstContract)
                 .build();
