@@ -194,6 +194,7 @@ final class HeifStructure {
         long items = version < 2 ? Bytes.u16be(bytes, iloc.content + 6) : Bytes.u32be(bytes, iloc.content + 6);
         long at = iloc.content + (version < 2 ? 8 : 10);
         boolean located = false;
+        boolean exifLocated = false;
         ByteBuffer exif = null;
         for (long item = 0; item < items; item++) {
             if (at >= iloc.end) {
@@ -219,6 +220,13 @@ final class HeifStructure {
             // Data in the file (method 0) or in idat (1) can be checked; by item offset (2), not.
             long origin = method == 1 && idat != null ? idat.content : 0;
             long limit = method == 0 ? bytes.length : method == 1 && idat != null ? idat.end - idat.content : -1;
+            if (id != primary && id != exifItem) {
+                continue;
+            }
+            if (id == primary ? located : exifLocated) {
+                // Each item is placed once; checking a repeated one again and again would cost.
+                throw new NotAnImage("item " + id + " located twice");
+            }
             boolean inside = limit >= 0 && extents.within(limit);
             if (id == primary) {
                 if (count == 0 || (limit >= 0 && !inside)) {
@@ -226,8 +234,9 @@ final class HeifStructure {
                 }
                 located = true;
             }
-            if (id == exifItem && exif == null && inside) {
-                exif = tiffOf(extents.gather(origin, limit));
+            if (id == exifItem) {
+                exifLocated = true;
+                exif = inside ? tiffOf(extents.gather(origin, limit)) : null;
             }
         }
         if (!located) {

@@ -71,6 +71,16 @@ class HeifStructureTests {
     }
 
     @Test
+    void anItemPlacedTwiceIsNotAHeic() {
+        byte[] heic = TestImages.heic(64, 48, TIFF);
+        int iloc = indexOf(heic, "iloc");
+        // The first item (the Exif item, 2) renamed 1: the primary item, placed twice.
+        ByteBuffer.wrap(heic, iloc + 4 + 4 + 2 + 2, 2).putShort((short) 1);
+
+        assertThatThrownBy(() -> HeifStructure.read(heic)).isInstanceOf(NotAnImage.class);
+    }
+
+    @Test
     void anExifItemOverTheBudgetIsRefused() {
         byte[] large = TestImages.concat(TIFF, new byte[ImageStructure.MAX_EXIF_BYTES]);
 
