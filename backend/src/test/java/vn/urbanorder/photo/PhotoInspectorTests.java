@@ -12,7 +12,6 @@ import com.drew.metadata.png.PngDirectory;
 import com.drew.metadata.webp.WebpDirectory;
 import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -154,17 +153,22 @@ class PhotoInspectorTests {
 
     @Test
     void aPhotoNotReadInTimeIsRefused() {
-        // A sound 9 MB JPEG (its bulk in comment segments): hashing it alone takes longer than 1 ms.
-        byte[] jpeg = TestPhotos.jpeg(64, 48);
-        ByteBuffer large = ByteBuffer.allocate(jpeg.length + 140 * 65_537);
-        large.put(jpeg, 0, 2);
-        for (int i = 0; i < 140; i++) {
-            large.put((byte) 0xFF).put((byte) 0xFE).putShort((short) 0xFFFF).put(new byte[0xFFFD]);
-        }
-        large.put(jpeg, 2, jpeg.length - 2);
-        var hurried = inspector(50_000_000, Duration.ofMillis(1));
+        // However quick the real readers are, this one takes two seconds for a limit of 50 ms.
+        var properties = new PhotosProperties(
+                "unused", 10_485_760, 6, 150, 4, Duration.ofHours(1), 50_000_000, Duration.ofMillis(50));
+        var slow = new PhotoInspector(properties) {
+            @Override
+            InspectedPhoto read(byte[] bytes, int index, ZoneId localZone) {
+                try {
+                    Thread.sleep(2000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.read(bytes, index, localZone);
+            }
+        };
 
-        StepVerifier.create(hurried.inspect(List.of(large.array()), HANOI))
+        StepVerifier.create(slow.inspect(List.of(TestPhotos.jpeg(64, 48)), HANOI))
                 .expectErrorSatisfies(error -> assertThat(error)
                         .isInstanceOf(InvalidRequestException.class)
                         .hasMessageContaining("photos[0]"))
