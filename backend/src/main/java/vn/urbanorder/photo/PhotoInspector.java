@@ -1,103 +1,117 @@
 package vn.urbanorder.photo;
 
-import com.drew.imaging.ImageMetadataReader;
-import com.drew.metadata.Directory;
-import com.drew.metadata.Metadata;
-import com.drew.metadata.exif.ExifSubIFDDirectory;
-import com.drew.metadata.exif.GpsDirectory;
-import com.drew.metadata.jpeg.JpegDirectory;
-import com.drew.metadata.png.PngDirectory;
-import com.drew.metadata.webp.WebpDirectory;
-import java.io.ByteArrayInputStream;
-import java.time.Instant;
+import java.time.Duration;
 import java.time.ZoneId;
-import java.util.TimeZone;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import vn.urbanorder.shared.GeoPoint;
+import vn.urbanorder.shared.InvalidRequestException;
 import vn.urbanorder.shared.ProblemException;
 import vn.urbanorder.shared.Sha256;
 
 /**
- * Judges an uploaded photo by its bytes and reads its EXIF on the server: whatever the phone
- * claims in headers, the evidence is what the file itself says. Reading metadata blocks and
- * parses untrusted input, so it runs on the bounded elastic scheduler, and a photo whose metadata
- * cannot be read is kept without it rather than refused.
+ * Judges uploaded photos by their bytes and reads their EXIF on the server: whatever the phone
+ * claims in headers, the evidence is what the file itself says.
+ *
+ * <p>A file must parse as the image type its first bytes claim, with a known size (415 otherwise);
+ * its declared size must stay within {@code urbanorder.photos.max-pixels} (422), and its metadata
+ * within the budget of {@link ExifFacts} and {@link ImageStructure#MAX_EXIF_BYTES} (422). The
+ * readers are this package's own: they walk the file's structure once, keep a few numbers, never
+ * decode pixels and never hand the file to a library, so neither time nor memory grows with what
+ * the file declares. They still run on the bounded elastic scheduler, under a time limit
+ * ({@code urbanorder.photos.inspection-timeout}). Metadata that is merely unreadable is left out,
+ * and the photo kept without it.
  */
 @Component
 public class PhotoInspector {
 
-    /** Reads one photo; 415 for an empty file or one that is not JPEG, PNG, WebP or HEIC. */
-    public Mono<InspectedPhoto> inspect(byte[] bytes, ZoneId localZone) {
-        TimeZone localTime = TimeZone.getTimeZone(localZone);
+    private static final Logger log = LoggerFactory.getLogger(PhotoInspector.class);
+
+    private final long maxPixels;
+    private final Duration timeout;
+
+    PhotoInspector(PhotosProperties properties) {
+        this.maxPixels = properties.maxPixels();
+        this.timeout = properties.inspectionTimeout();
+    }
+
+    /**
+     * Reads the photos of one request, in order. Refusals name the photo: 415 for an empty file or
+     * one that is not a JPEG, PNG, WebP or HEIC; 422 on {@code photos[i]} for one too large in
+     * pixels or metadata, or one that could not be read in time.
+     */
+    public Mono<List<InspectedPhoto>> inspect(List<byte[]> files, ZoneId localZone) {
+        return Flux.range(0, files.size())
+                .concatMap(index -> Mono.fromCallable(() -> read(files.get(index), index, localZone))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .timeout(timeout)
+                        .onErrorMap(TimeoutException.class, late -> {
+                            log.info("Photo {} refused: not read within {}", index, timeout);
+                            return InvalidRequestException.of(
+                                    field(index), "Không đọc xong ảnh trong thời gian cho phép.");
+                        }))
+                .collectList();
+    }
+
+    /** One photo, read where the caller runs; blocks, and throws the refusals {@link #inspect} answers. */
+    InspectedPhoto read(byte[] bytes, int index, ZoneId localZone) {
         if (bytes.length == 0) {
-            return Mono.error(ProblemException.unsupportedMediaType("Ảnh gửi lên bị rỗng."));
+            throw ProblemException.unsupportedMediaType("Ảnh thứ " + (index + 1) + " gửi lên bị rỗng.");
         }
         var type = PhotoType.of(bytes);
         if (type.isEmpty()) {
-            return Mono.error(
-                    ProblemException.unsupportedMediaType("Tệp gửi lên không phải ảnh JPEG, PNG, WebP hoặc HEIC."));
+            throw notAnImage(index, "no image signature");
         }
-        return Mono.fromCallable(() -> read(bytes, type.get(), localTime)).subscribeOn(Schedulers.boundedElastic());
-    }
-
-    private static InspectedPhoto read(byte[] bytes, PhotoType type, TimeZone localTime) {
-        Metadata metadata = metadataOf(bytes);
-        Integer width = null;
-        Integer height = null;
-        Instant takenAt = null;
-        GeoPoint gps = null;
-        if (metadata != null) {
-            width = dimension(metadata, true);
-            height = dimension(metadata, false);
-            var exif = metadata.getFirstDirectoryOfType(ExifSubIFDDirectory.class);
-            if (exif != null && exif.getDateOriginal(localTime) != null) {
-                takenAt = exif.getDateOriginal(localTime).toInstant();
-            }
-            var location = metadata.getFirstDirectoryOfType(GpsDirectory.class);
-            if (location != null
-                    && location.getGeoLocation() != null
-                    && !location.getGeoLocation().isZero()) {
-                try {
-                    gps = new GeoPoint(
-                            location.getGeoLocation().getLatitude(),
-                            location.getGeoLocation().getLongitude());
-                } catch (IllegalArgumentException outOfRange) {
-                    gps = null;
-                }
-            }
-        }
-        return new InspectedPhoto(bytes, Sha256.hex(bytes), type, width, height, takenAt, gps);
-    }
-
-    private static Metadata metadataOf(byte[] bytes) {
+        ImageStructure structure;
+        ExifFacts facts = ExifFacts.NONE;
         try {
-            return ImageMetadataReader.readMetadata(new ByteArrayInputStream(bytes), bytes.length);
-        } catch (Exception unreadable) {
-            return null;
+            structure = ImageStructure.read(bytes, type.get());
+            if (structure.pixels() > maxPixels
+                    || structure.width() > Integer.MAX_VALUE
+                    || structure.height() > Integer.MAX_VALUE) {
+                log.info("Photo {} refused: {} x {} pixels", index, structure.width(), structure.height());
+                throw InvalidRequestException.of(
+                        field(index),
+                        "Ảnh có kích thước " + structure.width() + " × " + structure.height()
+                                + " điểm ảnh, vượt quá giới hạn " + pixels(maxPixels) + " điểm ảnh.");
+            }
+            if (structure.exif() != null) {
+                facts = ExifFacts.read(structure.exif(), localZone);
+            }
+        } catch (NotAnImage notAnImage) {
+            throw notAnImage(index, type.get() + " " + notAnImage.getMessage());
+        } catch (MetadataOverBudget overBudget) {
+            log.info("Photo {} refused: metadata over budget, {}", index, overBudget.getMessage());
+            throw InvalidRequestException.of(
+                    field(index), "Siêu dữ liệu (EXIF) của ảnh quá lớn hoặc quá phức tạp để đọc.");
         }
+        return new InspectedPhoto(
+                bytes,
+                Sha256.hex(bytes),
+                type.get(),
+                (int) structure.width(),
+                (int) structure.height(),
+                facts.takenAt(),
+                facts.gps());
     }
 
-    private static Integer dimension(Metadata metadata, boolean width) {
-        int[][] tags = {
-            {JpegDirectory.TAG_IMAGE_WIDTH, JpegDirectory.TAG_IMAGE_HEIGHT},
-            {PngDirectory.TAG_IMAGE_WIDTH, PngDirectory.TAG_IMAGE_HEIGHT},
-            {WebpDirectory.TAG_IMAGE_WIDTH, WebpDirectory.TAG_IMAGE_HEIGHT},
-            {ExifSubIFDDirectory.TAG_EXIF_IMAGE_WIDTH, ExifSubIFDDirectory.TAG_EXIF_IMAGE_HEIGHT}
-        };
-        Class<?>[] kinds = {JpegDirectory.class, PngDirectory.class, WebpDirectory.class, ExifSubIFDDirectory.class};
-        for (int i = 0; i < kinds.length; i++) {
-            @SuppressWarnings("unchecked")
-            Directory directory = metadata.getFirstDirectoryOfType((Class<Directory>) kinds[i]);
-            int tag = tags[i][width ? 0 : 1];
-            if (directory != null && directory.containsTag(tag)) {
-                Integer value = directory.getInteger(tag);
-                if (value != null && value > 0) {
-                    return value;
-                }
-            }
-        }
-        return null;
+    private static ProblemException notAnImage(int index, String reason) {
+        log.info("Photo {} refused: {}", index, reason);
+        return ProblemException.unsupportedMediaType(
+                "Tệp thứ " + (index + 1) + " gửi lên không phải ảnh JPEG, PNG, WebP hoặc HEIC đọc được.");
+    }
+
+    private static String field(int index) {
+        return "photos[" + index + "]";
+    }
+
+    /** "50 triệu" for round millions, the number itself otherwise. */
+    private static String pixels(long count) {
+        return count % 1_000_000 == 0 ? count / 1_000_000 + " triệu" : Long.toString(count);
     }
 }

@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The image formats a photo may have, told apart by their first bytes, never by a client's header. */
+/**
+ * The image formats a photo may have. Its first bytes say which one a file claims to be (never a
+ * client's header); {@link ImageStructure} then checks that the whole file is one.
+ */
 public enum PhotoType {
     JPEG("image/jpeg"),
     PNG("image/png"),

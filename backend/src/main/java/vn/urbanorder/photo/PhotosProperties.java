@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxConcurrentUploads submissions with photos one instance reads at once (503 beyond)
  * @param sweepAfter how long a file may stay staged (stored, its report not yet recorded) before the
  *     sweep takes its submission for abandoned and removes it
+ * @param maxPixels the largest image a photo may declare, in pixels (width times height; 422 beyond)
+ * @param inspectionTimeout how long reading one photo's structure and metadata may take (422 beyond)
  */
 @ConfigurationProperties("urbanorder.photos")
 public record PhotosProperties(
@@ -22,4 +24,6 @@ public record PhotosProperties(
         @DefaultValue("6") int maxPerReport,
         @DefaultValue("150") double mismatchDistanceM,
         @DefaultValue("4") int maxConcurrentUploads,
-        @DefaultValue("1h") java.time.Duration sweepAfter) {}
+        @DefaultValue("1h") java.time.Duration sweepAfter,
+        @DefaultValue("50000000") long maxPixels,
+        @DefaultValue("5s") java.time.Duration inspectionTimeout) {}

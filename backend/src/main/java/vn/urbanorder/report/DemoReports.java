@@ -182,7 +182,8 @@ class DemoReports {
                 : Mono.just(Optional.<Instant>empty()));
         return Mono.fromCallable(() -> photo(index, kind[2]))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(bytes -> inspector.inspect(bytes, ward.timeZone()))
+                .flatMap(bytes -> inspector.inspect(List.of(bytes), ward.timeZone()))
+                .map(inspected -> inspected.get(0))
                 .zipWith(assignment)
                 .zipWith(dueAt)
                 .flatMap(decided -> {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.assignment.Assignment;
 import vn.urbanorder.assignment.Assignments;
@@ -109,9 +108,7 @@ public class Handling {
             return Mono.just(List.of());
         }
         return wards.findById(caller.wardId())
-                .flatMap(ward -> Flux.fromIterable(files)
-                        .concatMap(bytes -> inspector.inspect(bytes, ward.timeZone()))
-                        .collectList())
+                .flatMap(ward -> inspector.inspect(files, ward.timeZone()))
                 .flatMap(after -> {
                     List<FieldProblem> far = new ArrayList<>();
                     for (int i = 0; i < after.size(); i++) {

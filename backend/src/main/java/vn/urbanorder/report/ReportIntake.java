@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.assignment.Assignment;
 import vn.urbanorder.assignment.Assignments;
@@ -94,10 +93,8 @@ public class ReportIntake {
             return Mono.error(InvalidRequestException.of(
                     "photos", "Mỗi phản ánh có tối đa " + photoLimits.maxPerReport() + " ảnh."));
         }
-        return rules.wardOf(caller).flatMap(ward -> Flux.fromIterable(photoFiles)
-                .concatMap(bytes -> inspector.inspect(bytes, ward.timeZone()))
-                .collectList()
-                .flatMap(inspected -> {
+        return rules.wardOf(caller)
+                .flatMap(ward -> inspector.inspect(photoFiles, ward.timeZone()).flatMap(inspected -> {
                     String payload = payloadSha256(submission, inspected);
                     return reports.findByClientId(caller.userId(), submission.clientReportId())
                             .flatMap(existing -> replay(existing, payload))

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.deadline.Deadlines;
 import vn.urbanorder.identity.Caller;
@@ -105,9 +104,8 @@ public class Reviews {
         return reports.findInWard(caller, reportId)
                 .flatMap(report -> check(caller, report, verdict, comment, photoFiles.size())
                         .then(wards.findById(caller.wardId()))
-                        .flatMap(ward -> Flux.fromIterable(photoFiles)
-                                .concatMap(bytes -> inspector.inspect(bytes, ward.timeZone()))
-                                .collectList()
+                        .flatMap(ward -> inspector
+                                .inspect(photoFiles, ward.timeZone())
                                 .flatMap(inspected -> withFiles(
                                         ward, inspected, record(caller, ward, report, verdict, comment, inspected)))));
     }

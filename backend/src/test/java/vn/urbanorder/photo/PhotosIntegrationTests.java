@@ -199,7 +199,8 @@ class PhotosIntegrationTests {
             throw new java.io.UncheckedIOException(e);
         }
         return inspector
-                .inspect(out.toByteArray(), ZoneId.of("Asia/Ho_Chi_Minh"))
-                .block();
+                .inspect(List.of(out.toByteArray()), ZoneId.of("Asia/Ho_Chi_Minh"))
+                .block()
+                .get(0);
     }
 }

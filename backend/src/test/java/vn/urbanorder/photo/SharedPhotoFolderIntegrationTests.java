@@ -131,8 +131,9 @@ class SharedPhotoFolderIntegrationTests {
 
     private static InspectedPhoto inspect(ConfigurableApplicationContext service, byte[] bytes) {
         return service.getBean(PhotoInspector.class)
-                .inspect(bytes, ZoneId.of("Asia/Ho_Chi_Minh"))
-                .block();
+                .inspect(List.of(bytes), ZoneId.of("Asia/Ho_Chi_Minh"))
+                .block()
+                .get(0);
     }
 
     /** Stages and stores the photo for a report that is never recorded. */

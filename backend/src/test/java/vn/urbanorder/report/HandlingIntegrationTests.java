@@ -22,6 +22,7 @@ import vn.urbanorder.api.model.ReportEventList;
 import vn.urbanorder.api.model.ReportPage;
 import vn.urbanorder.assignment.DemoMap;
 import vn.urbanorder.testing.Fixtures;
+import vn.urbanorder.testing.HostilePhotos;
 import vn.urbanorder.testing.IntegrationTest;
 import vn.urbanorder.testing.TestPhotos;
 
@@ -444,6 +445,26 @@ class HandlingIntegrationTests {
                 .extracting(event -> event.getType())
                 .containsExactly("SUBMITTED", "ASSIGNED", "ACCEPT", "RESOLVE", "VERIFY");
         verifies();
+    }
+
+    @Test
+    void afterPhotosAreJudgedLikeTheReportsOwn() {
+        act(staff, "{\"action\": \"ACCEPT\"}", "\"1\"").expectStatus().isOk();
+
+        resolve("\"2\"", "Đã dọn sạch", HostilePhotos.exifAmplification(10))
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("photos[0]");
+        resolve("\"2\"", "Đã dọn sạch", HostilePhotos.htmlBehindWebpSignature())
+                .expectStatus()
+                .isEqualTo(415);
+        resolve("\"2\"", "Đã dọn sạch", HostilePhotos.jpegDeclaring(65535, 65535))
+                .expectStatus()
+                .isEqualTo(422);
+
+        assertThat(events().getItems()).extracting(event -> event.getType()).doesNotContain("RESOLVE");
     }
 
     private WebTestClient.ResponseSpec resolve(String ifMatch, String note, byte[] photo) {

@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +23,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 import vn.urbanorder.api.model.Report;
 import vn.urbanorder.testing.Fixtures;
+import vn.urbanorder.testing.HostilePhotos;
 import vn.urbanorder.testing.IntegrationTest;
 import vn.urbanorder.testing.TestPhotos;
 
@@ -147,6 +149,65 @@ class ReportPhotosIntegrationTests {
                 .expectHeader()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         submit(patrol, Submissions.sound(), new byte[0]).expectStatus().isEqualTo(415);
+
+        assertThat(countReports()).isZero();
+        assertThat(storedFiles()).isEqualTo(filesBefore);
+    }
+
+    @Test
+    void anExifAmplificationIsRefusedAndTheNextRequestIsAnswered() {
+        byte[] bomb = HostilePhotos.exifAmplification(10);
+
+        submit(patrol, Submissions.sound(), TestPhotos.jpeg(64, 48), bomb)
+                .expectStatus()
+                .isEqualTo(422)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("photos[1]");
+        submit(patrol, Submissions.sound(), TestPhotos.jpeg(64, 48))
+                .expectStatus()
+                .isCreated();
+
+        assertThat(countReports()).isOne();
+        String sha256 = vn.urbanorder.shared.Sha256.hex(bomb);
+        assertThat(Path.of(Fixtures.PHOTO_FOLDER, sha256.substring(0, 2), sha256.substring(2, 4), sha256))
+                .doesNotExist();
+    }
+
+    @Test
+    void aWebPageBehindAnImagesFirstBytesIsRefusedAndNothingIsStored() {
+        long filesBefore = storedFiles();
+
+        for (byte[] page : List.of(
+                HostilePhotos.htmlBehindJpegSignature(),
+                HostilePhotos.htmlBehindWebpSignature(),
+                HostilePhotos.htmlBehindHeicSignature())) {
+            submit(patrol, Submissions.sound(), page)
+                    .expectStatus()
+                    .isEqualTo(415)
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+
+        assertThat(countReports()).isZero();
+        assertThat(storedFiles()).isEqualTo(filesBefore);
+    }
+
+    @Test
+    void aPhotoDeclaringMorePixelsThanAllowedIsRefusedAndNothingIsStored() {
+        long filesBefore = storedFiles();
+
+        for (byte[] bomb :
+                List.of(HostilePhotos.jpegDeclaring(65535, 65535), HostilePhotos.pngDeclaring(100_000, 100_000))) {
+            submit(patrol, Submissions.sound(), bomb)
+                    .expectStatus()
+                    .isEqualTo(422)
+                    .expectBody()
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo("photos[0]");
+        }
 
         assertThat(countReports()).isZero();
         assertThat(storedFiles()).isEqualTo(filesBefore);

@@ -20,6 +20,7 @@ import vn.urbanorder.api.model.Review;
 import vn.urbanorder.api.model.ReviewList;
 import vn.urbanorder.assignment.DemoMap;
 import vn.urbanorder.testing.Fixtures;
+import vn.urbanorder.testing.HostilePhotos;
 import vn.urbanorder.testing.IntegrationTest;
 import vn.urbanorder.testing.Resolutions;
 import vn.urbanorder.testing.TestPoints;
@@ -174,6 +175,45 @@ class ReviewsIntegrationTests {
                 .extracting(Report::getId)
                 .doesNotContain(report.getId());
         verifies();
+    }
+
+    @Test
+    void reviewPhotosAreJudgedLikeTheReportsOwn() {
+        resolve();
+
+        for (byte[] page :
+                java.util.List.of(HostilePhotos.htmlBehindJpegSignature(), HostilePhotos.htmlBehindHeicSignature())) {
+            reviewWithPhoto(page).expectStatus().isEqualTo(415);
+        }
+        reviewWithPhoto(HostilePhotos.exifAmplification(10))
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("photos[0]");
+        reviewWithPhoto(HostilePhotos.pngDeclaring(100_000, 100_000))
+                .expectStatus()
+                .isEqualTo(422);
+
+        assertThat(get(patrol).getStatus().getValue()).isEqualTo("RESOLVED");
+    }
+
+    private WebTestClient.ResponseSpec reviewWithPhoto(byte[] photo) {
+        var body = new MultipartBodyBuilder();
+        body.part("review", "{\"verdict\": \"CONFIRMED\"}", MediaType.APPLICATION_JSON);
+        body.part("photos", new org.springframework.core.io.ByteArrayResource(photo) {
+                    @Override
+                    public String getFilename() {
+                        return "anh.jpg";
+                    }
+                })
+                .contentType(MediaType.IMAGE_JPEG);
+        return http.post()
+                .uri("/api/v1/reports/" + report.getId() + "/reviews")
+                .header("Authorization", inspector)
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(body.build()))
+                .exchange();
     }
 
     @Test

@@ -25,13 +25,18 @@ public class ContractCheckedClient {
     @Bean
     @Lazy // the port is known only once the server has started
     WebTestClient webTestClient(WebServerApplicationContext context) {
-        return forPort(context.getWebServer().getPort());
+        return bindTo("http://localhost:" + context.getWebServer().getPort());
     }
 
     /** The same client for a service the test started itself, on the given port. */
     public static WebTestClient forPort(int port) {
+        return bindTo("http://localhost:" + port);
+    }
+
+    /** A contract-checked client of a service running elsewhere, e.g. in a JVM of its own. */
+    public static WebTestClient bindTo(String baseUrl) {
         return WebTestClient.bindToServer()
-                .baseUrl("http://localhost:" + port)
+                .baseUrl(baseUrl)
                 .responseTimeout(Duration.ofSeconds(30))
                 .filter(ContractCheckedClient::checkAgainstContract)
                 .build();
