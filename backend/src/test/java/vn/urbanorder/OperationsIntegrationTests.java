@@ -14,6 +14,9 @@ class OperationsIntegrationTests {
     @Autowired
     WebTestClient http;
 
+    @Autowired
+    org.springframework.core.env.Environment environment;
+
     @Test
     void healthIsUpAndChecksTheDatabase() {
         http.get()
@@ -53,6 +56,13 @@ class OperationsIntegrationTests {
                 .isNotEmpty()
                 .jsonPath("$.build.artifact")
                 .isEqualTo("urban-order-backend");
+    }
+
+    @Test
+    void idleConnectionsAreClosedByDefault() {
+        // Longer than a load balancer's usual 60 s, so that the balancer closes first.
+        assertThat(environment.getProperty("server.netty.idle-timeout", java.time.Duration.class))
+                .isEqualTo(java.time.Duration.ofSeconds(75));
     }
 
     @Test

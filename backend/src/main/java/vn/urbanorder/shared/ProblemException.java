@@ -65,6 +65,11 @@ public class ProblemException extends ErrorResponseException {
         return new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, detail);
     }
 
+    /** 408: the request's body came too slowly, and the service stopped waiting for it. */
+    public static ProblemException requestTimeout(String detail) {
+        return new ProblemException(HttpStatus.REQUEST_TIMEOUT, detail);
+    }
+
     /** The service is saturated for this kind of request; the client should retry later. */
     public static ProblemException serviceUnavailable(String detail, Duration retryAfter) {
         var problem = new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, detail);

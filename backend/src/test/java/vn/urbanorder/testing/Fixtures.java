@@ -25,6 +25,9 @@ public class Fixtures {
 
     public static final String EXPORT_FOLDER = "target/test-exports";
 
+    /** Where integration tests' multipart uploads are spooled, so a test can see that none is left behind. */
+    public static final String MULTIPART_FOLDER = "target/test-multipart";
+
     public static final UUID DEMO_WARD = UUID.fromString("a1000000-0000-4000-8000-000000000001");
 
     /** bcrypt of {@link #PASSWORD}, as the demo data stores it: inserting it costs no hashing. */

@@ -29,7 +29,9 @@ import org.springframework.test.context.ActiveProfiles;
             // Rebuilds read reports two at a time, so a test of a few reports goes through the paging.
             "urbanorder.locations.rebuild-batch=2",
             // Export files are built here, so a test can see that none is left behind.
-            "urbanorder.stats.export-dir=" + Fixtures.EXPORT_FOLDER
+            "urbanorder.stats.export-dir=" + Fixtures.EXPORT_FOLDER,
+            // Multipart uploads are spooled here, so a test can see that none is left behind.
+            "urbanorder.http.multipart-dir=" + Fixtures.MULTIPART_FOLDER
         })
 @ActiveProfiles("demo")
 @Import({ContractCheckedClient.class, Fixtures.class})

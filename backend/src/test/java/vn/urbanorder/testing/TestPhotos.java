@@ -29,6 +29,24 @@ public final class TestPhotos {
         return out.toByteArray();
     }
 
+    /** A JPEG of noise, which compresses badly: 1000 by 1000 makes about a megabyte. */
+    public static byte[] noisyJpeg(int width, int height) {
+        var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        var random = new java.util.Random(width * 31L + height);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        var out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "jpg", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     /** A JPEG whose EXIF says where it was taken (north and east of the equator and Greenwich). */
     public static byte[] jpegTakenAt(double lat, double lon) {
         byte[] plain = jpeg(64, 48);

@@ -45,7 +45,7 @@ class ActionsController implements HandlingApi {
             produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     public Mono<ResponseEntity<Report>> actOnReport(
             UUID id, Mono<ReportActionRequest> body, String ifMatch, ServerWebExchange exchange) {
-        return act(id, body, ifMatch, Mono.just(List.of()));
+        return Caller.current().zipWith(body).flatMap(sent -> act(sent.getT1(), sent.getT2(), id, ifMatch, List.of()));
     }
 
     /** The multipart form: an {@code action} part (JSON) and the {@code photos} parts, for RESOLVE. */
@@ -58,27 +58,29 @@ class ActionsController implements HandlingApi {
             @Valid @RequestPart("action") Mono<ReportActionRequest> body,
             @RequestPart(value = "photos", required = false) Flux<Part> photos,
             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        return uploads.through(act(id, body, ifMatch, photoParts.read(photos)));
+        // The whole form arrives first; only reading its photos and acting takes an upload slot.
+        return Caller.current()
+                .zipWith(body)
+                .zipWith(photoParts.received(photos))
+                .flatMap(sent -> uploads.through(photoParts
+                        .read(sent.getT2())
+                        .flatMap(files -> act(sent.getT1().getT1(), sent.getT1().getT2(), id, ifMatch, files))));
     }
 
     private Mono<ResponseEntity<Report>> act(
-            UUID id, Mono<ReportActionRequest> body, String ifMatch, Mono<List<byte[]>> photos) {
-        return Caller.current().zipWith(body).zipWith(photos).flatMap(act -> {
-            Caller caller = act.getT1().getT1();
-            ReportActionRequest sent = act.getT1().getT2();
-            Integer headerVersion = IfMatch.version(ifMatch);
-            var request = new ActionRequest(
-                    ReportAction.valueOf(sent.getAction().getValue()),
-                    sent.getNote(),
-                    sent.getUnitId(),
-                    sent.getReason() == null ? null : sent.getReason().getValue(),
-                    sent.getDuplicateOf(),
-                    headerVersion != null ? headerVersion : sent.getExpectedVersion(),
-                    headerVersion != null);
-            return handling.act(caller, id, request, act.getT2()).map(report -> ResponseEntity.ok()
-                    .eTag("\"" + report.version() + "\"")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(views.view(report, caller)));
-        });
+            Caller caller, ReportActionRequest sent, UUID id, String ifMatch, List<byte[]> photos) {
+        Integer headerVersion = IfMatch.version(ifMatch);
+        var request = new ActionRequest(
+                ReportAction.valueOf(sent.getAction().getValue()),
+                sent.getNote(),
+                sent.getUnitId(),
+                sent.getReason() == null ? null : sent.getReason().getValue(),
+                sent.getDuplicateOf(),
+                headerVersion != null ? headerVersion : sent.getExpectedVersion(),
+                headerVersion != null);
+        return handling.act(caller, id, request, photos).map(report -> ResponseEntity.ok()
+                .eTag("\"" + report.version() + "\"")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(views.view(report, caller)));
     }
 }

@@ -13,8 +13,9 @@ import vn.urbanorder.shared.InvalidRequestException;
 import vn.urbanorder.shared.ProblemException;
 
 /**
- * The {@code photos} parts of a multipart form as bytes: counted before any is read into memory
- * (422 past the limit), each refused with 413 past its size before more of it is read.
+ * The {@code photos} parts of a multipart form: counted once the form has arrived, before any is
+ * read into memory (422 past the limit); then, under an upload slot, read as bytes, each refused
+ * with 413 past its size before more of it is read.
  */
 @Component
 @NamedInterface("uploads")
@@ -26,13 +27,22 @@ public class PhotoParts {
         this.limits = limits;
     }
 
-    public Mono<List<byte[]>> read(Flux<Part> photos) {
+    /**
+     * The parts, once the whole form has arrived: the codec has kept the small ones in memory and
+     * spooled the rest to files, within its limits on parts and their sizes.
+     */
+    public Mono<List<Part>> received(Flux<Part> photos) {
         return (photos == null ? Flux.<Part>empty() : photos)
                 .collectList()
                 .flatMap(parts -> parts.size() > limits.maxPerReport()
                         ? Mono.error(InvalidRequestException.of(
                                 "photos", "Tối đa " + limits.maxPerReport() + " ảnh mỗi lần gửi."))
-                        : Flux.fromIterable(parts).concatMap(this::bytesOf).collectList());
+                        : Mono.just(parts));
+    }
+
+    /** The photos' bytes, in memory: read them under an {@link UploadGate} slot. */
+    public Mono<List<byte[]>> read(List<Part> photos) {
+        return Flux.fromIterable(photos).concatMap(this::bytesOf).collectList();
     }
 
     private Mono<byte[]> bytesOf(Part part) {

@@ -81,13 +81,17 @@ class ReportsController implements ReportsApi {
     public Mono<ResponseEntity<Report>> submitReportWithPhotos(
             @Valid @RequestPart("report") Mono<ReportSubmission> submission,
             @RequestPart(value = "photos", required = false) Flux<Part> photos) {
-        // Count the parts before reading any photo into memory, and read them through the gate.
-        Mono<List<byte[]>> files = photoParts.read(photos);
-        return uploads.through(
-                Caller.current().zipWith(submission).zipWith(files).flatMap(submit -> intake.submit(
+        // The whole form arrives first, then the photos are read into memory and recorded
+        // under a slot: a slow sender holds no slot while its bytes trickle in.
+        return Caller.current()
+                .zipWith(submission)
+                .zipWith(photoParts.received(photos))
+                .flatMap(submit -> uploads.through(photoParts
+                        .read(submit.getT2())
+                        .flatMap(files -> intake.submit(
                                 submit.getT1().getT1(),
                                 mapper.toDomain(submit.getT1().getT2()),
-                                submit.getT2())
+                                files))
                         .map(result -> answer(result, submit.getT1().getT1()))));
     }
 

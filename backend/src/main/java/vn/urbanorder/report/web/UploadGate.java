@@ -9,9 +9,10 @@ import vn.urbanorder.photo.PhotosProperties;
 import vn.urbanorder.shared.ProblemException;
 
 /**
- * Bounds how many submissions with photos this instance reads at once, since each holds its
- * photos in memory until it is recorded. Past the bound a phone gets 503 with Retry-After and
- * simply retries, which intake makes safe.
+ * Bounds how many submissions with photos this instance holds in memory at once, from reading
+ * their photos to recording them. A slot is taken only once the whole form has arrived (see
+ * {@link PhotoParts#received}), so a slow sender holds none while its bytes trickle in. Past the
+ * bound a phone gets 503 with Retry-After and simply retries, which intake makes safe.
  */
 @Component
 @NamedInterface("uploads")

@@ -88,7 +88,9 @@ class ReviewsController implements ReviewsApi {
             produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     public Mono<ResponseEntity<Review>> reviewReport(
             UUID id, Mono<ReviewRequest> reviewRequest, ServerWebExchange exchange) {
-        return review(id, reviewRequest, Mono.just(List.of()));
+        return Caller.current()
+                .zipWith(reviewRequest)
+                .flatMap(sent -> review(sent.getT1(), id, sent.getT2(), List.of()));
     }
 
     /** The multipart form: a {@code review} part (JSON) and up to six {@code photos} parts. */
@@ -101,19 +103,21 @@ class ReviewsController implements ReviewsApi {
             @PathVariable("id") UUID id,
             @Valid @RequestPart("review") Mono<ReviewRequest> reviewRequest,
             @RequestPart(value = "photos", required = false) Flux<Part> photos) {
-        return uploads.through(review(id, reviewRequest, photoParts.read(photos)));
+        // The whole form arrives first; only reading its photos and recording takes an upload slot.
+        return Caller.current()
+                .zipWith(reviewRequest)
+                .zipWith(photoParts.received(photos))
+                .flatMap(sent -> uploads.through(photoParts
+                        .read(sent.getT2())
+                        .flatMap(files ->
+                                review(sent.getT1().getT1(), id, sent.getT1().getT2(), files))));
     }
 
-    private Mono<ResponseEntity<Review>> review(UUID id, Mono<ReviewRequest> body, Mono<List<byte[]>> photos) {
-        return Caller.current().zipWith(body).zipWith(photos).flatMap(sent -> reviews.review(
-                        sent.getT1().getT1(),
-                        id,
-                        Verdict.valueOf(sent.getT1().getT2().getVerdict().getValue()),
-                        sent.getT1().getT2().getComment(),
-                        sent.getT2())
+    private Mono<ResponseEntity<Review>> review(Caller caller, UUID id, ReviewRequest sent, List<byte[]> photos) {
+        return reviews.review(caller, id, Verdict.valueOf(sent.getVerdict().getValue()), sent.getComment(), photos)
                 .map(review -> ResponseEntity.created(URI.create("/api/v1/reports/" + id + "/reviews"))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .body(toApi(review))));
+                        .body(toApi(review)));
     }
 
     private static Review toApi(vn.urbanorder.review.Review review) {

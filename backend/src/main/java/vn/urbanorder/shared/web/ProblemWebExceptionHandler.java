@@ -2,6 +2,8 @@ package vn.urbanorder.shared.web;
 
 import java.net.URI;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -9,12 +11,14 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.codec.HttpMessageWriter;
 import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.result.view.ViewResolver;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
+import org.springframework.web.server.handler.ExceptionHandlingWebHandler;
 import reactor.core.publisher.Mono;
 
 /**
@@ -24,6 +28,8 @@ import reactor.core.publisher.Mono;
 @Component
 @Order(-2)
 class ProblemWebExceptionHandler implements WebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemWebExceptionHandler.class);
 
     private final ProblemCatalog catalog;
     private final ServerResponse.Context responseContext;
@@ -35,6 +41,9 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable thrown) {
+        if (ClientsThatLeft.isGone(thrown)) {
+            return clientLeft(exchange, thrown);
+        }
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(thrown);
         }
@@ -50,6 +59,27 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .bodyValue(problem)
                 .flatMap(response -> response.writeTo(exchange, responseContext));
+    }
+
+    /**
+     * Nobody is left to answer: the request's access line says so, and its metrics count neither
+     * the exception nor a status.
+     */
+    private static Mono<Void> clientLeft(ServerWebExchange exchange, Throwable failure) {
+        ClientsThatLeft.remember(exchange);
+        exchange.getAttributes().remove(ExceptionHandlingWebHandler.HANDLED_WEB_EXCEPTION);
+        ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+                .ifPresent(observed -> observed.setConnectionAborted(true));
+        if (log.isDebugEnabled()) {
+            try (var inLogs = RequestIds.inLogs(RequestIds.of(exchange))) {
+                log.debug(
+                        "{} {}: the client left before the answer ({})",
+                        exchange.getRequest().getMethod(),
+                        exchange.getRequest().getPath(),
+                        failure.toString());
+            }
+        }
+        return Mono.empty();
     }
 
     /** Headers set for a success (a cache lifetime, say) must not travel with the problem. */

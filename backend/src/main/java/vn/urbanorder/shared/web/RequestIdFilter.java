@@ -9,11 +9,13 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 import vn.urbanorder.shared.RandomIds;
 
 /**
  * Gives every request an id, taken from {@code X-Request-Id} when the caller sent a sane one,
- * returns it, puts it in the Reactor context and logs one line with it when the request ends.
+ * returns it, puts it in the Reactor context and logs one line with it when the request ends:
+ * its status, or {@code aborted} when the client left before the answer.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -28,7 +30,9 @@ class RequestIdFilter implements WebFilter {
         exchange.getResponse().getHeaders().set(RequestIds.HEADER, requestId);
         long started = System.nanoTime();
         return chain.filter(exchange)
-                .doFinally(signal -> logAccess(exchange, requestId, started))
+                .doOnError(ClientsThatLeft::isGone, gone -> ClientsThatLeft.remember(exchange))
+                .doFinally(signal -> logAccess(
+                        exchange, requestId, started, signal == SignalType.CANCEL || ClientsThatLeft.left(exchange)))
                 .contextWrite(context -> context.put(RequestIds.CONTEXT_KEY, requestId));
     }
 
@@ -37,7 +41,8 @@ class RequestIdFilter implements WebFilter {
         return RequestIds.accepted(sent) ? sent : RandomIds.uuid().toString();
     }
 
-    private static void logAccess(ServerWebExchange exchange, String requestId, long started) {
+    /** An aborted request, whose client left before the answer, gets no status: none was sent. */
+    private static void logAccess(ServerWebExchange exchange, String requestId, long started, boolean aborted) {
         if (!log.isInfoEnabled()) {
             return;
         }
@@ -49,7 +54,7 @@ class RequestIdFilter implements WebFilter {
                     "{} {} {} {}ms requestId={}",
                     request.getMethod(),
                     request.getPath().value(),
-                    status == null ? "-" : status.value(),
+                    aborted ? "aborted" : status == null ? "-" : status.value(),
                     millis,
                     requestId);
         }
