@@ -50,8 +50,8 @@ class ActionsController implements HandlingApi {
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     public Mono<ResponseEntity<Report>> actOnReportWithPhotos(
-            UUID id, ReportActionRequest action, String ifMatch, Flux<Part> photos, ServerWebExchange exchange) {
-        return uploads.through(act(id, Mono.just(action), ifMatch, photoParts.read(photos)));
+            UUID id, Mono<ReportActionRequest> body, String ifMatch, Flux<Part> photos, ServerWebExchange exchange) {
+        return uploads.through(act(id, body, ifMatch, photoParts.read(photos)));
     }
 
     private Mono<ResponseEntity<Report>> act(

@@ -77,8 +77,7 @@ class ReportsController implements ReportsApi {
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     public Mono<ResponseEntity<Report>> submitReportWithPhotos(
-            ReportSubmission report, Flux<Part> photos, ServerWebExchange exchange) {
-        Mono<ReportSubmission> submission = Mono.just(report);
+            Mono<ReportSubmission> submission, Flux<Part> photos, ServerWebExchange exchange) {
         // Count the parts before reading any photo into memory, and read them through the gate.
         Mono<List<byte[]>> files = photoParts.read(photos);
         return uploads.through(

@@ -95,8 +95,8 @@ class ReviewsController implements ReviewsApi {
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     public Mono<ResponseEntity<Review>> reviewReportWithPhotos(
-            UUID id, ReviewRequest review, Flux<Part> photos, ServerWebExchange exchange) {
-        return uploads.through(review(id, Mono.just(review), photoParts.read(photos)));
+            UUID id, Mono<ReviewRequest> reviewRequest, Flux<Part> photos, ServerWebExchange exchange) {
+        return uploads.through(review(id, reviewRequest, photoParts.read(photos)));
     }
 
     private Mono<ResponseEntity<Review>> review(UUID id, Mono<ReviewRequest> body, Mono<List<byte[]>> photos) {
