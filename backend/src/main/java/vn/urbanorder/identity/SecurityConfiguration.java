@@ -55,10 +55,17 @@ import vn.urbanorder.shared.ProblemException;
 @EnableReactiveMethodSecurity
 class SecurityConfiguration {
 
-    /** What anyone may call: signing in, refreshing, and the category list phones cache. */
+    /** What anyone may call: signing in, refreshing, the category list phones cache, and the contract. */
     private static final ServerWebExchangeMatcher PUBLIC = new OrServerWebExchangeMatcher(
             ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/refresh"),
-            ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/api/v1/categories"));
+            ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/api/v1/categories", "/api/v1/openapi.yaml"));
+
+    /**
+     * Pages and their scripts, styles and images come from the service itself, never from another
+     * site, and no page may be framed. The API reference's viewer draws its icons as data: images.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self';"
+            + " script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /** Needs the migrations to have run: the initializer runs them when it is created. */
     @Bean
@@ -84,6 +91,7 @@ class SecurityConfiguration {
         ServerAccessDeniedHandler denied = (exchange, failure) ->
                 Mono.error(ProblemException.forbidden("Vai trò của bạn không được phép làm việc này."));
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)

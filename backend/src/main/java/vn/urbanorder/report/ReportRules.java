@@ -22,8 +22,8 @@ import vn.urbanorder.ward.WardDirectory;
 
 /**
  * What a submission must satisfy beyond its shape: a known category and subtype, a point in the
- * ward, a believable observation time, an inspection round that is open and has the submitter
- * among its members. Every broken rule is reported at once, so the officer can fix them all in
+ * ward, a believable observation time, an inspection round whose days the observation falls in
+ * and which has the submitter among its members. Every broken rule is reported at once, so the officer can fix them all in
  * one go. Inspectors submit reports only on a round.
  */
 @Component

@@ -1,15 +1,11 @@
 package vn.urbanorder.report.web;
 
-import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.Part;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
@@ -37,27 +33,24 @@ class ActionsController implements HandlingApi {
         this.uploads = uploads;
     }
 
-    /** JSON, for every action but RESOLVE. The generated mapping takes both media types; this one narrows it. */
+    /** JSON, for every action but RESOLVE. */
     @Override
-    @PostMapping(
-            path = PATH_ACT_ON_REPORT,
-            consumes = MediaType.APPLICATION_JSON_VALUE,
-            produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     public Mono<ResponseEntity<Report>> actOnReport(
             UUID id, Mono<ReportActionRequest> body, String ifMatch, ServerWebExchange exchange) {
         return Caller.current().zipWith(body).flatMap(sent -> act(sent.getT1(), sent.getT2(), id, ifMatch, List.of()));
     }
 
-    /** The multipart form: an {@code action} part (JSON) and the {@code photos} parts, for RESOLVE. */
+    /**
+     * The multipart form: an {@code action} part (JSON) and the {@code photos} parts, for RESOLVE.
+     * Also taken on the JSON operation's path, where clients built before it had a path of its own send it.
+     */
+    @Override
     @PostMapping(
-            path = PATH_ACT_ON_REPORT,
+            path = {PATH_ACT_ON_REPORT_WITH_PHOTOS, PATH_ACT_ON_REPORT},
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     public Mono<ResponseEntity<Report>> actOnReportWithPhotos(
-            @PathVariable("id") UUID id,
-            @Valid @RequestPart("action") Mono<ReportActionRequest> body,
-            @RequestPart(value = "photos", required = false) Flux<Part> photos,
-            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+            UUID id, Mono<ReportActionRequest> body, String ifMatch, Flux<Part> photos, ServerWebExchange exchange) {
         // The whole form arrives first; only reading its photos and acting takes an upload slot.
         return Caller.current()
                 .zipWith(body)

@@ -1,6 +1,5 @@
 package vn.urbanorder.report.web;
 
-import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -14,7 +13,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.Part;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
@@ -59,28 +57,27 @@ class ReportsController implements ReportsApi {
         this.photoParts = photoParts;
     }
 
-    /** JSON without photos. The generated mapping takes both media types; this one narrows it. */
+    /** JSON without photos. */
     @Override
     @PreAuthorize("hasRole('PATROL') or hasRole('INSPECTOR')")
-    @PostMapping(
-            path = PATH_SUBMIT_REPORT,
-            consumes = MediaType.APPLICATION_JSON_VALUE,
-            produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     public Mono<ResponseEntity<Report>> submitReport(Mono<ReportSubmission> submission, ServerWebExchange exchange) {
         return Caller.current().zipWith(submission).flatMap(submit -> intake.submit(
                         submit.getT1(), mapper.toDomain(submit.getT2()))
                 .map(result -> answer(result, submit.getT1())));
     }
 
-    /** The multipart form: a {@code report} part (JSON) and up to six {@code photos} parts. */
+    /**
+     * The multipart form: a {@code report} part (JSON) and up to six {@code photos} parts. Also
+     * taken on the JSON operation's path, where clients built before it had a path of its own send it.
+     */
+    @Override
     @PreAuthorize("hasRole('PATROL') or hasRole('INSPECTOR')")
     @PostMapping(
-            path = PATH_SUBMIT_REPORT,
+            path = {PATH_SUBMIT_REPORT_WITH_PHOTOS, PATH_SUBMIT_REPORT},
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     public Mono<ResponseEntity<Report>> submitReportWithPhotos(
-            @Valid @RequestPart("report") Mono<ReportSubmission> submission,
-            @RequestPart(value = "photos", required = false) Flux<Part> photos) {
+            Mono<ReportSubmission> submission, Flux<Part> photos, ServerWebExchange exchange) {
         // The whole form arrives first, then the photos are read into memory and recorded
         // under a slot: a slow sender holds no slot while its bytes trickle in.
         return Caller.current()

@@ -1,6 +1,5 @@
 package vn.urbanorder.review.web;
 
-import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -9,9 +8,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.Part;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
@@ -79,13 +76,9 @@ class ReviewsController implements ReviewsApi {
                         .items(found.stream().map(ReviewsController::toApi).toList())));
     }
 
-    /** JSON, without photos. The generated mapping takes both media types; this one narrows it. */
+    /** JSON, without photos. */
     @Override
     @PreAuthorize("hasRole('INSPECTOR')")
-    @PostMapping(
-            path = PATH_REVIEW_REPORT,
-            consumes = MediaType.APPLICATION_JSON_VALUE,
-            produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     public Mono<ResponseEntity<Review>> reviewReport(
             UUID id, Mono<ReviewRequest> reviewRequest, ServerWebExchange exchange) {
         return Caller.current()
@@ -93,16 +86,18 @@ class ReviewsController implements ReviewsApi {
                 .flatMap(sent -> review(sent.getT1(), id, sent.getT2(), List.of()));
     }
 
-    /** The multipart form: a {@code review} part (JSON) and up to six {@code photos} parts. */
+    /**
+     * The multipart form: a {@code review} part (JSON) and up to six {@code photos} parts. Also
+     * taken on the JSON operation's path, where clients built before it had a path of its own send it.
+     */
+    @Override
     @PreAuthorize("hasRole('INSPECTOR')")
     @PostMapping(
-            path = PATH_REVIEW_REPORT,
+            path = {PATH_REVIEW_REPORT_WITH_PHOTOS, PATH_REVIEW_REPORT},
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     public Mono<ResponseEntity<Review>> reviewReportWithPhotos(
-            @PathVariable("id") UUID id,
-            @Valid @RequestPart("review") Mono<ReviewRequest> reviewRequest,
-            @RequestPart(value = "photos", required = false) Flux<Part> photos) {
+            UUID id, Mono<ReviewRequest> reviewRequest, Flux<Part> photos, ServerWebExchange exchange) {
         // The whole form arrives first; only reading its photos and recording takes an upload slot.
         return Caller.current()
                 .zipWith(reviewRequest)

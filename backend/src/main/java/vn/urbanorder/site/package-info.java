@@ -1,0 +1,6 @@
+/**
+ * The service's own pages: the landing page at its root, and the API contract it serves with a
+ * reference page that renders it. Later the field app ({@code /app/}) and the console
+ * ({@code /console/}) hang off the landing page.
+ */
+package vn.urbanorder.site;
