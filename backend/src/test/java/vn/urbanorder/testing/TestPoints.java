@@ -13,7 +13,7 @@ public final class TestPoints {
     private static final double STEP = 0.0003;
 
     /** Inside the demo ward and the fixtures' test wards, clear of the fixed points other tests use. */
-    private static final Grid ANYWHERE = new Grid(21.0405, 105.8860, 11, 15);
+    private static final Grid ANYWHERE = new Grid(21.0405, 105.8860, 14, 15);
     /** Inside tổ dân phố 9 of the demo map, clear of its patrol segments. */
     private static final Grid TDP09 = new Grid(21.0420, 105.8795, 9, 6);
 

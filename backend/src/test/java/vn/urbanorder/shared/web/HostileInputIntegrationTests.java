@@ -81,7 +81,7 @@ class HostileInputIntegrationTests {
                         .exchange(),
                 "username");
 
-        Report report = TestReports.submitted(http, patrol, "SANITATION", TestPoints.next(), Instant.now());
+        Report report = TestReports.submitted(http, patrol, "SANITATION", TestPoints.nextInTdp09(), Instant.now());
         refused(act(staff, report, "{\"action\": \"ACCEPT\", \"note\": \"nhận\\u0000\"}"), "note");
         assertThat(version(report)).isEqualTo(report.getVersion());
     }
@@ -120,7 +120,7 @@ class HostileInputIntegrationTests {
 
     @Test
     void aFieldAnActionDoesNotTakeIsRefusedAndNeverReachesTheTrail() {
-        Report report = TestReports.submitted(http, patrol, "SANITATION", TestPoints.next(), Instant.now());
+        Report report = TestReports.submitted(http, patrol, "SANITATION", TestPoints.nextInTdp09(), Instant.now());
         Report other = TestReports.submitted(http, patrol, "SANITATION", TestPoints.next(), Instant.now());
 
         refused(
