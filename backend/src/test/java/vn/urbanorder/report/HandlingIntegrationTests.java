@@ -19,9 +19,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
-import vn.urbanorder.api.model.Report;
-import vn.urbanorder.api.model.ReportEventList;
-import vn.urbanorder.api.model.ReportPage;
+import vn.urbanorder.api.model.ReportDto;
+import vn.urbanorder.api.model.ReportEventListDto;
+import vn.urbanorder.api.model.ReportPageDto;
 import vn.urbanorder.assignment.DemoMap;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.HostilePhotos;
@@ -55,7 +55,7 @@ class HandlingIntegrationTests {
     String otherUnitStaff;
     String admin;
     String inspector;
-    Report report;
+    ReportDto report;
 
     @BeforeEach
     void aSanitationReportWithTheSanitationTeam() {
@@ -76,7 +76,7 @@ class HandlingIntegrationTests {
                 .exchange()
                 .expectStatus()
                 .isCreated()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
         assertThat(report.getAssignment().getUnit()).as("%s", report).isNotNull();
@@ -85,22 +85,22 @@ class HandlingIntegrationTests {
 
     @Test
     void theUnitAcceptsWithIfMatchAndTheTrailRecordsIt() {
-        Report seen = get(staff);
+        ReportDto seen = get(staff);
         assertThat(seen.getAllowedActions()).extracting(Object::toString).containsExactly("ACCEPT");
 
-        Report accepted = act(staff, "{\"action\": \"ACCEPT\"}", "\"" + seen.getVersion() + "\"")
+        ReportDto accepted = act(staff, "{\"action\": \"ACCEPT\"}", "\"" + seen.getVersion() + "\"")
                 .expectStatus()
                 .isOk()
                 .expectHeader()
                 .valueEquals("ETag", "\"" + (seen.getVersion() + 1) + "\"")
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
         assertThat(accepted.getStatus().getValue()).isEqualTo("IN_PROGRESS");
         assertThat(accepted.getVersion()).isEqualTo(seen.getVersion() + 1);
         assertThat(accepted.getAllowedActions()).extracting(Object::toString).containsExactly("RESOLVE");
 
-        ReportEventList events = events();
+        ReportEventListDto events = events();
         var accept = events.getItems().get(events.getItems().size() - 1);
         assertThat(accept.getType()).isEqualTo("ACCEPT");
         assertThat(accept.getFromStatus()).isEqualTo("ASSIGNED");
@@ -184,14 +184,14 @@ class HandlingIntegrationTests {
                 .expectStatus()
                 .isEqualTo(422);
 
-        Report moved = act(
+        ReportDto moved = act(
                         admin,
                         "{\"action\": \"REASSIGN\", \"unitId\": \"" + TTDT
                                 + "\", \"note\": \"Lấn chiếm, không phải rác\", \"expectedVersion\": 1}",
                         null)
                 .expectStatus()
                 .isOk()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
         assertThat(moved.getStatus().getValue()).isEqualTo("ASSIGNED");
@@ -237,14 +237,14 @@ class HandlingIntegrationTests {
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("duplicateOf");
 
-        Report rejected = act(
+        ReportDto rejected = act(
                         admin,
                         "{\"action\": \"REJECT\", \"reason\": \"NOT_A_VIOLATION\","
                                 + " \"note\": \"Hàng hoá để trong nhà\", \"expectedVersion\": 1}",
                         null)
                 .expectStatus()
                 .isOk()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
         assertThat(rejected.getStatus().getValue()).isEqualTo("REJECTED");
@@ -262,18 +262,18 @@ class HandlingIntegrationTests {
                 .extracting(Object::toString)
                 .containsExactlyInAnyOrder("VERIFY", "REOPEN");
 
-        Report verified = act(admin, "{\"action\": \"VERIFY\"}", "\"3\"")
+        ReportDto verified = act(admin, "{\"action\": \"VERIFY\"}", "\"3\"")
                 .expectStatus()
                 .isOk()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
         assertThat(verified.getStatus().getValue()).isEqualTo("VERIFIED");
 
-        Report reopened = act(admin, "{\"action\": \"REOPEN\", \"note\": \"Rác lại bị đổ\"}", "\"4\"")
+        ReportDto reopened = act(admin, "{\"action\": \"REOPEN\", \"note\": \"Rác lại bị đổ\"}", "\"4\"")
                 .expectStatus()
                 .isOk()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
         assertThat(reopened.getStatus().getValue()).isEqualTo("REOPENED");
@@ -322,7 +322,7 @@ class HandlingIntegrationTests {
 
     @Test
     void theUnitsWorkQueueListsItsOpenWorkSoonestDeadlineFirst() {
-        Report later = http.post()
+        ReportDto later = http.post()
                 .uri("/api/v1/reports")
                 .header("Authorization", patrol)
                 .contentType(MediaType.APPLICATION_JSON)
@@ -333,10 +333,10 @@ class HandlingIntegrationTests {
                 .exchange()
                 .expectStatus()
                 .isCreated()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
-        Report done = http.post()
+        ReportDto done = http.post()
                 .uri("/api/v1/reports")
                 .header("Authorization", patrol)
                 .contentType(MediaType.APPLICATION_JSON)
@@ -347,7 +347,7 @@ class HandlingIntegrationTests {
                 .exchange()
                 .expectStatus()
                 .isCreated()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
         // The demo ward's queue holds the demo reports and other tests' too: give ours the earliest deadlines.
@@ -365,10 +365,10 @@ class HandlingIntegrationTests {
                 .block();
 
         String queue = "/api/v1/reports?unitId=mine&status=ASSIGNED,IN_PROGRESS,REOPENED&sort=dueAt&limit=1";
-        ReportPage first = page(staff, queue);
-        assertThat(first.getItems()).extracting(Report::getId).containsExactly(report.getId());
-        ReportPage second = page(staff, queue + "&cursor=" + first.getNextCursor());
-        assertThat(second.getItems()).extracting(Report::getId).containsExactly(later.getId());
+        ReportPageDto first = page(staff, queue);
+        assertThat(first.getItems()).extracting(ReportDto::getId).containsExactly(report.getId());
+        ReportPageDto second = page(staff, queue + "&cursor=" + first.getNextCursor());
+        assertThat(second.getItems()).extracting(ReportDto::getId).containsExactly(later.getId());
 
         http.get()
                 .uri("/api/v1/reports?unitId=mine")
@@ -394,14 +394,14 @@ class HandlingIntegrationTests {
                 .isEqualTo(422);
     }
 
-    private ReportPage page(String caller, String uri) {
+    private ReportPageDto page(String caller, String uri) {
         return http.get()
                 .uri(uri)
                 .header("Authorization", caller)
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(ReportPage.class)
+                .expectBody(ReportPageDto.class)
                 .returnResult()
                 .getResponseBody();
     }
@@ -430,7 +430,7 @@ class HandlingIntegrationTests {
                 .isEqualTo("photos[0]");
         resolve("\"2\"", " ", TestPhotos.jpeg(64, 48)).expectStatus().isEqualTo(422);
 
-        Report resolved = resolve(
+        ReportDto resolved = resolve(
                         "\"2\"",
                         "Đã dọn sạch, nhắc hộ kinh doanh",
                         TestPhotos.jpegTakenAt(
@@ -438,7 +438,7 @@ class HandlingIntegrationTests {
                                 report.getLocation().getLon()))
                 .expectStatus()
                 .isOk()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
         assertThat(resolved.getStatus().getValue()).isEqualTo("RESOLVED");
@@ -447,10 +447,10 @@ class HandlingIntegrationTests {
                         photo.getStage() != null && photo.getStage().getValue().equals("RESOLUTION"))
                 .hasSize(1);
 
-        Report verified = act(admin, "{\"action\": \"VERIFY\"}", "\"3\"")
+        ReportDto verified = act(admin, "{\"action\": \"VERIFY\"}", "\"3\"")
                 .expectStatus()
                 .isOk()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
         assertThat(verified.getStatus().getValue()).isEqualTo("VERIFIED");
@@ -510,26 +510,26 @@ class HandlingIntegrationTests {
         return request.bodyValue(body).exchange();
     }
 
-    private Report get(String caller) {
+    private ReportDto get(String caller) {
         return http.get()
                 .uri("/api/v1/reports/" + report.getId())
                 .header("Authorization", caller)
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
     }
 
-    private ReportEventList events() {
+    private ReportEventListDto events() {
         return http.get()
                 .uri("/api/v1/reports/" + report.getId() + "/events")
                 .header("Authorization", admin)
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(ReportEventList.class)
+                .expectBody(ReportEventListDto.class)
                 .returnResult()
                 .getResponseBody();
     }
