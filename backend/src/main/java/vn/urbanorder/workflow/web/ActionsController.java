@@ -1,4 +1,4 @@
-package vn.urbanorder.report.web;
+package vn.urbanorder.workflow.web;
 
 import java.util.List;
 import java.util.UUID;
@@ -14,9 +14,12 @@ import vn.urbanorder.api.HandlingApi;
 import vn.urbanorder.api.model.ReportActionRequestDto;
 import vn.urbanorder.api.model.ReportDto;
 import vn.urbanorder.identity.Caller;
-import vn.urbanorder.report.ActionRequest;
-import vn.urbanorder.report.Handling;
 import vn.urbanorder.report.ReportAction;
+import vn.urbanorder.report.web.PhotoParts;
+import vn.urbanorder.report.web.ReportViews;
+import vn.urbanorder.report.web.UploadGate;
+import vn.urbanorder.workflow.ActionRequest;
+import vn.urbanorder.workflow.Handling;
 
 @RestController
 class ActionsController implements HandlingApi {

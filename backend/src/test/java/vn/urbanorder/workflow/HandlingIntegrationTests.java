@@ -1,8 +1,10 @@
-package vn.urbanorder.report;
+package vn.urbanorder.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +29,8 @@ import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.HostilePhotos;
 import vn.urbanorder.testing.IntegrationTest;
 import vn.urbanorder.testing.TestPhotos;
+import vn.urbanorder.testing.TestPoints;
+import vn.urbanorder.testing.TestReports;
 
 /** The handling workflow on the demo ward: who may do what, when, and at which version. */
 @IntegrationTest
@@ -69,10 +73,7 @@ class HandlingIntegrationTests {
                 .uri("/api/v1/reports")
                 .header("Authorization", patrol)
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Submissions.sound()
-                        .category("SANITATION", "LITTERING")
-                        .inTdp09()
-                        .json())
+                .bodyValue(sanitationInTdp09())
                 .exchange()
                 .expectStatus()
                 .isCreated()
@@ -326,10 +327,7 @@ class HandlingIntegrationTests {
                 .uri("/api/v1/reports")
                 .header("Authorization", patrol)
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Submissions.sound()
-                        .category("SANITATION", "LITTERING")
-                        .inTdp09()
-                        .json())
+                .bodyValue(sanitationInTdp09())
                 .exchange()
                 .expectStatus()
                 .isCreated()
@@ -340,10 +338,7 @@ class HandlingIntegrationTests {
                 .uri("/api/v1/reports")
                 .header("Authorization", patrol)
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Submissions.sound()
-                        .category("SANITATION", "LITTERING")
-                        .inTdp09()
-                        .json())
+                .bodyValue(sanitationInTdp09())
                 .exchange()
                 .expectStatus()
                 .isCreated()
@@ -544,5 +539,15 @@ class HandlingIntegrationTests {
                 .expectBody()
                 .jsonPath("$.intact")
                 .isEqualTo(true);
+    }
+
+    /** A sanitation report in tổ dân phố 9 of the demo map, away from every segment: it goes to VSMT. */
+    private static String sanitationInTdp09() {
+        return TestReports.json(
+                "SANITATION",
+                "LITTERING",
+                TestPoints.nextInTdp09(),
+                Instant.now().minus(10, ChronoUnit.MINUTES),
+                ", \"description\": \"Đổ rác ra vỉa hè\", \"addressText\": \"Số 12 Nguyễn Văn Cừ\"");
     }
 }
