@@ -16,7 +16,7 @@ import vn.urbanorder.api.model.ReportDto;
 import vn.urbanorder.api.model.ViolationLocationDto;
 import vn.urbanorder.api.model.ViolationLocationPageDto;
 import vn.urbanorder.api.model.ViolationLocationTimelineDto;
-import vn.urbanorder.assignment.DemoMap;
+import vn.urbanorder.demo.DemoMap;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 import vn.urbanorder.testing.Resolutions;

@@ -13,7 +13,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import vn.urbanorder.api.model.EventChainCheckDto;
 import vn.urbanorder.api.model.ReportDto;
 import vn.urbanorder.api.model.ReportEventListDto;
-import vn.urbanorder.assignment.DemoMap;
+import vn.urbanorder.demo.DemoMap;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 

@@ -14,7 +14,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import vn.urbanorder.api.model.InspectionRoundDetailDto;
 import vn.urbanorder.api.model.InspectionRoundListDto;
 import vn.urbanorder.api.model.RoundFindingDto;
-import vn.urbanorder.assignment.DemoMap;
+import vn.urbanorder.demo.DemoMap;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 import vn.urbanorder.testing.TestPoints;

@@ -18,7 +18,7 @@ import vn.urbanorder.api.model.ReportEventListDto;
 import vn.urbanorder.api.model.ReportPageDto;
 import vn.urbanorder.api.model.ReviewDto;
 import vn.urbanorder.api.model.ReviewListDto;
-import vn.urbanorder.assignment.DemoMap;
+import vn.urbanorder.demo.DemoMap;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.HostilePhotos;
 import vn.urbanorder.testing.IntegrationTest;

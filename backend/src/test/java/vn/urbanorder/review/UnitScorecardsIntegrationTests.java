@@ -11,7 +11,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import vn.urbanorder.api.model.ReportDto;
 import vn.urbanorder.api.model.UnitDto;
 import vn.urbanorder.api.model.UnitScorecardDto;
-import vn.urbanorder.assignment.DemoMap;
+import vn.urbanorder.demo.DemoMap;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 import vn.urbanorder.testing.Resolutions;

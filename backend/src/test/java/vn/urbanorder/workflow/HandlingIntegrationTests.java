@@ -24,7 +24,7 @@ import reactor.core.publisher.Flux;
 import vn.urbanorder.api.model.ReportDto;
 import vn.urbanorder.api.model.ReportEventListDto;
 import vn.urbanorder.api.model.ReportPageDto;
-import vn.urbanorder.assignment.DemoMap;
+import vn.urbanorder.demo.DemoMap;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.HostilePhotos;
 import vn.urbanorder.testing.IntegrationTest;

@@ -1,4 +1,4 @@
-package vn.urbanorder.report;
+package vn.urbanorder.demo;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,16 +11,19 @@ import java.util.Random;
 import java.util.UUID;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.urbanorder.assignment.RuleLevel;
+import vn.urbanorder.report.NewEvent;
+import vn.urbanorder.report.Report;
+import vn.urbanorder.report.ReportStatus;
+import vn.urbanorder.workflow.ReportTransitions;
+import vn.urbanorder.workflow.Transition;
 
 /**
  * What became of a demo report before the demo started (profile "demo"): most reports older than
  * three days were taken on and resolved by their unit (some after their deadline), many of those
  * verified by the ward office, a few rejected as no violation; the rest still wait. Played through
- * {@link StatusChanges}, as the workflow would, with the events dated when they happened, so the
+ * {@link ReportTransitions}, as the workflow would, with the events dated when they happened, so the
  * audit trail, the statistics and the work queues all tell the same story. Resolutions carry no
  * after-photo: they are the history the demo starts from.
  */
@@ -41,20 +44,16 @@ class DemoHistory {
             UUID.fromString("a1000000-0000-4000-8000-000000000204"),
             UUID.fromString("a1000000-0000-4000-8000-000000000108"));
 
-    private final StatusChanges changes;
-    private final LocationMatching locations;
-    private final TransactionalOperator transactions;
+    private final ReportTransitions transitions;
     private final Clock clock;
 
-    DemoHistory(StatusChanges changes, LocationMatching locations, TransactionalOperator transactions, Clock clock) {
-        this.changes = changes;
-        this.locations = locations;
-        this.transactions = transactions;
+    DemoHistory(ReportTransitions transitions, Clock clock) {
+        this.transitions = transitions;
         this.clock = clock;
     }
 
     /** Plays the report's history, drawn from {@code random}; nothing for a report not assigned. */
-    Mono<Void> play(NewReport report, Random random) {
+    Mono<Void> play(Report report, Random random) {
         Instant now = clock.instant();
         UUID unit = report.assignment().assigned() ? report.assignment().unit().id() : null;
         UUID staff = unit == null ? null : STAFF.get(unit);
@@ -112,76 +111,36 @@ class DemoHistory {
         }
         List<Step> past = steps.stream().filter(step -> step.at().isBefore(now)).toList();
         return Flux.range(0, past.size())
-                .concatMap(index -> apply(report, change(report, past.get(index), index)))
+                .concatMap(index -> transitions.apply(report.wardId(), transition(report, past.get(index), index)))
                 .then();
     }
 
-    /** As the workflow applies a change: under the location's lock, its counts following. */
-    private Mono<Boolean> apply(NewReport report, Change change) {
-        UUID location = report.locationId();
-        String category = report.submission().category();
-        Mono<Boolean> applied = location == null
-                ? changes.apply(report.wardId(), change)
-                : locations
-                        .lock(report.wardId(), category, location)
-                        .then(changes.apply(report.wardId(), change))
-                        .flatMap(done -> done ? locations.recount(location).thenReturn(true) : Mono.just(false));
-        return transactions.transactional(applied);
-    }
-
-    private static Change change(NewReport report, Step step, int index) {
+    private static Transition transition(Report report, Step step, int index) {
         var data = new LinkedHashMap<String, Object>();
         data.put("reason", step.reason());
         var event = new NewEvent(
                 step.at(), step.actor(), step.type(), step.from(), step.to(), step.note(), NewEvent.data(data));
-        return new Change(
+        return new Transition(
                 report.id(),
-                1 + index,
+                report.version() + index,
                 step.from(),
                 step.to(),
+                null,
+                null,
                 step.to() == ReportStatus.RESOLVED ? step.at() : null,
                 step.reason(),
+                null,
+                null,
+                null,
+                report.violationLocation() == null
+                        ? null
+                        : report.violationLocation().id(),
+                report.category(),
                 event);
     }
 
     private static Duration hours(Random random, int least, int most) {
         return Duration.ofMinutes(least * 60L + random.nextInt((most - least) * 60));
-    }
-
-    private record Change(
-            UUID reportId,
-            int expectedVersion,
-            ReportStatus from,
-            ReportStatus to,
-            Instant resolvedAt,
-            String rejectionReason,
-            NewEvent event)
-            implements StatusChange {
-
-        @Override
-        public UUID unitId() {
-            return null;
-        }
-
-        @Override
-        public Instant dueAt() {
-            return null;
-        }
-
-        @Override
-        public UUID duplicateOf() {
-            return null;
-        }
-
-        @Override
-        public RuleLevel rule() {
-            return null;
-        }
-
-        @Override
-        public ReportFlag addedFlag() {
-            return null;
-        }
     }
 
     private record Step(
