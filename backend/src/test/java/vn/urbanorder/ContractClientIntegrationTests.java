@@ -24,7 +24,8 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
-import vn.urbanorder.assignment.DemoMap;
+import vn.urbanorder.api.model.ReportDto;
+import vn.urbanorder.demo.DemoMap;
 import vn.urbanorder.testing.ContractValidator;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
@@ -139,7 +140,7 @@ class ContractClientIntegrationTests {
         var report = postForm("/api/v1/reports", patrol, null, submission)
                 .expectStatus()
                 .isCreated()
-                .expectBody(vn.urbanorder.api.model.Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
         String staff = fixtures.bearer(fixtures.user(

@@ -16,7 +16,7 @@ import vn.urbanorder.shared.Binds;
  * report, hash-chained, and refused any UPDATE or DELETE by the database itself.
  */
 @Repository
-public class ReportEvents {
+class ReportEvents {
 
     private final DatabaseClient database;
 
@@ -36,7 +36,7 @@ public class ReportEvents {
      * Appends to a report's chain; call inside the transaction that changed the report, after
      * its row was updated (and so locked), so that appends to one report never interleave.
      */
-    public Mono<Void> append(UUID wardId, UUID reportId, List<NewEvent> events) {
+    Mono<Void> append(UUID wardId, UUID reportId, List<NewEvent> events) {
         return database.sql("SELECT seq, hash FROM report_event WHERE report_id = :report ORDER BY seq DESC LIMIT 1")
                 .bind("report", reportId)
                 .map(row -> new Link(row.get("seq", Integer.class), row.get("hash", String.class)))
@@ -46,7 +46,7 @@ public class ReportEvents {
     }
 
     /** The report's events in order, with their actors' names. */
-    public Flux<ReportEvent> of(UUID reportId) {
+    Flux<ReportEvent> of(UUID reportId) {
         return database.sql("SELECT e.*, u.display_name AS actor_name FROM report_event e"
                         + " LEFT JOIN app_user u ON u.id = e.actor_id WHERE e.report_id = :report ORDER BY e.seq")
                 .bind("report", reportId)

@@ -3,86 +3,66 @@ package vn.urbanorder.review;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
-import vn.urbanorder.deadline.Deadlines;
 import vn.urbanorder.identity.Caller;
 import vn.urbanorder.identity.Role;
 import vn.urbanorder.photo.InspectedPhoto;
 import vn.urbanorder.photo.PhotoInspector;
-import vn.urbanorder.photo.PhotoStage;
 import vn.urbanorder.photo.Photos;
 import vn.urbanorder.photo.PhotosProperties;
 import vn.urbanorder.photo.StagedPhotos;
-import vn.urbanorder.report.LocationMatching;
-import vn.urbanorder.report.NewEvent;
 import vn.urbanorder.report.Report;
-import vn.urbanorder.report.ReportFlag;
 import vn.urbanorder.report.ReportQueries;
-import vn.urbanorder.report.ReportStatus;
-import vn.urbanorder.report.ReportTransitions;
-import vn.urbanorder.report.Transition;
 import vn.urbanorder.shared.InvalidRequestException;
 import vn.urbanorder.shared.InvalidRequestException.FieldProblem;
 import vn.urbanorder.shared.ProblemException;
 import vn.urbanorder.shared.RandomIds;
 import vn.urbanorder.ward.Ward;
 import vn.urbanorder.ward.WardDirectory;
+import vn.urbanorder.workflow.ReviewMove;
+import vn.urbanorder.workflow.ReviewMoves;
 
 /**
- * An inspector's verdict on a report, applied with the report's change and its event in one
- * transaction: CONFIRMED verifies a RESOLVED report, DISPUTED sends a RESOLVED or VERIFIED one
- * back to its unit with a new deadline, FOLLOW_UP flags any report for the ward admin. Only
- * inspectors review; a review is never changed afterwards.
+ * An inspector's verdict on a report, recorded in the transaction in which the workflow moves the
+ * report for it ({@link ReviewMoves}): CONFIRMED verifies a RESOLVED report, DISPUTED sends a
+ * RESOLVED or VERIFIED one back to its unit with a new deadline, FOLLOW_UP flags any report for
+ * the ward admin. Only inspectors review; a review is never changed afterwards.
  */
 @Service
 public class Reviews {
 
     static final int MAX_COMMENT = 2000;
 
-    private static final Map<Verdict, Set<ReportStatus>> FROM = Map.of(
-            Verdict.CONFIRMED, Set.of(ReportStatus.RESOLVED),
-            Verdict.DISPUTED, Set.of(ReportStatus.RESOLVED, ReportStatus.VERIFIED),
-            Verdict.FOLLOW_UP, Set.of(ReportStatus.values()));
-
     private final ReportQueries reports;
-    private final ReportTransitions transitions;
+    private final ReviewMoves moves;
     private final ReviewStore store;
     private final PhotoInspector inspector;
     private final Photos photos;
     private final PhotosProperties photoLimits;
-    private final Deadlines deadlines;
-    private final LocationMatching locations;
     private final WardDirectory wards;
     private final TransactionalOperator transactions;
     private final Clock clock;
 
     Reviews(
             ReportQueries reports,
-            ReportTransitions transitions,
+            ReviewMoves moves,
             ReviewStore store,
             PhotoInspector inspector,
             Photos photos,
             PhotosProperties photoLimits,
-            Deadlines deadlines,
-            LocationMatching locations,
             WardDirectory wards,
             TransactionalOperator transactions,
             Clock clock) {
         this.reports = reports;
-        this.transitions = transitions;
+        this.moves = moves;
         this.store = store;
         this.inspector = inspector;
         this.photos = photos;
         this.photoLimits = photoLimits;
-        this.deadlines = deadlines;
-        this.locations = locations;
         this.wards = wards;
         this.transactions = transactions;
         this.clock = clock;
@@ -114,7 +94,7 @@ public class Reviews {
         if (!caller.has(Role.INSPECTOR)) {
             return Mono.error(ProblemException.forbidden("Chỉ cán bộ giám sát MTTQ được đánh giá kết quả xử lý."));
         }
-        if (!FROM.get(verdict).contains(report.status())) {
+        if (!verdict.move().allowedFrom(report.status())) {
             return Mono.error(ProblemException.conflict(
                     "Phản ánh đang ở trạng thái " + report.status() + ", không thể đánh giá " + verdict + "."));
         }
@@ -135,67 +115,25 @@ public class Reviews {
     private Mono<Review> record(
             Caller caller, Ward ward, Report report, Verdict verdict, String comment, List<InspectedPhoto> inspected) {
         Instant now = clock.instant();
-        ReportStatus to =
-                switch (verdict) {
-                    case CONFIRMED -> ReportStatus.VERIFIED;
-                    case DISPUTED -> ReportStatus.REOPENED;
-                    case FOLLOW_UP -> report.status();
-                };
-        Mono<Instant> due = verdict == Verdict.DISPUTED ? newDeadline(ward, report, now) : Mono.empty();
-        return due.map(java.util.Optional::of)
-                .defaultIfEmpty(java.util.Optional.empty())
-                .flatMap(dueAt -> {
-                    var review = new Review(
-                            RandomIds.uuid(),
-                            report.id(),
-                            caller.userId(),
-                            null,
-                            verdict,
-                            comment == null || comment.isBlank() ? null : comment.strip(),
-                            report.status().name(),
-                            to.name(),
-                            inspected.stream().map(InspectedPhoto::sha256).toList(),
-                            now);
-                    var data = new LinkedHashMap<String, Object>();
-                    data.put("reviewId", review.id());
-                    data.put("verdict", verdict.name());
-                    data.put("dueAt", dueAt.orElse(null));
-                    data.put("photos", review.photos().isEmpty() ? null : review.photos());
-                    var event = new NewEvent(
-                            now, caller.userId(), "REVIEW", report.status(), to, review.comment(), NewEvent.data(data));
-                    var change = new Transition(
-                            report.id(),
-                            report.version(),
-                            report.status(),
-                            to,
-                            null,
-                            dueAt.orElse(null),
-                            null,
-                            null,
-                            null,
-                            null,
-                            verdict == Verdict.FOLLOW_UP ? ReportFlag.FOLLOW_UP : null,
-                            report.violationLocation() == null
-                                    ? null
-                                    : report.violationLocation().id(),
-                            report.category(),
-                            event);
-                    Mono<Review> applied = transitions
-                            .apply(caller.wardId(), change, inspected, PhotoStage.REVIEW)
-                            .flatMap(done -> done
-                                    ? store.insert(caller.wardId(), review).then(store.find(review.id()))
-                                    : Mono.error(ProblemException.conflict(
-                                            "Phản ánh vừa được người khác thay đổi; hãy tải lại rồi đánh giá.")));
-                    return transactions.transactional(applied);
-                });
-    }
-
-    /** A disputed report's new deadline, shortened for a repeat offence as at intake. */
-    private Mono<Instant> newDeadline(Ward ward, Report report, Instant now) {
-        Mono<Double> factor = report.flags().contains(ReportFlag.REPEAT_OFFENCE)
-                ? locations.repeatDeadlineFactor(ward.id(), report.category())
-                : Mono.just(1.0);
-        return factor.flatMap(times -> deadlines.due(ward.id(), ward.timeZone(), report.category(), now, times));
+        ReviewMove move = verdict.move();
+        var review = new Review(
+                RandomIds.uuid(),
+                report.id(),
+                caller.userId(),
+                null,
+                verdict,
+                comment == null || comment.isBlank() ? null : comment.strip(),
+                report.status().name(),
+                move.target(report.status()).name(),
+                inspected.stream().map(InspectedPhoto::sha256).toList(),
+                now);
+        var note = new ReviewMoves.Note(review.id(), verdict.name(), review.comment(), now);
+        Mono<Review> applied = moves.move(caller, ward, report, move, note, inspected)
+                .flatMap(done -> done
+                        ? store.insert(caller.wardId(), review).then(store.find(review.id()))
+                        : Mono.error(ProblemException.conflict(
+                                "Phản ánh vừa được người khác thay đổi; hãy tải lại rồi đánh giá.")));
+        return transactions.transactional(applied);
     }
 
     /** Stores the files, runs the review, and removes what it stored if the review fails or is abandoned. */

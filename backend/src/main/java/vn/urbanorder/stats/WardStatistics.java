@@ -79,6 +79,15 @@ public class WardStatistics {
                 .flatMap(ward -> Mono.fromCallable(() -> new StatsScope(ward, period.apply(ward.timeZone()))));
     }
 
+    /**
+     * Forgets the month-end workloads kept for the ward, so that they are read again from the audit
+     * trail: for whoever writes events dated in the past (the demo's history), which a workload
+     * kept before would miss.
+     */
+    public Mono<Void> forgetKeptWorkloads(UUID wardId) {
+        return workload.forget(wardId);
+    }
+
     /** The figures as the JSON document has them: the {@value #TOP_REPEAT_POINTS} first repeat points. */
     public Mono<PeriodFigures> figures(StatsScope scope) {
         return figures(scope, TOP_REPEAT_POINTS);

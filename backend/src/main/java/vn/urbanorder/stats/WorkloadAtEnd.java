@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Once a moment is {@link #SETTLED} in the past, no transaction can still write an event
  * before it (events carry the time they are written, and the trail is append-only), so its
  * workload can never change: it is read once and kept in {@code workload_snapshot}. Only the demo
- * data writes events dated in the past, once, on an empty database at first start.
+ * data writes events dated in the past, once, on an empty database at first start, and then has
+ * the ward's kept workloads forgotten ({@link WardStatistics#forgetKeptWorkloads}).
  */
 @Repository
 class WorkloadAtEnd {
@@ -169,4 +170,11 @@ class WorkloadAtEnd {
 
     /** One unit's workload (unitId null: reports waiting with no unit). */
     record Workload(UUID unitId, long open, long overdue) {}
+
+    /** Forgets the ward's kept workloads; each is read again from the trail when next asked for. */
+    Mono<Void> forget(UUID wardId) {
+        return database.sql("DELETE FROM workload_snapshot WHERE ward_id = :ward")
+                .bind("ward", wardId)
+                .then();
+    }
 }

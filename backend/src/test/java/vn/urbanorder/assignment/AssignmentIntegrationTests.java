@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import vn.urbanorder.api.model.Report;
-import vn.urbanorder.api.model.ReportPage;
-import vn.urbanorder.api.model.Unit;
-import vn.urbanorder.api.model.ZoneFeatureCollection;
+import vn.urbanorder.api.model.ReportDto;
+import vn.urbanorder.api.model.ReportPageDto;
+import vn.urbanorder.api.model.UnitDto;
+import vn.urbanorder.api.model.ZoneFeatureCollectionDto;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 
@@ -33,9 +33,9 @@ class AssignmentIntegrationTests {
     UUID ward;
     String admin;
     String patrol;
-    Unit ttdt;
-    Unit dcxd;
-    Unit vsmt;
+    UnitDto ttdt;
+    UnitDto dcxd;
+    UnitDto vsmt;
 
     @BeforeEach
     void aWardWithUnitsMapAndRules() {
@@ -61,46 +61,46 @@ class AssignmentIntegrationTests {
 
     @Test
     void theMostSpecificRuleDecidesAndTheReportSaysWhy() {
-        Report sanitation = submit("SANITATION", "LITTERING", TestMap.IN_WEST);
+        ReportDto sanitation = submit("SANITATION", "LITTERING", TestMap.IN_WEST);
         assertThat(sanitation.getStatus().getValue()).isEqualTo("ASSIGNED");
         assertThat(sanitation.getAssignment().getUnit().getCode()).isEqualTo("VSMT");
         assertThat(sanitation.getAssignment().getZone().getCode()).isEqualTo("WEST");
         assertThat(sanitation.getAssignment().getSegment()).isNull();
         assertThat(sanitation.getAssignment().getRule().getValue()).isEqualTo("CATEGORY");
 
-        Report onSegment = submit("SANITATION", "LITTERING", TestMap.ON_SEGMENT);
+        ReportDto onSegment = submit("SANITATION", "LITTERING", TestMap.ON_SEGMENT);
         assertThat(onSegment.getAssignment().getUnit().getCode()).isEqualTo("DCXD");
         assertThat(onSegment.getAssignment().getSegment().getCode()).isEqualTo("S1");
         assertThat(onSegment.getAssignment().getRule().getValue()).isEqualTo("SEGMENT");
 
-        Report construction = submit("CONSTRUCTION", "NO_PERMIT", TestMap.IN_EAST);
+        ReportDto construction = submit("CONSTRUCTION", "NO_PERMIT", TestMap.IN_EAST);
         assertThat(construction.getAssignment().getUnit().getCode()).isEqualTo("DCXD");
         assertThat(construction.getAssignment().getRule().getValue()).isEqualTo("ZONE_CATEGORY");
 
-        Report sidewalk = submit("SIDEWALK_ENCROACHMENT", "GOODS_DISPLAY", TestMap.IN_EAST);
+        ReportDto sidewalk = submit("SIDEWALK_ENCROACHMENT", "GOODS_DISPLAY", TestMap.IN_EAST);
         assertThat(sidewalk.getAssignment().getUnit().getCode()).isEqualTo("TTDT");
         assertThat(sidewalk.getAssignment().getRule().getValue()).isEqualTo("WARD_DEFAULT");
     }
 
     @Test
     void aReportInNoZoneIsUnassignedAndWaitsInTheAdminsQueue() {
-        Report lost = submit("SANITATION", "LITTERING", TestMap.IN_NO_ZONE);
+        ReportDto lost = submit("SANITATION", "LITTERING", TestMap.IN_NO_ZONE);
         assertThat(lost.getStatus().getValue()).isEqualTo("UNASSIGNED");
         assertThat(lost.getAssignment())
                 .satisfiesAnyOf(
                         assignment -> assertThat(assignment).isNull(),
                         assignment -> assertThat(assignment.getUnit()).isNull());
 
-        ReportPage queue = http.get()
+        ReportPageDto queue = http.get()
                 .uri("/api/v1/reports?status=UNASSIGNED")
                 .header("Authorization", admin)
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(ReportPage.class)
+                .expectBody(ReportPageDto.class)
                 .returnResult()
                 .getResponseBody();
-        assertThat(queue.getItems()).extracting(Report::getId).containsExactly(lost.getId());
+        assertThat(queue.getItems()).extracting(ReportDto::getId).containsExactly(lost.getId());
     }
 
     @Test
@@ -117,7 +117,7 @@ class AssignmentIntegrationTests {
                 .jsonPath("$.active")
                 .isEqualTo(false);
 
-        Report sanitation = submit("SANITATION", "LITTERING", TestMap.IN_WEST);
+        ReportDto sanitation = submit("SANITATION", "LITTERING", TestMap.IN_WEST);
         assertThat(sanitation.getAssignment().getUnit().getCode()).isEqualTo("TTDT");
         assertThat(sanitation.getAssignment().getRule().getValue()).isEqualTo("WARD_DEFAULT");
     }
@@ -163,7 +163,7 @@ class AssignmentIntegrationTests {
 
     @Test
     void aNewImportNeverRewritesPastReportsAndThePastMapCanBeRead() {
-        Report before = submit("SIDEWALK_ENCROACHMENT", "GOODS_DISPLAY", TestMap.IN_WEST);
+        ReportDto before = submit("SIDEWALK_ENCROACHMENT", "GOODS_DISPLAY", TestMap.IN_WEST);
         Instant between = Instant.now();
 
         String renamed = TestMap.WEST.replace("Tổ dân phố 1", "Tổ dân phố 1 mới");
@@ -173,12 +173,12 @@ class AssignmentIntegrationTests {
                 .expectStatus()
                 .isOk();
 
-        Report again = get(before.getId());
+        ReportDto again = get(before.getId());
         assertThat(again.getAssignment().getZone().getName()).isEqualTo("Tổ dân phố 1");
         assertThat(again.getAssignment().getZone().getId())
                 .isEqualTo(before.getAssignment().getZone().getId());
 
-        Report after = submit("SIDEWALK_ENCROACHMENT", "GOODS_DISPLAY", TestMap.IN_WEST_NORTH);
+        ReportDto after = submit("SIDEWALK_ENCROACHMENT", "GOODS_DISPLAY", TestMap.IN_WEST_NORTH);
         assertThat(after.getAssignment().getZone().getName()).isEqualTo("Tổ dân phố 1 mới");
         assertThat(after.getAssignment().getSegment()).isNull();
 
@@ -224,8 +224,8 @@ class AssignmentIntegrationTests {
     @Test
     void unitStaffSeeTheirUnitsReportsOnly() {
         String vsmtStaff = fixtures.bearer(fixtures.user(ward, vsmt.getId(), "UNIT_STAFF"));
-        Report theirs = submit("SANITATION", "LITTERING", TestMap.IN_WEST);
-        Report notTheirs = submit("CONSTRUCTION", "NO_PERMIT", TestMap.IN_EAST);
+        ReportDto theirs = submit("SANITATION", "LITTERING", TestMap.IN_WEST);
+        ReportDto notTheirs = submit("CONSTRUCTION", "NO_PERMIT", TestMap.IN_EAST);
 
         http.get()
                 .uri("/api/v1/reports/" + theirs.getId())
@@ -239,16 +239,16 @@ class AssignmentIntegrationTests {
                 .exchange()
                 .expectStatus()
                 .isNotFound();
-        ReportPage list = http.get()
+        ReportPageDto list = http.get()
                 .uri("/api/v1/reports")
                 .header("Authorization", vsmtStaff)
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(ReportPage.class)
+                .expectBody(ReportPageDto.class)
                 .returnResult()
                 .getResponseBody();
-        assertThat(list.getItems()).extracting(Report::getId).containsExactly(theirs.getId());
+        assertThat(list.getItems()).extracting(ReportDto::getId).containsExactly(theirs.getId());
 
         // The "already reported?" check near both reports shows them only their own too.
         http.get()
@@ -389,7 +389,7 @@ class AssignmentIntegrationTests {
         assertThat(zones(null).getFeatures()).hasSize(1);
     }
 
-    private Unit createUnit(String code, String name, String kind) {
+    private UnitDto createUnit(String code, String name, String kind) {
         return http.post()
                 .uri("/api/v1/units")
                 .header("Authorization", admin)
@@ -399,7 +399,7 @@ class AssignmentIntegrationTests {
                 .exchange()
                 .expectStatus()
                 .isCreated()
-                .expectBody(Unit.class)
+                .expectBody(UnitDto.class)
                 .returnResult()
                 .getResponseBody();
     }
@@ -426,7 +426,7 @@ class AssignmentIntegrationTests {
                 .exchange();
     }
 
-    private ZoneFeatureCollection zones(Instant at) {
+    private ZoneFeatureCollectionDto zones(Instant at) {
         return http.get()
                 .uri(at == null ? "/api/v1/zones" : "/api/v1/zones?at=" + at)
                 .header("Authorization", admin)
@@ -435,12 +435,12 @@ class AssignmentIntegrationTests {
                 .isOk()
                 .expectHeader()
                 .contentTypeCompatibleWith(GEO_JSON)
-                .expectBody(ZoneFeatureCollection.class)
+                .expectBody(ZoneFeatureCollectionDto.class)
                 .returnResult()
                 .getResponseBody();
     }
 
-    private Report submit(String category, String subtype, double[] at) {
+    private ReportDto submit(String category, String subtype, double[] at) {
         String json = """
                 {"clientReportId": "%s", "category": "%s", "subtype": "%s",
                  "location": {"lat": %s, "lon": %s, "accuracyM": 5}, "observedAt": "%s"}
@@ -459,19 +459,19 @@ class AssignmentIntegrationTests {
                 .exchange()
                 .expectStatus()
                 .isCreated()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
     }
 
-    private Report get(UUID id) {
+    private ReportDto get(UUID id) {
         return http.get()
                 .uri("/api/v1/reports/" + id)
                 .header("Authorization", admin)
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
     }

@@ -13,10 +13,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import vn.urbanorder.api.model.DeadlinePolicy;
-import vn.urbanorder.api.model.Report;
-import vn.urbanorder.api.model.ReportPage;
-import vn.urbanorder.assignment.DemoMap;
+import vn.urbanorder.api.model.DeadlinePolicyDto;
+import vn.urbanorder.api.model.ReportDto;
+import vn.urbanorder.api.model.ReportPageDto;
+import vn.urbanorder.demo.DemoMap;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 import vn.urbanorder.testing.TestPoints;
@@ -43,7 +43,7 @@ class DeadlinesIntegrationTests {
     void anAssignedReportIsDueAfterItsCategorysHoursOnTheWorkingCalendar() {
         demoMap.ready().block();
         String patrol = fixtures.bearer(fixtures.user(Fixtures.DEMO_WARD, "PATROL"));
-        Report report = submit(patrol, "SANITATION", "LITTERING");
+        ReportDto report = submit(patrol, "SANITATION", "LITTERING");
 
         assertThat(report.getStatus().getValue()).isEqualTo("ASSIGNED");
         Instant received = report.getReceivedAt().toInstant();
@@ -59,7 +59,7 @@ class DeadlinesIntegrationTests {
         String admin = fixtures.bearer(fixtures.user(ward, "WARD_ADMIN"));
         String patrol = fixtures.bearer(fixtures.user(ward, "PATROL"));
 
-        DeadlinePolicy defaults = get(patrol);
+        DeadlinePolicyDto defaults = get(patrol);
         assertThat(defaults.getCalendar().getValue()).isEqualTo("WORKING_DAYS");
         assertThat(defaults.getHours())
                 .containsEntry("SANITATION", 24)
@@ -70,10 +70,10 @@ class DeadlinesIntegrationTests {
                 {"calendar": "CALENDAR_HOURS", "hours": {"SANITATION": 12},
                  "holidays": [{"day": "2027-02-08", "name": "Tết Nguyên đán"}]}""";
         put(patrol, policy).expectStatus().isForbidden();
-        DeadlinePolicy stored = put(admin, policy)
+        DeadlinePolicyDto stored = put(admin, policy)
                 .expectStatus()
                 .isOk()
-                .expectBody(DeadlinePolicy.class)
+                .expectBody(DeadlinePolicyDto.class)
                 .returnResult()
                 .getResponseBody();
         assertThat(stored.getCalendar().getValue()).isEqualTo("CALENDAR_HOURS");
@@ -105,43 +105,43 @@ class DeadlinesIntegrationTests {
         demoMap.ready().block();
         String patrol = fixtures.bearer(fixtures.user(Fixtures.DEMO_WARD, "PATROL"));
         String inspector = fixtures.bearer(fixtures.user(Fixtures.DEMO_WARD, "INSPECTOR"));
-        Report late = submit(patrol, "SANITATION", "LITTERING");
-        Report onTime = submit(patrol, "SANITATION", "LITTERING");
+        ReportDto late = submit(patrol, "SANITATION", "LITTERING");
+        ReportDto onTime = submit(patrol, "SANITATION", "LITTERING");
         database.sql("UPDATE report SET due_at = now() - interval '1 hour' WHERE id = :id")
                 .bind("id", late.getId())
                 .then()
                 .block();
 
-        Report reread = http.get()
+        ReportDto reread = http.get()
                 .uri("/api/v1/reports/" + late.getId())
                 .header("Authorization", inspector)
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
         assertThat(reread.getOverdue()).isTrue();
 
-        ReportPage overdue = http.get()
+        ReportPageDto overdue = http.get()
                 .uri("/api/v1/reports?overdue=true&limit=200&from="
                         + Instant.now().minus(1, ChronoUnit.HOURS))
                 .header("Authorization", inspector)
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(ReportPage.class)
+                .expectBody(ReportPageDto.class)
                 .returnResult()
                 .getResponseBody();
         assertThat(overdue.getItems())
-                .extracting(Report::getId)
+                .extracting(ReportDto::getId)
                 .contains(late.getId())
                 .doesNotContain(onTime.getId());
         assertThat(overdue.getItems())
                 .allSatisfy(item -> assertThat(item.getOverdue()).isTrue());
     }
 
-    private Report submit(String patrol, String category, String subtype) {
+    private ReportDto submit(String patrol, String category, String subtype) {
         // Tổ dân phố 9 of the demo map, apart from every other test report.
         double[] at = TestPoints.nextInTdp09();
         String json = """
@@ -162,19 +162,19 @@ class DeadlinesIntegrationTests {
                 .exchange()
                 .expectStatus()
                 .isCreated()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
     }
 
-    private DeadlinePolicy get(String caller) {
+    private DeadlinePolicyDto get(String caller) {
         return http.get()
                 .uri("/api/v1/deadline-policy")
                 .header("Authorization", caller)
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(DeadlinePolicy.class)
+                .expectBody(DeadlinePolicyDto.class)
                 .returnResult()
                 .getResponseBody();
     }

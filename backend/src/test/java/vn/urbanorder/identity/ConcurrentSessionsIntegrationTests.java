@@ -11,7 +11,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
-import vn.urbanorder.api.model.TokenResponse;
+import vn.urbanorder.api.model.TokenResponseDto;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 
@@ -78,16 +78,16 @@ class ConcurrentSessionsIntegrationTests {
 
     @Test
     void twoRefreshesWithOneTokenLeaveNoLiveTokenBehind() {
-        TokenResponse signedIn = fixtures.signIn(fixtures.user(Fixtures.DEMO_WARD, "PATROL"));
+        TokenResponseDto signedIn = fixtures.signIn(fixtures.user(Fixtures.DEMO_WARD, "PATROL"));
         String body = "{\"refreshToken\":\"" + signedIn.getRefreshToken() + "\"}";
 
-        List<TokenResponse> winners = Flux.range(0, 2)
+        List<TokenResponseDto> winners = Flux.range(0, 2)
                 .flatMap(copy -> client().post()
                         .uri("/api/v1/auth/refresh")
                         .contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(body)
                         .exchangeToMono(response -> response.statusCode().is2xxSuccessful()
-                                ? response.bodyToMono(TokenResponse.class)
+                                ? response.bodyToMono(TokenResponseDto.class)
                                 : response.releaseBody().then(reactor.core.publisher.Mono.empty())))
                 .collectList()
                 .block(Duration.ofSeconds(30));

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import vn.urbanorder.api.model.TokenResponse;
+import vn.urbanorder.api.model.TokenResponseDto;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 
@@ -25,15 +25,15 @@ class OwnPasswordIntegrationTests {
     @Test
     void aPatrolChangesTheirPasswordAndEverySessionButThisOneEnds() {
         String username = fixtures.user(Fixtures.DEMO_WARD, "PATROL");
-        TokenResponse phone = fixtures.signIn(username);
-        TokenResponse tablet = fixtures.signIn(username);
+        TokenResponseDto phone = fixtures.signIn(username);
+        TokenResponseDto tablet = fixtures.signIn(username);
 
-        TokenResponse fresh = change(phone.getAccessToken(), Fixtures.PASSWORD, NEW_PASSWORD)
+        TokenResponseDto fresh = change(phone.getAccessToken(), Fixtures.PASSWORD, NEW_PASSWORD)
                 .expectStatus()
                 .isOk()
                 .expectHeader()
                 .cacheControl(org.springframework.http.CacheControl.noStore())
-                .expectBody(TokenResponse.class)
+                .expectBody(TokenResponseDto.class)
                 .returnResult()
                 .getResponseBody();
 
@@ -48,7 +48,7 @@ class OwnPasswordIntegrationTests {
     @Test
     void aWrongCurrentPasswordIsRefusedOnItsFieldAndCountsAsAFailedSignIn() {
         String username = fixtures.user(Fixtures.DEMO_WARD, "INSPECTOR");
-        TokenResponse signedIn = fixtures.signIn(username);
+        TokenResponseDto signedIn = fixtures.signIn(username);
         for (int attempt = 1; attempt <= 5; attempt++) {
             change(signedIn.getAccessToken(), "wrong-password-" + attempt, NEW_PASSWORD)
                     .expectStatus()
@@ -73,7 +73,7 @@ class OwnPasswordIntegrationTests {
     @Test
     void aNewPasswordFollowsTheAdminsRulesAndABrokenOneChangesNothing() {
         String username = fixtures.user(Fixtures.DEMO_WARD, "WARD_ADMIN");
-        TokenResponse signedIn = fixtures.signIn(username);
+        TokenResponseDto signedIn = fixtures.signIn(username);
 
         change(signedIn.getAccessToken(), Fixtures.PASSWORD, "short")
                 .expectStatus()
@@ -105,7 +105,7 @@ class OwnPasswordIntegrationTests {
     @Test
     void aDeactivatedUsersStillValidAccessTokenCannotChangeThePassword() {
         String username = fixtures.user(Fixtures.DEMO_WARD, "PATROL");
-        TokenResponse signedIn = fixtures.signIn(username);
+        TokenResponseDto signedIn = fixtures.signIn(username);
         http.patch()
                 .uri("/api/v1/users/" + signedIn.getUser().getId())
                 .header("Authorization", fixtures.bearer("admin"))

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import vn.urbanorder.api.model.TokenResponse;
+import vn.urbanorder.api.model.TokenResponseDto;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 
@@ -24,12 +24,12 @@ class RefreshTokenIntegrationTests {
 
     @Test
     void aRefreshTokenTradesOnceForANewPair() {
-        TokenResponse first = fixtures.signIn(fixtures.user(Fixtures.DEMO_WARD, "PATROL"));
+        TokenResponseDto first = fixtures.signIn(fixtures.user(Fixtures.DEMO_WARD, "PATROL"));
 
-        TokenResponse second = refresh(first.getRefreshToken())
+        TokenResponseDto second = refresh(first.getRefreshToken())
                 .expectStatus()
                 .isOk()
-                .expectBody(TokenResponse.class)
+                .expectBody(TokenResponseDto.class)
                 .returnResult()
                 .getResponseBody();
 
@@ -44,12 +44,12 @@ class RefreshTokenIntegrationTests {
 
     @Test
     void reusingASpentTokenRevokesItsWholeFamily() {
-        TokenResponse signedIn = fixtures.signIn(fixtures.user(Fixtures.DEMO_WARD, "PATROL"));
+        TokenResponseDto signedIn = fixtures.signIn(fixtures.user(Fixtures.DEMO_WARD, "PATROL"));
         String spent = signedIn.getRefreshToken();
         String newest = refresh(spent)
                 .expectStatus()
                 .isOk()
-                .expectBody(TokenResponse.class)
+                .expectBody(TokenResponseDto.class)
                 .returnResult()
                 .getResponseBody()
                 .getRefreshToken();
@@ -62,8 +62,8 @@ class RefreshTokenIntegrationTests {
     @Test
     void anotherSignInIsAnotherFamilyAndSurvivesTheRevocation() {
         String username = fixtures.user(Fixtures.DEMO_WARD, "PATROL");
-        TokenResponse phone = fixtures.signIn(username);
-        TokenResponse tablet = fixtures.signIn(username);
+        TokenResponseDto phone = fixtures.signIn(username);
+        TokenResponseDto tablet = fixtures.signIn(username);
         refresh(phone.getRefreshToken()).expectStatus().isOk();
         refresh(phone.getRefreshToken()).expectStatus().isUnauthorized();
 
@@ -72,7 +72,7 @@ class RefreshTokenIntegrationTests {
 
     @Test
     void signingOutRevokesTheRefreshToken() {
-        TokenResponse signedIn = fixtures.signIn(fixtures.user(Fixtures.DEMO_WARD, "PATROL"));
+        TokenResponseDto signedIn = fixtures.signIn(fixtures.user(Fixtures.DEMO_WARD, "PATROL"));
 
         http.post()
                 .uri("/api/v1/auth/logout")
@@ -100,7 +100,7 @@ class RefreshTokenIntegrationTests {
     @Test
     void aDeactivatedUserCannotRefresh() {
         String username = fixtures.user(Fixtures.DEMO_WARD, "PATROL");
-        TokenResponse signedIn = fixtures.signIn(username);
+        TokenResponseDto signedIn = fixtures.signIn(username);
         String admin = fixtures.bearer("admin");
 
         http.patch()
@@ -121,7 +121,7 @@ class RefreshTokenIntegrationTests {
     @Test
     void aUserDeactivatedBehindTheTokensBackCannotRefresh() {
         String username = fixtures.user(Fixtures.DEMO_WARD, "PATROL");
-        TokenResponse signedIn = fixtures.signIn(username);
+        TokenResponseDto signedIn = fixtures.signIn(username);
         database.sql("UPDATE app_user SET active = false WHERE username = :u")
                 .bind("u", username)
                 .then()
@@ -132,7 +132,7 @@ class RefreshTokenIntegrationTests {
 
     @Test
     void anExpiredAccessTokenDoesNotStandInTheWayOfRefreshing() {
-        TokenResponse signedIn = fixtures.signIn(fixtures.user(Fixtures.DEMO_WARD, "PATROL"));
+        TokenResponseDto signedIn = fixtures.signIn(fixtures.user(Fixtures.DEMO_WARD, "PATROL"));
 
         http.post()
                 .uri("/api/v1/auth/refresh")

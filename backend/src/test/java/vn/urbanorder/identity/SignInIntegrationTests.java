@@ -7,7 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import vn.urbanorder.api.model.TokenResponse;
+import vn.urbanorder.api.model.TokenResponseDto;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 
@@ -25,7 +25,7 @@ class SignInIntegrationTests {
 
     @Test
     void theDemoAdminSignsInAndIsAWardAdminOfGiaThuy() {
-        TokenResponse tokens = http.post()
+        TokenResponseDto tokens = http.post()
                 .uri("/api/v1/auth/token")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"username\":\"admin\",\"password\":\"demo-password-1\"}")
@@ -34,11 +34,11 @@ class SignInIntegrationTests {
                 .isOk()
                 .expectHeader()
                 .cacheControl(org.springframework.http.CacheControl.noStore())
-                .expectBody(TokenResponse.class)
+                .expectBody(TokenResponseDto.class)
                 .returnResult()
                 .getResponseBody();
 
-        assertThat(tokens.getTokenType()).isEqualTo(TokenResponse.TokenTypeEnum.BEARER);
+        assertThat(tokens.getTokenType()).isEqualTo(TokenResponseDto.TokenTypeEnum.BEARER);
         assertThat(tokens.getExpiresIn()).isEqualTo(900);
         assertThat(tokens.getRefreshToken()).hasSizeGreaterThan(40);
         assertThat(tokens.getUser().getWardCode()).isEqualTo("GT");

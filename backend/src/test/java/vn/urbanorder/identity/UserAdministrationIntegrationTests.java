@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import vn.urbanorder.api.model.User;
+import vn.urbanorder.api.model.UserDto;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 
@@ -34,12 +34,12 @@ class UserAdministrationIntegrationTests {
     void anAdminCreatesAUserWhoCanSignIn() {
         String username = Fixtures.uniqueUsername();
 
-        User created = create(admin, newUser(username, "[\"PATROL\", \"INSPECTOR\"]", null))
+        UserDto created = create(admin, newUser(username, "[\"PATROL\", \"INSPECTOR\"]", null))
                 .expectStatus()
                 .isCreated()
                 .expectHeader()
                 .value("Location", location -> assertThat(location).startsWith("/api/v1/users/"))
-                .expectBody(User.class)
+                .expectBody(UserDto.class)
                 .returnResult()
                 .getResponseBody();
 
@@ -119,7 +119,7 @@ class UserAdministrationIntegrationTests {
                 .uri("/api/v1/me")
                 .header("Authorization", admin)
                 .exchange()
-                .expectBody(User.class)
+                .expectBody(UserDto.class)
                 .returnResult()
                 .getResponseBody();
 

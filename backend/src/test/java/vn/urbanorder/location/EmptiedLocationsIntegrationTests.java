@@ -14,9 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import vn.urbanorder.api.model.PeriodStatistics;
-import vn.urbanorder.api.model.Report;
-import vn.urbanorder.api.model.ViolationLocationPage;
+import vn.urbanorder.api.model.PeriodStatisticsDto;
+import vn.urbanorder.api.model.ReportDto;
+import vn.urbanorder.api.model.ViolationLocationPageDto;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 import vn.urbanorder.testing.Resolutions;
@@ -60,7 +60,7 @@ class EmptiedLocationsIntegrationTests {
 
     @Test
     void aLocationWhoseOnlyReportIsNotAViolationIsGoneAndANearbyReportStartsItsOwn() {
-        Report rejected = submit(spot, daysAgo(2));
+        ReportDto rejected = submit(spot, daysAgo(2));
         UUID emptied = rejected.getViolationLocation().getId();
         rejectAsNotAViolation(rejected);
 
@@ -68,7 +68,7 @@ class EmptiedLocationsIntegrationTests {
         assertThat(list().getItems()).isEmpty();
         geojson().jsonPath("$.features.length()").isEqualTo(0);
 
-        Report near = submit(metresFrom(spot, 0, 15), daysAgo(1));
+        ReportDto near = submit(metresFrom(spot, 0, 15), daysAgo(1));
         assertThat(near.getViolationLocation().getId()).isEqualTo(near.getId());
         assertThat(near.getViolationLocation().getReportCount()).isEqualTo(1);
         assertThat(near.getStatus().getValue()).isNotEqualTo("DUPLICATE");
@@ -82,29 +82,29 @@ class EmptiedLocationsIntegrationTests {
     @Test
     void aRebuildWithTheSameRadiiChangesNoPastFigure() {
         LocalDate today = LocalDate.now(WARD_ZONE);
-        Report cleared = submit(metresFrom(spot, 0, 30), daysAgo(9));
+        ReportDto cleared = submit(metresFrom(spot, 0, 30), daysAgo(9));
         resolvedAt(cleared, daysAgo(9).plusSeconds(3600));
         UUID place = cleared.getViolationLocation().getId();
 
-        Report notAViolation = submit(spot, daysAgo(8));
+        ReportDto notAViolation = submit(spot, daysAgo(8));
         assertThat(notAViolation.getViolationLocation().getId()).isNotEqualTo(place);
         rejectAsNotAViolation(notAViolation);
 
-        Report back = submit(metresFrom(spot, 0, 12), daysAgo(7));
+        ReportDto back = submit(metresFrom(spot, 0, 12), daysAgo(7));
         assertThat(back.getViolationLocation().getId()).isEqualTo(place);
         assertThat(back.getFlags()).extracting(Enum::name).contains("REPEAT_OFFENCE");
         resolvedAt(back, daysAgo(7).plusSeconds(3600));
-        Report again = submit(metresFrom(spot, 2, 12), daysAgo(6));
+        ReportDto again = submit(metresFrom(spot, 2, 12), daysAgo(6));
         assertThat(again.getViolationLocation().getId()).isEqualTo(place);
         assertThat(again.getFlags()).extracting(Enum::name).contains("REPEAT_OFFENCE");
 
         String period = "from=" + today.minusDays(10) + "&to=" + today.minusDays(1);
-        PeriodStatistics before = stats(period);
+        PeriodStatisticsDto before = stats(period);
         assertThat(before.getRepeatPoints().getActive()).isEqualTo(1);
         assertThat(before.getRepeatPoints().getTop())
                 .extracting(point -> point.getLocationId(), point -> point.getReportsInPeriod())
                 .containsExactly(org.assertj.core.api.Assertions.tuple(place, 3L));
-        ViolationLocationPage locationsBefore = list();
+        ViolationLocationPageDto locationsBefore = list();
 
         http.post()
                 .uri("/api/v1/locations/rebuild")
@@ -126,7 +126,7 @@ class EmptiedLocationsIntegrationTests {
         assertThat(report(again).getViolationLocation().getId()).isEqualTo(place);
     }
 
-    private Report submit(double[] at, Instant observedAt) {
+    private ReportDto submit(double[] at, Instant observedAt) {
         return TestReports.submitted(http, patrol, CATEGORY, at, observedAt);
     }
 
@@ -144,12 +144,12 @@ class EmptiedLocationsIntegrationTests {
      * had cleared it that day (the service's clock is the real one, and a past period's repeat
      * offences need clearings in the past).
      */
-    private void resolvedAt(Report report, Instant at) {
-        Report assigned = act(
+    private void resolvedAt(ReportDto report, Instant at) {
+        ReportDto assigned = act(
                         report, "{\"action\": \"REASSIGN\", \"unitId\": \"" + unit + "\", \"note\": \"Giao đơn vị\"}")
                 .expectStatus()
                 .isOk()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
         Resolutions.acceptAndResolve(http, staff, assigned);
@@ -160,18 +160,18 @@ class EmptiedLocationsIntegrationTests {
                 .block();
     }
 
-    private void rejectAsNotAViolation(Report report) {
-        Report rejected = act(
+    private void rejectAsNotAViolation(ReportDto report) {
+        ReportDto rejected = act(
                         report, "{\"action\": \"REJECT\", \"reason\": \"NOT_A_VIOLATION\", \"note\": \"Có phép\"}")
                 .expectStatus()
                 .isOk()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
         assertThat(rejected.getViolationLocation()).isNull();
     }
 
-    private WebTestClient.ResponseSpec act(Report report, String body) {
+    private WebTestClient.ResponseSpec act(ReportDto report, String body) {
         return http.post()
                 .uri("/api/v1/reports/" + report.getId() + "/actions")
                 .header("Authorization", admin)
@@ -181,26 +181,26 @@ class EmptiedLocationsIntegrationTests {
                 .exchange();
     }
 
-    private Report report(Report report) {
+    private ReportDto report(ReportDto report) {
         return http.get()
                 .uri("/api/v1/reports/" + report.getId())
                 .header("Authorization", admin)
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
     }
 
-    private PeriodStatistics stats(String period) {
+    private PeriodStatisticsDto stats(String period) {
         return http.get()
                 .uri("/api/v1/stats?" + period)
                 .header("Authorization", admin)
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(PeriodStatistics.class)
+                .expectBody(PeriodStatisticsDto.class)
                 .returnResult()
                 .getResponseBody();
     }
@@ -212,14 +212,14 @@ class EmptiedLocationsIntegrationTests {
                 .exchange();
     }
 
-    private ViolationLocationPage list() {
+    private ViolationLocationPageDto list() {
         return http.get()
                 .uri("/api/v1/locations")
                 .header("Authorization", admin)
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(ViolationLocationPage.class)
+                .expectBody(ViolationLocationPageDto.class)
                 .returnResult()
                 .getResponseBody();
     }

@@ -12,11 +12,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import vn.urbanorder.api.model.Report;
-import vn.urbanorder.api.model.ViolationLocation;
-import vn.urbanorder.api.model.ViolationLocationPage;
-import vn.urbanorder.api.model.ViolationLocationTimeline;
-import vn.urbanorder.assignment.DemoMap;
+import vn.urbanorder.api.model.ReportDto;
+import vn.urbanorder.api.model.ViolationLocationDto;
+import vn.urbanorder.api.model.ViolationLocationPageDto;
+import vn.urbanorder.api.model.ViolationLocationTimelineDto;
+import vn.urbanorder.demo.DemoMap;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 import vn.urbanorder.testing.Resolutions;
@@ -62,12 +62,12 @@ class ViolationLocationsIntegrationTests {
     @Test
     void aSecondReportWhileTheFirstIsOpenIsItsDuplicateAndOneAfterItWasClearedIsARepeat() {
         Instant earlier = Instant.now().minus(2, ChronoUnit.HOURS);
-        Report a = submit(patrol, "SIDEWALK_ENCROACHMENT", spot, earlier);
+        ReportDto a = submit(patrol, "SIDEWALK_ENCROACHMENT", spot, earlier);
         assertThat(a.getStatus().getValue()).isEqualTo("ASSIGNED");
         assertThat(a.getViolationLocation().getReportCount()).isEqualTo(1);
         assertThat(a.getViolationLocation().getRepeat()).isFalse();
 
-        Report b = submit(patrol, "SIDEWALK_ENCROACHMENT", metresFrom(spot, 10, 0), earlier.plusSeconds(600));
+        ReportDto b = submit(patrol, "SIDEWALK_ENCROACHMENT", metresFrom(spot, 10, 0), earlier.plusSeconds(600));
         assertThat(b.getStatus().getValue()).isEqualTo("DUPLICATE");
         assertThat(b.getDuplicateOf()).isEqualTo(a.getId());
         assertThat(b.getDueAt()).isNull();
@@ -78,7 +78,7 @@ class ViolationLocationsIntegrationTests {
 
         resolve(a);
 
-        Report c = submit(patrol, "SIDEWALK_ENCROACHMENT", metresFrom(spot, 0, 15), Instant.now());
+        ReportDto c = submit(patrol, "SIDEWALK_ENCROACHMENT", metresFrom(spot, 0, 15), Instant.now());
         assertThat(c.getStatus().getValue()).isEqualTo("ASSIGNED");
         assertThat(c.getFlags()).extracting(Enum::name).contains("REPEAT_OFFENCE");
         assertThat(c.getViolationLocation().getId())
@@ -87,19 +87,19 @@ class ViolationLocationsIntegrationTests {
         assertThat(c.getViolationLocation().getRepeatCount()).isEqualTo(1);
 
         // 60 m away: a place of its own, and with the full deadline, later than the repeat's.
-        Report d = submit(patrol, "SIDEWALK_ENCROACHMENT", metresFrom(spot, 60, 0), Instant.now());
+        ReportDto d = submit(patrol, "SIDEWALK_ENCROACHMENT", metresFrom(spot, 60, 0), Instant.now());
         assertThat(d.getViolationLocation().getId())
                 .isNotEqualTo(a.getViolationLocation().getId());
         assertThat(d.getFlags()).extracting(Enum::name).doesNotContain("REPEAT_OFFENCE");
         assertThat(c.getDueAt()).isBefore(d.getDueAt());
 
         // Another category at the very spot is another location.
-        Report e = submit(patrol, "SANITATION", spot, Instant.now());
+        ReportDto e = submit(patrol, "SANITATION", spot, Instant.now());
         assertThat(e.getViolationLocation().getId())
                 .isNotEqualTo(a.getViolationLocation().getId());
         assertThat(e.getStatus().getValue()).isEqualTo("ASSIGNED");
 
-        ViolationLocation location =
+        ViolationLocationDto location =
                 location(admin, a.getViolationLocation().getId()).getLocation();
         assertThat(location.getRepeat()).isTrue();
         assertThat(location.getRepeatCount()).isEqualTo(1);
@@ -111,26 +111,26 @@ class ViolationLocationsIntegrationTests {
 
     @Test
     void exactlyTheRadiusAwayJoinsAndAMetreFurtherDoesNot() {
-        Report first = submit(patrol, "CONSTRUCTION", spot, Instant.now());
+        ReportDto first = submit(patrol, "CONSTRUCTION", spot, Instant.now());
         UUID place = first.getViolationLocation().getId();
 
-        Report atTheEdge = submit(patrol, "CONSTRUCTION", metresFrom(spot, 25, 0), Instant.now());
+        ReportDto atTheEdge = submit(patrol, "CONSTRUCTION", metresFrom(spot, 25, 0), Instant.now());
         assertThat(atTheEdge.getViolationLocation().getId()).isEqualTo(place);
         assertThat(atTheEdge.getStatus().getValue()).isEqualTo("DUPLICATE");
 
-        Report beyond = submit(patrol, "CONSTRUCTION", metresFrom(spot, -26, 0), Instant.now());
+        ReportDto beyond = submit(patrol, "CONSTRUCTION", metresFrom(spot, -26, 0), Instant.now());
         assertThat(beyond.getViolationLocation().getId()).isNotEqualTo(place);
         assertThat(beyond.getStatus().getValue()).isEqualTo("ASSIGNED");
     }
 
     @Test
     void anotherWardAtTheSameSpotHasItsOwnLocation() {
-        Report ours = submit(patrol, "SANITATION", spot, Instant.now());
+        ReportDto ours = submit(patrol, "SANITATION", spot, Instant.now());
         UUID otherWard = fixtures.ward();
         String theirPatrol = fixtures.bearer(fixtures.user(otherWard, "PATROL"));
         String theirAdmin = fixtures.bearer(fixtures.user(otherWard, "WARD_ADMIN"));
 
-        Report theirs = submit(theirPatrol, "SANITATION", spot, Instant.now());
+        ReportDto theirs = submit(theirPatrol, "SANITATION", spot, Instant.now());
         assertThat(theirs.getStatus().getValue()).isEqualTo("UNASSIGNED");
         assertThat(theirs.getViolationLocation().getId())
                 .isNotEqualTo(ours.getViolationLocation().getId());
@@ -142,15 +142,15 @@ class ViolationLocationsIntegrationTests {
                 .expectStatus()
                 .isNotFound();
         assertThat(list(theirAdmin, "").getItems())
-                .extracting(ViolationLocation::getId)
+                .extracting(ViolationLocationDto::getId)
                 .containsExactly(theirs.getViolationLocation().getId());
     }
 
     @Test
     void theAdminUndoesADuplicateAndItGoesToAssignment() {
-        Report first =
+        ReportDto first =
                 submit(patrol, "SIDEWALK_ENCROACHMENT", spot, Instant.now().minusSeconds(600));
-        Report second = submit(patrol, "SIDEWALK_ENCROACHMENT", metresFrom(spot, 5, 5), Instant.now());
+        ReportDto second = submit(patrol, "SIDEWALK_ENCROACHMENT", metresFrom(spot, 5, 5), Instant.now());
         assertThat(second.getStatus().getValue()).isEqualTo("DUPLICATE");
         assertThat(second.getAllowedActions()).isEmpty();
 
@@ -159,10 +159,10 @@ class ViolationLocationsIntegrationTests {
         act(inspector, second, "{\"action\": \"UNDUPLICATE\"}").expectStatus().isForbidden();
         act(admin, first, "{\"action\": \"UNDUPLICATE\"}").expectStatus().isEqualTo(409);
 
-        Report undone = act(admin, second, "{\"action\": \"UNDUPLICATE\", \"note\": \"Hai hộ khác nhau\"}")
+        ReportDto undone = act(admin, second, "{\"action\": \"UNDUPLICATE\", \"note\": \"Hai hộ khác nhau\"}")
                 .expectStatus()
                 .isOk()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
         assertThat(undone.getStatus().getValue()).isEqualTo("ASSIGNED");
@@ -186,49 +186,49 @@ class ViolationLocationsIntegrationTests {
 
     @Test
     void aReportRejectedAsNotAViolationCountsTowardNothing() {
-        Report first = submit(patrol, "CONSTRUCTION", spot, Instant.now().minusSeconds(600));
-        Report second = submit(patrol, "CONSTRUCTION", metresFrom(spot, 3, 0), Instant.now());
+        ReportDto first = submit(patrol, "CONSTRUCTION", spot, Instant.now().minusSeconds(600));
+        ReportDto second = submit(patrol, "CONSTRUCTION", metresFrom(spot, 3, 0), Instant.now());
         UUID place = first.getViolationLocation().getId();
         assertThat(location(admin, place).getLocation().getReportCount()).isEqualTo(2);
 
-        Report rejected = act(
+        ReportDto rejected = act(
                         admin,
                         first,
                         "{\"action\": \"REJECT\", \"reason\": \"NOT_A_VIOLATION\", \"note\": \"Có giấy phép\"}")
                 .expectStatus()
                 .isOk()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
         assertThat(rejected.getViolationLocation()).isNull();
-        ViolationLocationTimeline after = location(admin, place);
+        ViolationLocationTimelineDto after = location(admin, place);
         assertThat(after.getLocation().getReportCount()).isEqualTo(1);
-        assertThat(after.getReports()).extracting(Report::getId).containsExactly(second.getId());
+        assertThat(after.getReports()).extracting(ReportDto::getId).containsExactly(second.getId());
     }
 
     @Test
     void locationsAreListedFilteredPagedAndMappedAndTheTimelineShowsWhatTheReaderMaySee() {
-        Report a = submit(patrol, "SANITATION", spot, Instant.now().minusSeconds(3600));
+        ReportDto a = submit(patrol, "SANITATION", spot, Instant.now().minusSeconds(3600));
         resolve(a);
-        Report repeat = submit(patrol, "SANITATION", metresFrom(spot, 8, 0), Instant.now());
-        Report elsewhere = submit(patrol, "SANITATION", metresFrom(spot, 0, 70), Instant.now());
+        ReportDto repeat = submit(patrol, "SANITATION", metresFrom(spot, 8, 0), Instant.now());
+        ReportDto elsewhere = submit(patrol, "SANITATION", metresFrom(spot, 0, 70), Instant.now());
         UUID place = a.getViolationLocation().getId();
         // Just this test's two places: other tests' spots lie 89 m and more away, their reports up to 60 m from them.
         String box = bbox(metresFrom(spot, -20, -30), metresFrom(spot, 20, 100));
 
-        ViolationLocationPage repeats = list(admin, "repeat=true&category=SANITATION&bbox=" + box);
-        assertThat(repeats.getItems()).extracting(ViolationLocation::getId).containsExactly(place);
-        ViolationLocationPage others = list(admin, "repeat=false&category=SANITATION&bbox=" + box);
+        ViolationLocationPageDto repeats = list(admin, "repeat=true&category=SANITATION&bbox=" + box);
+        assertThat(repeats.getItems()).extracting(ViolationLocationDto::getId).containsExactly(place);
+        ViolationLocationPageDto others = list(admin, "repeat=false&category=SANITATION&bbox=" + box);
         assertThat(others.getItems())
-                .extracting(ViolationLocation::getId)
+                .extracting(ViolationLocationDto::getId)
                 .containsExactly(elsewhere.getViolationLocation().getId());
 
-        ViolationLocationPage first = list(admin, "sort=repeatCount&limit=1&category=SANITATION&bbox=" + box);
-        assertThat(first.getItems()).extracting(ViolationLocation::getId).containsExactly(place);
-        ViolationLocationPage second = list(
+        ViolationLocationPageDto first = list(admin, "sort=repeatCount&limit=1&category=SANITATION&bbox=" + box);
+        assertThat(first.getItems()).extracting(ViolationLocationDto::getId).containsExactly(place);
+        ViolationLocationPageDto second = list(
                 admin, "sort=repeatCount&limit=1&category=SANITATION&bbox=" + box + "&cursor=" + first.getNextCursor());
         assertThat(second.getItems())
-                .extracting(ViolationLocation::getId)
+                .extracting(ViolationLocationDto::getId)
                 .containsExactly(elsewhere.getViolationLocation().getId());
         assertThat(second.getNextCursor()).isNull();
         list(admin, "sort=lastSeenAt&cursor=" + first.getNextCursor(), 422);
@@ -288,12 +288,12 @@ class ViolationLocationsIntegrationTests {
                 .isEqualTo(place.toString());
 
         assertThat(location(admin, place).getReports())
-                .extracting(Report::getId)
+                .extracting(ReportDto::getId)
                 .containsExactly(repeat.getId(), a.getId());
         // Staff of another unit see the place, but none of its reports.
         String police = fixtures.bearer(fixtures.user(
                 Fixtures.DEMO_WARD, UUID.fromString("a1000000-0000-4000-8000-000000000204"), "UNIT_STAFF"));
-        ViolationLocationTimeline theirs = location(police, place);
+        ViolationLocationTimelineDto theirs = location(police, place);
         assertThat(theirs.getLocation().getReportCount()).isEqualTo(2);
         assertThat(theirs.getReports()).isEmpty();
         http.get().uri("/api/v1/locations").exchange().expectStatus().isUnauthorized();
@@ -375,7 +375,7 @@ class ViolationLocationsIntegrationTests {
                 .jsonPath("$.locations")
                 .isEqualTo(2);
         var once = list(wardAdmin, "").getItems();
-        assertThat(once).extracting(ViolationLocation::getReportCount).containsExactlyInAnyOrder(2, 1);
+        assertThat(once).extracting(ViolationLocationDto::getReportCount).containsExactlyInAnyOrder(2, 1);
         rebuild(wardAdmin)
                 .jsonPath("$.reports")
                 .isEqualTo(3)
@@ -395,7 +395,7 @@ class ViolationLocationsIntegrationTests {
     }
 
     /** The unit the report went to accepts it and resolves it with an after-photo taken there. */
-    private void resolve(Report report) {
+    private void resolve(ReportDto report) {
         Resolutions.acceptAndResolve(
                 http,
                 fixtures.bearer(fixtures.user(
@@ -404,12 +404,12 @@ class ViolationLocationsIntegrationTests {
     }
 
     /** The action at the report's current version. */
-    private WebTestClient.ResponseSpec act(String caller, Report report, String body) {
-        Report now = http.get()
+    private WebTestClient.ResponseSpec act(String caller, ReportDto report, String body) {
+        ReportDto now = http.get()
                 .uri("/api/v1/reports/" + report.getId())
                 .header("Authorization", admin)
                 .exchange()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
         return http.post()
@@ -421,30 +421,30 @@ class ViolationLocationsIntegrationTests {
                 .exchange();
     }
 
-    private Report submit(String caller, String category, double[] at, Instant observedAt) {
+    private ReportDto submit(String caller, String category, double[] at, Instant observedAt) {
         return TestReports.submitted(http, caller, category, at, observedAt);
     }
 
-    private ViolationLocationTimeline location(String caller, UUID id) {
+    private ViolationLocationTimelineDto location(String caller, UUID id) {
         return http.get()
                 .uri("/api/v1/locations/" + id)
                 .header("Authorization", caller)
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(ViolationLocationTimeline.class)
+                .expectBody(ViolationLocationTimelineDto.class)
                 .returnResult()
                 .getResponseBody();
     }
 
-    private ViolationLocationPage list(String caller, String query) {
+    private ViolationLocationPageDto list(String caller, String query) {
         return http.get()
                 .uri("/api/v1/locations?" + query)
                 .header("Authorization", caller)
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(ViolationLocationPage.class)
+                .expectBody(ViolationLocationPageDto.class)
                 .returnResult()
                 .getResponseBody();
     }

@@ -19,8 +19,9 @@ import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 import vn.urbanorder.UrbanOrderApplication;
-import vn.urbanorder.api.model.Report;
-import vn.urbanorder.api.model.ReportPhoto;
+import vn.urbanorder.api.model.ReportDto;
+import vn.urbanorder.api.model.ReportPhotoDto;
+import vn.urbanorder.api.model.TokenResponseDto;
 import vn.urbanorder.testing.ContractCheckedClient;
 import vn.urbanorder.testing.EmptyDatabase;
 import vn.urbanorder.testing.Fixtures;
@@ -44,8 +45,8 @@ class SharedPhotoFolderIntegrationTests {
                 var second = start(folder)) {
             byte[] shared = TestPhotos.jpeg(333, 222);
             byte[] firstsOwn = TestPhotos.jpeg(301, 201);
-            Report inFirst = submit(first, firstsOwn, shared);
-            Report inSecond = submit(second, TestPhotos.jpeg(302, 202), shared);
+            ReportDto inFirst = submit(first, firstsOwn, shared);
+            ReportDto inSecond = submit(second, TestPhotos.jpeg(302, 202), shared);
             // A submission of each is abandoned after its files were stored (the instance died, say):
             // the first's with a file only it had, the second's with the bytes of the first's photo.
             InspectedPhoto abandonedByFirst = inspect(first, TestPhotos.jpeg(303, 203));
@@ -86,7 +87,7 @@ class SharedPhotoFolderIntegrationTests {
         return new SpringApplicationBuilder(UrbanOrderApplication.class).run(arguments.toArray(String[]::new));
     }
 
-    private static Report submit(ConfigurableApplicationContext service, byte[]... photos) {
+    private static ReportDto submit(ConfigurableApplicationContext service, byte[]... photos) {
         var body = new MultipartBodyBuilder();
         String report = TestReports.json(
                 "SANITATION", "LITTERING", TestPoints.next(), Instant.now().minusSeconds(600), "");
@@ -110,15 +111,15 @@ class SharedPhotoFolderIntegrationTests {
                 .exchange()
                 .expectStatus()
                 .isCreated()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
     }
 
-    private static void assertServed(ConfigurableApplicationContext service, Report report) {
+    private static void assertServed(ConfigurableApplicationContext service, ReportDto report) {
         assertThat(report.getPhotos()).hasSize(2);
         String bearer = bearer(service);
-        for (ReportPhoto photo : report.getPhotos()) {
+        for (ReportPhotoDto photo : report.getPhotos()) {
             http(service)
                     .get()
                     .uri(photo.getUrl())
@@ -147,7 +148,7 @@ class SharedPhotoFolderIntegrationTests {
                 + Fixtures.attemptSignIn(http(service), "patrol1", Fixtures.PASSWORD)
                         .expectStatus()
                         .isOk()
-                        .expectBody(vn.urbanorder.api.model.TokenResponse.class)
+                        .expectBody(TokenResponseDto.class)
                         .returnResult()
                         .getResponseBody()
                         .getAccessToken();

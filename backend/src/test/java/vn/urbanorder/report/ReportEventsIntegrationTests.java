@@ -10,10 +10,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import vn.urbanorder.api.model.EventChainCheck;
-import vn.urbanorder.api.model.Report;
-import vn.urbanorder.api.model.ReportEventList;
-import vn.urbanorder.assignment.DemoMap;
+import vn.urbanorder.api.model.EventChainCheckDto;
+import vn.urbanorder.api.model.ReportDto;
+import vn.urbanorder.api.model.ReportEventListDto;
+import vn.urbanorder.demo.DemoMap;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 
@@ -34,7 +34,7 @@ class ReportEventsIntegrationTests {
     DemoMap demoMap;
 
     String patrol;
-    Report report;
+    ReportDto report;
 
     @BeforeEach
     void aReportInTheDemoWard() {
@@ -52,14 +52,14 @@ class ReportEventsIntegrationTests {
                 .exchange()
                 .expectStatus()
                 .isCreated()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
     }
 
     @Test
     void intakeWritesTheSubmissionAndTheAssignment() {
-        ReportEventList events = events(patrol, report.getId());
+        ReportEventListDto events = events(patrol, report.getId());
 
         assertThat(events.getItems()).hasSize(2);
         var submitted = events.getItems().get(0);
@@ -109,7 +109,7 @@ class ReportEventsIntegrationTests {
                         END $$
                         """.formatted(report.getId())).then().block();
 
-        EventChainCheck check = verify(patrol, report.getId());
+        EventChainCheckDto check = verify(patrol, report.getId());
         assertThat(check.getIntact()).isFalse();
         assertThat(check.getBrokenAt()).isEqualTo(2);
         assertThat(check.getEvents()).isEqualTo(2);
@@ -127,7 +127,7 @@ class ReportEventsIntegrationTests {
                         END $$
                         """.formatted(report.getId())).then().block();
 
-        EventChainCheck cut = verify(patrol, report.getId());
+        EventChainCheckDto cut = verify(patrol, report.getId());
         assertThat(cut.getIntact()).isFalse();
         assertThat(cut.getEvents()).isEqualTo(1);
         assertThat(cut.getBrokenAt()).isEqualTo(2);
@@ -141,7 +141,7 @@ class ReportEventsIntegrationTests {
                         END $$
                         """.formatted(report.getId())).then().block();
 
-        EventChainCheck gone = verify(patrol, report.getId());
+        EventChainCheckDto gone = verify(patrol, report.getId());
         assertThat(gone.getIntact()).isFalse();
         assertThat(gone.getEvents()).isZero();
         assertThat(gone.getBrokenAt()).isEqualTo(1);
@@ -172,26 +172,26 @@ class ReportEventsIntegrationTests {
         assertThat(events(inspector, report.getId()).getItems()).hasSize(2);
     }
 
-    private ReportEventList events(String caller, UUID id) {
+    private ReportEventListDto events(String caller, UUID id) {
         return http.get()
                 .uri("/api/v1/reports/" + id + "/events")
                 .header("Authorization", caller)
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(ReportEventList.class)
+                .expectBody(ReportEventListDto.class)
                 .returnResult()
                 .getResponseBody();
     }
 
-    private EventChainCheck verify(String caller, UUID id) {
+    private EventChainCheckDto verify(String caller, UUID id) {
         return http.get()
                 .uri("/api/v1/reports/" + id + "/events/verify")
                 .header("Authorization", caller)
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(EventChainCheck.class)
+                .expectBody(EventChainCheckDto.class)
                 .returnResult()
                 .getResponseBody();
     }

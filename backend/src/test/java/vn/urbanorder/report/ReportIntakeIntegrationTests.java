@@ -16,7 +16,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
-import vn.urbanorder.api.model.Report;
+import vn.urbanorder.api.model.ReportDto;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 
@@ -52,12 +52,12 @@ class ReportIntakeIntegrationTests {
 
     @Test
     void aPatrolSubmitsAReportAndGetsItsReference() {
-        Report report = submit(patrol, Submissions.sound())
+        ReportDto report = submit(patrol, Submissions.sound())
                 .expectStatus()
                 .isCreated()
                 .expectHeader()
                 .value("Location", location -> assertThat(location).startsWith("/api/v1/reports/"))
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
 
@@ -71,10 +71,10 @@ class ReportIntakeIntegrationTests {
         assertThat(report.getPhotos()).isEmpty();
         assertThat(report.getVersion()).isEqualTo(1);
 
-        Report second = submit(patrol, Submissions.sound())
+        ReportDto second = submit(patrol, Submissions.sound())
                 .expectStatus()
                 .isCreated()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
         assertThat(second.getReference()).isEqualTo(wardCode + "-" + year + "-000002");
@@ -82,10 +82,10 @@ class ReportIntakeIntegrationTests {
 
     @Test
     void thePhonesClockOffsetIsKeptAsEvidence() {
-        Report report = submit(patrol, Submissions.sound())
+        ReportDto report = submit(patrol, Submissions.sound())
                 .expectStatus()
                 .isCreated()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
 
@@ -100,17 +100,17 @@ class ReportIntakeIntegrationTests {
     @Test
     void aRetryGetsTheOriginalReport() {
         var submission = Submissions.sound();
-        Report first = submit(patrol, submission)
+        ReportDto first = submit(patrol, submission)
                 .expectStatus()
                 .isCreated()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
 
-        Report retry = submit(patrol, submission)
+        ReportDto retry = submit(patrol, submission)
                 .expectStatus()
                 .isOk()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
 

@@ -21,7 +21,8 @@ import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
-import vn.urbanorder.api.model.Report;
+import vn.urbanorder.api.model.ReportDto;
+import vn.urbanorder.shared.Sha256;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.HostilePhotos;
 import vn.urbanorder.testing.IntegrationTest;
@@ -58,16 +59,16 @@ class ReportPhotosIntegrationTests {
         byte[] first = TestPhotos.jpeg(640, 480);
         byte[] second = TestPhotos.jpeg(320, 240);
 
-        Report report = submit(patrol, submission, first, second)
+        ReportDto report = submit(patrol, submission, first, second)
                 .expectStatus()
                 .isCreated()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
-        Report retry = submit(patrol, submission, first, second)
+        ReportDto retry = submit(patrol, submission, first, second)
                 .expectStatus()
                 .isOk()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
 
@@ -114,10 +115,10 @@ class ReportPhotosIntegrationTests {
     void aPhotoTakenFarFromTheReportIsFlaggedAndItsPositionRead() {
         // About 330 m north of the report's point.
         Submissions far = Submissions.sound();
-        Report report = submit(patrol, far, TestPhotos.jpegTakenAt(far.lat() + 0.003, far.lon()))
+        ReportDto report = submit(patrol, far, TestPhotos.jpegTakenAt(far.lat() + 0.003, far.lon()))
                 .expectStatus()
                 .isCreated()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
 
@@ -126,10 +127,10 @@ class ReportPhotosIntegrationTests {
                 .isCloseTo(far.lat() + 0.003, org.assertj.core.data.Offset.offset(1e-4));
 
         Submissions close = Submissions.sound();
-        Report near = submit(patrol, close, TestPhotos.jpegTakenAt(close.lat() + 0.0001, close.lon() + 0.0001))
+        ReportDto near = submit(patrol, close, TestPhotos.jpegTakenAt(close.lat() + 0.0001, close.lon() + 0.0001))
                 .expectStatus()
                 .isCreated()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
         assertThat(near.getFlags()).isEmpty();
@@ -171,7 +172,7 @@ class ReportPhotosIntegrationTests {
                 .isCreated();
 
         assertThat(countReports()).isOne();
-        String sha256 = vn.urbanorder.shared.Sha256.hex(bomb);
+        String sha256 = Sha256.hex(bomb);
         assertThat(Path.of(Fixtures.PHOTO_FOLDER, sha256.substring(0, 2), sha256.substring(2, 4), sha256))
                 .doesNotExist();
     }

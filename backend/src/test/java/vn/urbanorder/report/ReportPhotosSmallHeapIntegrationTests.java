@@ -18,7 +18,7 @@ import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 import vn.urbanorder.UrbanOrderApplication;
-import vn.urbanorder.api.model.TokenResponse;
+import vn.urbanorder.api.model.TokenResponseDto;
 import vn.urbanorder.testing.ContractCheckedClient;
 import vn.urbanorder.testing.EmptyDatabase;
 import vn.urbanorder.testing.Fixtures;
@@ -65,7 +65,7 @@ class ReportPhotosSmallHeapIntegrationTests {
                     + Fixtures.attemptSignIn(http, "patrol1", Fixtures.PASSWORD)
                             .expectStatus()
                             .isOk()
-                            .expectBody(TokenResponse.class)
+                            .expectBody(TokenResponseDto.class)
                             .returnResult()
                             .getResponseBody()
                             .getAccessToken();

@@ -13,9 +13,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import vn.urbanorder.api.model.NearbyReports;
-import vn.urbanorder.api.model.Report;
-import vn.urbanorder.api.model.ReportPage;
+import vn.urbanorder.api.model.NearbyReportsDto;
+import vn.urbanorder.api.model.ReportDto;
+import vn.urbanorder.api.model.ReportPageDto;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 
@@ -44,9 +44,9 @@ class ReportReadIntegrationTests {
 
     @Test
     void aPatrolReadsItsReportAndTheWardsOpenOnesButNotOthersClosedOnes() {
-        Report mine = submit(patrol, Submissions.sound());
-        Report theirsOpen = submit(otherPatrol, Submissions.sound());
-        Report theirsClosed = submit(otherPatrol, Submissions.sound());
+        ReportDto mine = submit(patrol, Submissions.sound());
+        ReportDto theirsOpen = submit(otherPatrol, Submissions.sound());
+        ReportDto theirsClosed = submit(otherPatrol, Submissions.sound());
         setStatus(theirsClosed.getId(), "RESOLVED");
 
         get(patrol, mine.getId()).expectStatus().isOk();
@@ -57,7 +57,7 @@ class ReportReadIntegrationTests {
 
     @Test
     void anotherWardsReportIsNotFoundEvenForItsInspectorsPeers() {
-        Report report = submit(patrol, Submissions.sound());
+        ReportDto report = submit(patrol, Submissions.sound());
         UUID otherWard = fixtures.ward();
         String stranger = fixtures.bearer(fixtures.user(otherWard, "INSPECTOR"));
         String strangerPatrol = fixtures.bearer(fixtures.user(otherWard, "PATROL"));
@@ -69,7 +69,7 @@ class ReportReadIntegrationTests {
 
     @Test
     void inspectorsAndAdminsSeeEveryReportOfTheWard() {
-        Report closed = submit(patrol, Submissions.sound());
+        ReportDto closed = submit(patrol, Submissions.sound());
         setStatus(closed.getId(), "REJECTED");
 
         get(fixtures.bearer(fixtures.user(ward, "INSPECTOR")), closed.getId())
@@ -82,15 +82,15 @@ class ReportReadIntegrationTests {
 
     @Test
     void searchIgnoresCaseAndDiacritics() {
-        Report match = submit(
+        ReportDto match = submit(
                 patrol, Submissions.sound().addressText("Ngõ 45 Nguyễn Văn Cừ").description("Đổ phế thải"));
         submit(patrol, Submissions.sound().addressText("Số 3 Ngọc Lâm").description("Bán hàng rong"));
 
         assertThat(list(patrol, "q=nguyen van cu").getItems())
-                .extracting(Report::getId)
+                .extracting(ReportDto::getId)
                 .containsExactly(match.getId());
         assertThat(list(patrol, "q=DO PHE THAI").getItems())
-                .extracting(Report::getId)
+                .extracting(ReportDto::getId)
                 .containsExactly(match.getId());
         assertThat(list(patrol, "q=100%25").getItems()).isEmpty();
     }
@@ -98,10 +98,10 @@ class ReportReadIntegrationTests {
     @Test
     void filtersNarrowTheList() {
         Instant now = Instant.now();
-        Report sanitation = submit(
+        ReportDto sanitation = submit(
                 patrol,
                 Submissions.sound().category("SANITATION", "LITTERING").observedAt(now.minus(2, ChronoUnit.DAYS)));
-        Report sidewalk = submit(patrol, Submissions.sound().at(21.0500, 105.8880));
+        ReportDto sidewalk = submit(patrol, Submissions.sound().at(21.0500, 105.8880));
 
         assertThat(ids(list(patrol, "category=SANITATION"))).containsExactly(sanitation.getId());
         assertThat(ids(list(patrol, "subtype=GOODS_DISPLAY"))).containsExactly(sidewalk.getId());
@@ -122,7 +122,7 @@ class ReportReadIntegrationTests {
         List<UUID> walked = new ArrayList<>();
         String cursor = null;
         do {
-            ReportPage page = list(patrol, "limit=3" + (cursor == null ? "" : "&cursor=" + cursor));
+            ReportPageDto page = list(patrol, "limit=3" + (cursor == null ? "" : "&cursor=" + cursor));
             walked.addAll(ids(page));
             cursor = page.getNextCursor();
         } while (cursor != null);
@@ -139,8 +139,8 @@ class ReportReadIntegrationTests {
                     submit(patrol, Submissions.sound().observedAt(sameMoment)).getId());
         }
 
-        ReportPage first = list(patrol, "limit=3");
-        ReportPage second = list(patrol, "limit=3&cursor=" + first.getNextCursor());
+        ReportPageDto first = list(patrol, "limit=3");
+        ReportPageDto second = list(patrol, "limit=3&cursor=" + first.getNextCursor());
 
         List<UUID> walked = new ArrayList<>(ids(first));
         walked.addAll(ids(second));
@@ -150,9 +150,9 @@ class ReportReadIntegrationTests {
 
     @Test
     void aPatrolsListHidesOtherPatrolsClosedReports() {
-        Report theirsClosed = submit(otherPatrol, Submissions.sound());
+        ReportDto theirsClosed = submit(otherPatrol, Submissions.sound());
         setStatus(theirsClosed.getId(), "VERIFIED");
-        Report theirsOpen = submit(otherPatrol, Submissions.sound());
+        ReportDto theirsOpen = submit(otherPatrol, Submissions.sound());
 
         assertThat(ids(list(patrol, ""))).containsExactly(theirsOpen.getId());
     }
@@ -184,19 +184,19 @@ class ReportReadIntegrationTests {
 
     @Test
     void nearbyFindsOpenReportsWithinTheRadiusNearestFirst() {
-        Report here = submit(patrol, Submissions.sound().at(21.04520, 105.88530));
-        Report fortyMetresAway = submit(otherPatrol, Submissions.sound().at(21.04556, 105.88530));
+        ReportDto here = submit(patrol, Submissions.sound().at(21.04520, 105.88530));
+        ReportDto fortyMetresAway = submit(otherPatrol, Submissions.sound().at(21.04556, 105.88530));
         submit(patrol, Submissions.sound().at(21.04700, 105.88530));
-        Report closed = submit(patrol, Submissions.sound().at(21.04521, 105.88531));
+        ReportDto closed = submit(patrol, Submissions.sound().at(21.04521, 105.88531));
         setStatus(closed.getId(), "RESOLVED");
 
-        NearbyReports nearby = http.get()
+        NearbyReportsDto nearby = http.get()
                 .uri("/api/v1/reports/nearby?lat=21.0452&lon=105.8853&radiusM=60")
                 .header("Authorization", patrol)
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(NearbyReports.class)
+                .expectBody(NearbyReportsDto.class)
                 .returnResult()
                 .getResponseBody();
 
@@ -216,7 +216,7 @@ class ReportReadIntegrationTests {
                 .isEqualTo(422);
     }
 
-    private Report submit(String bearer, Submissions submission) {
+    private ReportDto submit(String bearer, Submissions submission) {
         return http.post()
                 .uri("/api/v1/reports")
                 .header("Authorization", bearer)
@@ -225,7 +225,7 @@ class ReportReadIntegrationTests {
                 .exchange()
                 .expectStatus()
                 .isCreated()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
     }
@@ -237,20 +237,20 @@ class ReportReadIntegrationTests {
                 .exchange();
     }
 
-    private ReportPage list(String bearer, String query) {
+    private ReportPageDto list(String bearer, String query) {
         return http.get()
                 .uri("/api/v1/reports?" + query)
                 .header("Authorization", bearer)
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(ReportPage.class)
+                .expectBody(ReportPageDto.class)
                 .returnResult()
                 .getResponseBody();
     }
 
-    private static List<UUID> ids(ReportPage page) {
-        return page.getItems().stream().map(Report::getId).toList();
+    private static List<UUID> ids(ReportPageDto page) {
+        return page.getItems().stream().map(ReportDto::getId).toList();
     }
 
     /** Later features move reports on; until they exist, tests set the status directly. */

@@ -21,8 +21,8 @@ import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
-import vn.urbanorder.api.model.Report;
-import vn.urbanorder.assignment.DemoMap;
+import vn.urbanorder.api.model.ReportDto;
+import vn.urbanorder.demo.DemoMap;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 import vn.urbanorder.testing.RawClient;
@@ -80,10 +80,10 @@ class SlowUploadsIntegrationTests {
 
     @Test
     void uploadsTricklingIntoEverySlotStopNoOneElseAndAreCutOffInTime() {
-        Report toResolve = submitted();
+        ReportDto toResolve = submitted();
         String staff = staffOf(toResolve);
         accept(staff, toResolve);
-        Report toReview = submitted();
+        ReportDto toReview = submitted();
         Resolutions.acceptAndResolve(http, staffOf(toReview), toReview);
 
         // As many trickling uploads as the instance has slots (four), on each kind of upload.
@@ -142,7 +142,7 @@ class SlowUploadsIntegrationTests {
         return client;
     }
 
-    private Report submitted() {
+    private ReportDto submitted() {
         return TestReports.submitted(
                 http,
                 patrol,
@@ -151,12 +151,12 @@ class SlowUploadsIntegrationTests {
                 Instant.now().minusSeconds(600));
     }
 
-    private String staffOf(Report report) {
+    private String staffOf(ReportDto report) {
         return fixtures.bearer(fixtures.user(
                 Fixtures.DEMO_WARD, report.getAssignment().getUnit().getId(), "UNIT_STAFF"));
     }
 
-    private void accept(String staff, Report report) {
+    private void accept(String staff, ReportDto report) {
         http.post()
                 .uri("/api/v1/reports/" + report.getId() + "/actions")
                 .header("Authorization", staff)
@@ -175,7 +175,7 @@ class SlowUploadsIntegrationTests {
         return post("/api/v1/reports", bearer, body);
     }
 
-    private WebTestClient.ResponseSpec resolveWithPhoto(String staff, Report report, long version) {
+    private WebTestClient.ResponseSpec resolveWithPhoto(String staff, ReportDto report, long version) {
         var body = new MultipartBodyBuilder();
         body.part(
                 "action",
@@ -185,7 +185,7 @@ class SlowUploadsIntegrationTests {
         return post("/api/v1/reports/" + report.getId() + "/actions", staff, body);
     }
 
-    private WebTestClient.ResponseSpec reviewWithPhoto(String bearer, Report report) {
+    private WebTestClient.ResponseSpec reviewWithPhoto(String bearer, ReportDto report) {
         var body = new MultipartBodyBuilder();
         body.part("review", "{\"verdict\": \"CONFIRMED\"}", MediaType.APPLICATION_JSON);
         body.part("photos", Resolutions.photoAt(report)).contentType(MediaType.IMAGE_JPEG);

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import vn.urbanorder.api.model.InspectionRoundDetail;
-import vn.urbanorder.api.model.InspectionRoundList;
-import vn.urbanorder.api.model.RoundFinding;
-import vn.urbanorder.assignment.DemoMap;
+import vn.urbanorder.api.model.InspectionRoundDetailDto;
+import vn.urbanorder.api.model.InspectionRoundListDto;
+import vn.urbanorder.api.model.RoundFindingDto;
+import vn.urbanorder.demo.DemoMap;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 import vn.urbanorder.testing.TestPoints;
@@ -56,10 +56,10 @@ class InspectionRoundsIntegrationTests {
 
     @Test
     void aRoundCountsTheReportsItsMembersFind() {
-        InspectionRoundDetail round = create(inspector, today.minusDays(1), today.plusDays(1))
+        InspectionRoundDetailDto round = create(inspector, today.minusDays(1), today.plusDays(1))
                 .expectStatus()
                 .isCreated()
-                .expectBody(InspectionRoundDetail.class)
+                .expectBody(InspectionRoundDetailDto.class)
                 .returnResult()
                 .getResponseBody();
         assertThat(round.getRound().getOpen()).isTrue();
@@ -72,29 +72,29 @@ class InspectionRoundsIntegrationTests {
         submit(patrol, "SANITATION", "LITTERING", id).expectStatus().isCreated();
         submit(inspector, "SANITATION", "LITTERING", id).expectStatus().isCreated();
 
-        InspectionRoundDetail counted = http.get()
+        InspectionRoundDetailDto counted = http.get()
                 .uri("/api/v1/inspection-rounds/" + id)
                 .header("Authorization", patrol)
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(InspectionRoundDetail.class)
+                .expectBody(InspectionRoundDetailDto.class)
                 .returnResult()
                 .getResponseBody();
         assertThat(counted.getTotals().getReports()).isEqualTo(3);
         assertThat(counted.getFound())
-                .extracting(RoundFinding::getCategory, RoundFinding::getReports)
+                .extracting(RoundFindingDto::getCategory, RoundFindingDto::getReports)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("SANITATION", 2L),
                         org.assertj.core.groups.Tuple.tuple("SIDEWALK_ENCROACHMENT", 1L));
 
-        InspectionRoundList listed = http.get()
+        InspectionRoundListDto listed = http.get()
                 .uri("/api/v1/inspection-rounds")
                 .header("Authorization", inspector)
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(InspectionRoundList.class)
+                .expectBody(InspectionRoundListDto.class)
                 .returnResult()
                 .getResponseBody();
         assertThat(listed.getItems()).extracting(r -> r.getId()).contains(id);
@@ -113,7 +113,7 @@ class InspectionRoundsIntegrationTests {
         UUID open = create(inspector, today.minusDays(1), today.plusDays(1))
                 .expectStatus()
                 .isCreated()
-                .expectBody(InspectionRoundDetail.class)
+                .expectBody(InspectionRoundDetailDto.class)
                 .returnResult()
                 .getResponseBody()
                 .getRound()
@@ -129,7 +129,7 @@ class InspectionRoundsIntegrationTests {
         UUID over = create(inspector, today.minusDays(10), today.minusDays(1))
                 .expectStatus()
                 .isCreated()
-                .expectBody(InspectionRoundDetail.class)
+                .expectBody(InspectionRoundDetailDto.class)
                 .returnResult()
                 .getResponseBody()
                 .getRound()

@@ -13,12 +13,12 @@ import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
-import vn.urbanorder.api.model.Report;
-import vn.urbanorder.api.model.ReportEventList;
-import vn.urbanorder.api.model.ReportPage;
-import vn.urbanorder.api.model.Review;
-import vn.urbanorder.api.model.ReviewList;
-import vn.urbanorder.assignment.DemoMap;
+import vn.urbanorder.api.model.ReportDto;
+import vn.urbanorder.api.model.ReportEventListDto;
+import vn.urbanorder.api.model.ReportPageDto;
+import vn.urbanorder.api.model.ReviewDto;
+import vn.urbanorder.api.model.ReviewListDto;
+import vn.urbanorder.demo.DemoMap;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.HostilePhotos;
 import vn.urbanorder.testing.IntegrationTest;
@@ -46,7 +46,7 @@ class ReviewsIntegrationTests {
     String inspector;
     String admin;
     String staff;
-    Report report;
+    ReportDto report;
 
     @BeforeEach
     void aResolvedReport() {
@@ -79,37 +79,37 @@ class ReviewsIntegrationTests {
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("comment");
 
-        Review disputed = review(inspector, "{\"verdict\": \"DISPUTED\", \"comment\": \"Hàng vẫn bày trên vỉa hè\"}")
+        ReviewDto disputed = review(inspector, "{\"verdict\": \"DISPUTED\", \"comment\": \"Hàng vẫn bày trên vỉa hè\"}")
                 .expectStatus()
                 .isCreated()
-                .expectBody(Review.class)
+                .expectBody(ReviewDto.class)
                 .returnResult()
                 .getResponseBody();
         assertThat(disputed.getFromStatus().getValue()).isEqualTo("RESOLVED");
         assertThat(disputed.getToStatus().getValue()).isEqualTo("REOPENED");
         assertThat(disputed.getReviewer().getDisplayName()).isNotBlank();
 
-        Report reopened = get(admin);
+        ReportDto reopened = get(admin);
         assertThat(reopened.getStatus().getValue()).isEqualTo("REOPENED");
         assertThat(reopened.getDueAt()).isAfter(report.getDueAt());
-        ReportPage queue = http.get()
+        ReportPageDto queue = http.get()
                 .uri("/api/v1/reports?unitId=mine&status=ASSIGNED,IN_PROGRESS,REOPENED&limit=200")
                 .header("Authorization", staff)
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(ReportPage.class)
+                .expectBody(ReportPageDto.class)
                 .returnResult()
                 .getResponseBody();
-        assertThat(queue.getItems()).extracting(Report::getId).contains(report.getId());
+        assertThat(queue.getItems()).extracting(ReportDto::getId).contains(report.getId());
 
-        ReportEventList events = http.get()
+        ReportEventListDto events = http.get()
                 .uri("/api/v1/reports/" + report.getId() + "/events")
                 .header("Authorization", inspector)
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(ReportEventList.class)
+                .expectBody(ReportEventListDto.class)
                 .returnResult()
                 .getResponseBody();
         assertThat(events.getItems()).extracting(event -> event.getType()).endsWith("REVIEW");
@@ -122,14 +122,14 @@ class ReviewsIntegrationTests {
         resolve();
         UUID unit = report.getAssignment().getUnit().getId();
         assertThat(queue(inspector, "?unitId=" + unit).getItems())
-                .extracting(Report::getId)
+                .extracting(ReportDto::getId)
                 .contains(report.getId());
         assertThat(queue(
                                 admin,
                                 "?unitId=" + unit + "&zoneId="
                                         + report.getAssignment().getZone().getId())
                         .getItems())
-                .extracting(Report::getId)
+                .extracting(ReportDto::getId)
                 .contains(report.getId());
         http.get()
                 .uri("/api/v1/review-queue")
@@ -150,7 +150,7 @@ class ReviewsIntegrationTests {
                 "{\"verdict\": \"CONFIRMED\", \"comment\": \"Đã kiểm tra tại chỗ\"}",
                 MediaType.APPLICATION_JSON);
         body.part("photos", Resolutions.photoAt(report)).contentType(MediaType.IMAGE_JPEG);
-        Review confirmed = http.post()
+        ReviewDto confirmed = http.post()
                 .uri("/api/v1/reports/" + report.getId() + "/reviews")
                 .header("Authorization", inspector)
                 .contentType(MediaType.MULTIPART_FORM_DATA)
@@ -158,13 +158,13 @@ class ReviewsIntegrationTests {
                 .exchange()
                 .expectStatus()
                 .isCreated()
-                .expectBody(Review.class)
+                .expectBody(ReviewDto.class)
                 .returnResult()
                 .getResponseBody();
         assertThat(confirmed.getToStatus().getValue()).isEqualTo("VERIFIED");
         assertThat(confirmed.getPhotos()).hasSize(1);
 
-        Report verified = get(patrol);
+        ReportDto verified = get(patrol);
         assertThat(verified.getStatus().getValue()).isEqualTo("VERIFIED");
         assertThat(verified.getPhotos())
                 .filteredOn(photo ->
@@ -172,7 +172,7 @@ class ReviewsIntegrationTests {
                 .hasSize(1);
         review(inspector, "{\"verdict\": \"CONFIRMED\"}").expectStatus().isEqualTo(409);
         assertThat(queue(inspector, "?unitId=" + unit).getItems())
-                .extracting(Report::getId)
+                .extracting(ReportDto::getId)
                 .doesNotContain(report.getId());
         verifies();
     }
@@ -219,14 +219,14 @@ class ReviewsIntegrationTests {
     @Test
     void theQueueListsLongestWaitingFirstInPages() {
         resolve();
-        ReportPage first = queue(inspector, "?limit=1");
+        ReportPageDto first = queue(inspector, "?limit=1");
         assertThat(first.getItems()).hasSize(1);
         if (first.getNextCursor() != null) {
-            ReportPage second = queue(inspector, "?limit=1&cursor=" + first.getNextCursor());
+            ReportPageDto second = queue(inspector, "?limit=1&cursor=" + first.getNextCursor());
             assertThat(second.getItems())
-                    .extracting(Report::getId)
+                    .extracting(ReportDto::getId)
                     .doesNotContainAnyElementsOf(
-                            first.getItems().stream().map(Report::getId).toList());
+                            first.getItems().stream().map(ReportDto::getId).toList());
         }
         http.get()
                 .uri("/api/v1/review-queue?cursor=bm9wZQ")
@@ -236,45 +236,45 @@ class ReviewsIntegrationTests {
                 .isEqualTo(422);
     }
 
-    private ReportPage queue(String caller, String query) {
+    private ReportPageDto queue(String caller, String query) {
         return http.get()
                 .uri("/api/v1/review-queue" + query)
                 .header("Authorization", caller)
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(ReportPage.class)
+                .expectBody(ReportPageDto.class)
                 .returnResult()
                 .getResponseBody();
     }
 
     @Test
     void aFollowUpFlagsTheReportInAnyStatusAndReviewsCannotBeChanged() {
-        Review followUp = review(inspector, "{\"verdict\": \"FOLLOW_UP\", \"comment\": \"Cần phường xem lại\"}")
+        ReviewDto followUp = review(inspector, "{\"verdict\": \"FOLLOW_UP\", \"comment\": \"Cần phường xem lại\"}")
                 .expectStatus()
                 .isCreated()
-                .expectBody(Review.class)
+                .expectBody(ReviewDto.class)
                 .returnResult()
                 .getResponseBody();
         assertThat(followUp.getFromStatus().getValue()).isEqualTo("ASSIGNED");
         assertThat(followUp.getToStatus().getValue()).isEqualTo("ASSIGNED");
         assertThat(get(admin).getFlags()).extracting(Enum::name).contains("FOLLOW_UP");
-        ReportPage flagged = http.get()
+        ReportPageDto flagged = http.get()
                 .uri("/api/v1/reports?flag=FOLLOW_UP&limit=200")
                 .header("Authorization", admin)
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(ReportPage.class)
+                .expectBody(ReportPageDto.class)
                 .returnResult()
                 .getResponseBody();
-        assertThat(flagged.getItems()).extracting(Report::getId).contains(report.getId());
+        assertThat(flagged.getItems()).extracting(ReportDto::getId).contains(report.getId());
         assertThat(flagged.getItems())
                 .allSatisfy(item ->
                         assertThat(item.getFlags()).extracting(Enum::name).contains("FOLLOW_UP"));
 
         // On a duplicate, a follow-up keeps what it duplicates.
-        Report duplicate = TestReports.submitted(
+        ReportDto duplicate = TestReports.submitted(
                 http,
                 patrol,
                 "SIDEWALK_ENCROACHMENT",
@@ -291,26 +291,26 @@ class ReviewsIntegrationTests {
                 .exchange()
                 .expectStatus()
                 .isCreated();
-        Report stillDuplicate = http.get()
+        ReportDto stillDuplicate = http.get()
                 .uri("/api/v1/reports/" + duplicate.getId())
                 .header("Authorization", admin)
                 .exchange()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
         assertThat(stillDuplicate.getStatus().getValue()).isEqualTo("DUPLICATE");
         assertThat(stillDuplicate.getDuplicateOf()).isEqualTo(report.getId());
 
-        ReviewList listed = http.get()
+        ReviewListDto listed = http.get()
                 .uri("/api/v1/reports/" + report.getId() + "/reviews")
                 .header("Authorization", staff)
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(ReviewList.class)
+                .expectBody(ReviewListDto.class)
                 .returnResult()
                 .getResponseBody();
-        assertThat(listed.getItems()).extracting(Review::getId).containsExactly(followUp.getId());
+        assertThat(listed.getItems()).extracting(ReviewDto::getId).containsExactly(followUp.getId());
 
         assertThatThrownBy(() -> database.sql("UPDATE review SET verdict = 'CONFIRMED' WHERE id = :id")
                         .bind("id", followUp.getId())
@@ -357,14 +357,14 @@ class ReviewsIntegrationTests {
                 .exchange();
     }
 
-    private Report get(String caller) {
+    private ReportDto get(String caller) {
         return http.get()
                 .uri("/api/v1/reports/" + report.getId())
                 .header("Authorization", caller)
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
     }

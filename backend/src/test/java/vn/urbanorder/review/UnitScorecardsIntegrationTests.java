@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import vn.urbanorder.api.model.Report;
-import vn.urbanorder.api.model.Unit;
-import vn.urbanorder.api.model.UnitScorecard;
-import vn.urbanorder.assignment.DemoMap;
+import vn.urbanorder.api.model.ReportDto;
+import vn.urbanorder.api.model.UnitDto;
+import vn.urbanorder.api.model.UnitScorecardDto;
+import vn.urbanorder.demo.DemoMap;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 import vn.urbanorder.testing.Resolutions;
@@ -37,7 +37,7 @@ class UnitScorecardsIntegrationTests {
         String admin = fixtures.bearer(fixtures.user(Fixtures.DEMO_WARD, "WARD_ADMIN"));
         String patrol = fixtures.bearer(fixtures.user(Fixtures.DEMO_WARD, "PATROL"));
         String inspector = fixtures.bearer(fixtures.user(Fixtures.DEMO_WARD, "INSPECTOR"));
-        Unit unit = http.post()
+        UnitDto unit = http.post()
                 .uri("/api/v1/units")
                 .header("Authorization", admin)
                 .contentType(MediaType.APPLICATION_JSON)
@@ -47,23 +47,23 @@ class UnitScorecardsIntegrationTests {
                 .exchange()
                 .expectStatus()
                 .isCreated()
-                .expectBody(Unit.class)
+                .expectBody(UnitDto.class)
                 .returnResult()
                 .getResponseBody();
         String staff = fixtures.bearer(fixtures.user(Fixtures.DEMO_WARD, unit.getId(), "UNIT_STAFF"));
 
-        Report confirmed = reassigned(admin, submit(patrol), unit.getId());
-        Report disputed = reassigned(admin, submit(patrol), unit.getId());
+        ReportDto confirmed = reassigned(admin, submit(patrol), unit.getId());
+        ReportDto disputed = reassigned(admin, submit(patrol), unit.getId());
         reassigned(admin, submit(patrol), unit.getId());
         Resolutions.acceptAndResolve(http, staff, confirmed);
         Resolutions.acceptAndResolve(http, staff, disputed);
         review(inspector, confirmed, "{\"verdict\": \"CONFIRMED\"}");
         review(inspector, disputed, "{\"verdict\": \"DISPUTED\", \"comment\": \"Chưa xử lý triệt để\"}");
 
-        UnitScorecard card = scorecard(staff, unit.getId(), "")
+        UnitScorecardDto card = scorecard(staff, unit.getId(), "")
                 .expectStatus()
                 .isOk()
-                .expectBody(UnitScorecard.class)
+                .expectBody(UnitScorecardDto.class)
                 .returnResult()
                 .getResponseBody();
         assertThat(card.getAssigned()).isEqualTo(3);
@@ -85,10 +85,10 @@ class UnitScorecardsIntegrationTests {
         scorecard(admin, unit.getId(), "?from=2026-03-01&to=2026-02-01")
                 .expectStatus()
                 .isEqualTo(422);
-        UnitScorecard empty = scorecard(admin, unit.getId(), "?from=2025-01-01&to=2025-01-31")
+        UnitScorecardDto empty = scorecard(admin, unit.getId(), "?from=2025-01-01&to=2025-01-31")
                 .expectStatus()
                 .isOk()
-                .expectBody(UnitScorecard.class)
+                .expectBody(UnitScorecardDto.class)
                 .returnResult()
                 .getResponseBody();
         assertThat(empty.getAssigned()).isZero();
@@ -102,12 +102,12 @@ class UnitScorecardsIntegrationTests {
                 .exchange();
     }
 
-    private Report submit(String patrol) {
+    private ReportDto submit(String patrol) {
         return TestReports.submitted(
                 http, patrol, "CONSTRUCTION", TestPoints.next(), Instant.now().minusSeconds(600));
     }
 
-    private Report reassigned(String admin, Report report, UUID unit) {
+    private ReportDto reassigned(String admin, ReportDto report, UUID unit) {
         return http.post()
                 .uri("/api/v1/reports/" + report.getId() + "/actions")
                 .header("Authorization", admin)
@@ -117,12 +117,12 @@ class UnitScorecardsIntegrationTests {
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
     }
 
-    private void review(String inspector, Report report, String body) {
+    private void review(String inspector, ReportDto report, String body) {
         http.post()
                 .uri("/api/v1/reports/" + report.getId() + "/reviews")
                 .header("Authorization", inspector)

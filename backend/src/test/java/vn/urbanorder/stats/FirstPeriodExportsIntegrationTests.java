@@ -26,9 +26,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
-import vn.urbanorder.api.model.ComparedFigure;
-import vn.urbanorder.api.model.PeriodStatistics;
-import vn.urbanorder.api.model.Report;
+import vn.urbanorder.api.model.ComparedFigureDto;
+import vn.urbanorder.api.model.PeriodStatisticsDto;
+import vn.urbanorder.api.model.ReportDto;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 import vn.urbanorder.testing.Resolutions;
@@ -69,8 +69,9 @@ class FirstPeriodExportsIntegrationTests {
         String patrol = fixtures.bearer(fixtures.user(ward, "PATROL"));
         Instant observed = Instant.now().minusSeconds(60);
         firstMonth = YearMonth.from(observed.atZone(WARD_ZONE));
-        Report report = TestReports.submitted(http, patrol, "SANITATION", new double[] {21.0452, 105.8853}, observed);
-        Report assigned = http.post()
+        ReportDto report =
+                TestReports.submitted(http, patrol, "SANITATION", new double[] {21.0452, 105.8853}, observed);
+        ReportDto assigned = http.post()
                 .uri("/api/v1/reports/" + report.getId() + "/actions")
                 .header("Authorization", admin)
                 .header("If-Match", "\"" + report.getVersion() + "\"")
@@ -79,7 +80,7 @@ class FirstPeriodExportsIntegrationTests {
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
         Resolutions.acceptAndResolve(http, fixtures.bearer(fixtures.user(ward, unit, "UNIT_STAFF")), assigned);
@@ -102,14 +103,14 @@ class FirstPeriodExportsIntegrationTests {
         String csv = csvFiles(download(admin, export + "csv")).get("so-sanh-ky-truoc.csv");
         assertThat(csv).contains("\r\n" + RESOLVED_PERCENT + ",100,,,\r\n").contains("\r\n" + RECEIVED + ",1,0,1,\r\n");
 
-        PeriodStatistics document = json.readValue(download(admin, export + "json"), PeriodStatistics.class);
+        PeriodStatisticsDto document = json.readValue(download(admin, export + "json"), PeriodStatisticsDto.class);
         assertThat(document.getComparison().getFigures())
                 .filteredOn(figure -> figure.getFigure().getValue().equals("RESOLVED_PERCENT"))
                 .extracting(
-                        ComparedFigure::getCurrent,
-                        ComparedFigure::getPrevious,
-                        ComparedFigure::getDifference,
-                        ComparedFigure::getChangePercent)
+                        ComparedFigureDto::getCurrent,
+                        ComparedFigureDto::getPrevious,
+                        ComparedFigureDto::getDifference,
+                        ComparedFigureDto::getChangePercent)
                 .containsExactly(tuple(100.0, null, null, null));
     }
 
@@ -125,7 +126,7 @@ class FirstPeriodExportsIntegrationTests {
                 .containsExactly(100.0, null, null, null);
         assertThat(csvFiles(download(admin, export + "csv")).get("so-sanh-ky-truoc.csv"))
                 .contains("\r\n" + RESOLVED_PERCENT + ",100,,,\r\n");
-        assertThat(json.readValue(download(admin, export + "json"), PeriodStatistics.class)
+        assertThat(json.readValue(download(admin, export + "json"), PeriodStatisticsDto.class)
                         .getTotals()
                         .getCounts()
                         .getResolved())
@@ -144,7 +145,7 @@ class FirstPeriodExportsIntegrationTests {
         assertThat(csvFiles(download(empty, export + "csv")).get("so-sanh-ky-truoc.csv"))
                 .contains("\r\n" + RESOLVED_PERCENT + ",,,,\r\n")
                 .contains("\r\n" + RECEIVED + ",0,0,0,\r\n");
-        assertThat(json.readValue(download(empty, export + "json"), PeriodStatistics.class)
+        assertThat(json.readValue(download(empty, export + "json"), PeriodStatisticsDto.class)
                         .getTotals()
                         .getCounts()
                         .getResolvedPercent())

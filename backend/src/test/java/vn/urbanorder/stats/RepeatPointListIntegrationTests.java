@@ -18,8 +18,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import vn.urbanorder.api.model.PeriodStatistics;
-import vn.urbanorder.api.model.RepeatPoint;
+import vn.urbanorder.api.model.PeriodStatisticsDto;
+import vn.urbanorder.api.model.RepeatPointDto;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 
@@ -129,19 +129,19 @@ class RepeatPointListIntegrationTests {
 
     @Test
     void theJsonKeepsTheTenFirstAndSaysHowManyThereAre() {
-        PeriodStatistics october = http.get()
+        PeriodStatisticsDto october = http.get()
                 .uri("/api/v1/stats/monthly?month=2026-10")
                 .header("Authorization", admin)
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(PeriodStatistics.class)
+                .expectBody(PeriodStatisticsDto.class)
                 .returnResult()
                 .getResponseBody();
         assertThat(october.getSummaryText()).contains("trong đó có 16 điểm tái phạm");
         assertThat(october.getRepeatPoints().getActive()).isEqualTo(POINTS);
         assertThat(october.getRepeatPoints().getTop())
-                .extracting(RepeatPoint::getAddress)
+                .extracting(RepeatPointDto::getAddress)
                 .containsExactlyElementsOf(expectedAddresses(10));
     }
 

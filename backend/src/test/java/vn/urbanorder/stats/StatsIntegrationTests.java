@@ -26,14 +26,14 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import vn.urbanorder.api.model.AreaFigures;
-import vn.urbanorder.api.model.CategoryFigures;
-import vn.urbanorder.api.model.ComparedFigure;
-import vn.urbanorder.api.model.PeriodStatistics;
-import vn.urbanorder.api.model.ReportCounts;
-import vn.urbanorder.api.model.StatsPeriodKind;
-import vn.urbanorder.api.model.SubtypeFigures;
-import vn.urbanorder.api.model.UnitFigures;
+import vn.urbanorder.api.model.AreaFiguresDto;
+import vn.urbanorder.api.model.CategoryFiguresDto;
+import vn.urbanorder.api.model.ComparedFigureDto;
+import vn.urbanorder.api.model.PeriodStatisticsDto;
+import vn.urbanorder.api.model.ReportCountsDto;
+import vn.urbanorder.api.model.StatsPeriodKindDto;
+import vn.urbanorder.api.model.SubtypeFiguresDto;
+import vn.urbanorder.api.model.UnitFiguresDto;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 
@@ -64,9 +64,9 @@ class StatsIntegrationTests {
 
     @Test
     void octoberCountsExactlyWhatWasSeeded() {
-        PeriodStatistics october = monthly(admin, "2026-10");
+        PeriodStatisticsDto october = monthly(admin, "2026-10");
 
-        assertThat(october.getPeriod().getKind()).isEqualTo(StatsPeriodKind.MONTH);
+        assertThat(october.getPeriod().getKind()).isEqualTo(StatsPeriodKindDto.MONTH);
         assertThat(october.getPeriod().getLabel()).isEqualTo("Tháng 10/2026");
         assertThat(october.getPeriod().getTimeZone()).isEqualTo("Asia/Ho_Chi_Minh");
         assertThat(october.getSummaryText())
@@ -87,37 +87,37 @@ class StatsIntegrationTests {
                         tuple("DUPLICATE", 0L),
                         tuple("OTHER", 0L));
 
-        CategoryFigures sidewalk = category(october, "SIDEWALK_ENCROACHMENT");
+        CategoryFiguresDto sidewalk = category(october, "SIDEWALK_ENCROACHMENT");
         assertCounts(sidewalk.getCounts(), 5, 4, 1, 0, 2, 1, 2);
         assertCounts(subtype(sidewalk, "GOODS_DISPLAY").getCounts(), 3, 3, 0, 0, 2, 1, 2);
         assertCounts(subtype(sidewalk, "VEHICLE_PARKING").getCounts(), 2, 1, 1, 0, 0, 0, 0);
         assertCounts(subtype(sidewalk, "MATERIALS").getCounts(), 0, 0, 0, 0, 0, 0, 0);
         assertThat(sidewalk.getSubtypes()).noneMatch(row -> row.getSubtype() == null);
-        CategoryFigures construction = category(october, "CONSTRUCTION");
+        CategoryFiguresDto construction = category(october, "CONSTRUCTION");
         assertCounts(construction.getCounts(), 3, 2, 0, 1, 2, 1, 1);
         assertCounts(subtype(construction, "NO_PERMIT").getCounts(), 1, 1, 0, 0, 1, 1, 0);
         assertCounts(subtype(construction, "NOT_AS_PERMITTED").getCounts(), 1, 1, 0, 0, 1, 0, 1);
         assertCounts(subtype(construction, null).getCounts(), 1, 0, 0, 1, 0, 0, 0);
-        CategoryFigures sanitation = category(october, "SANITATION");
+        CategoryFiguresDto sanitation = category(october, "SANITATION");
         assertCounts(sanitation.getCounts(), 2, 1, 0, 1, 1, 1, 0);
         assertCounts(subtype(sanitation, null).getCounts(), 1, 1, 0, 0, 1, 1, 0);
         assertCounts(subtype(sanitation, "LITTERING").getCounts(), 1, 0, 0, 1, 0, 0, 0);
 
         // Zones of the map in force in October (TDP09 closed in September), then the reports in none.
         assertThat(october.getByZone())
-                .extracting(AreaFigures::getCode)
+                .extracting(AreaFiguresDto::getCode)
                 .containsExactly("TDP01", "TDP02", "TDP03", null);
         assertCounts(area(october.getByZone(), "TDP01").getCounts(), 5, 4, 0, 1, 3, 1, 3);
         assertCounts(area(october.getByZone(), "TDP02").getCounts(), 3, 2, 1, 0, 1, 1, 0);
         assertCounts(area(october.getByZone(), "TDP03").getCounts(), 0, 0, 0, 0, 0, 0, 0);
         assertCounts(area(october.getByZone(), null).getCounts(), 2, 1, 0, 1, 1, 1, 0);
         assertThat(area(october.getByZone(), null)).isNotNull();
-        assertThat(october.getBySegment()).extracting(AreaFigures::getCode).containsExactly("TKQ01", null);
+        assertThat(october.getBySegment()).extracting(AreaFiguresDto::getCode).containsExactly("TKQ01", null);
         assertCounts(area(october.getBySegment(), "TKQ01").getCounts(), 2, 2, 0, 0, 2, 2, 0);
         assertCounts(area(october.getBySegment(), null).getCounts(), 8, 5, 1, 2, 3, 1, 3);
 
         // R3 is now U2's, but at the month's end it was U1's and overdue; R4 was in progress then.
-        UnitFigures unit1 = unit(october, seed.unit1.toString());
+        UnitFiguresDto unit1 = unit(october, seed.unit1.toString());
         assertThat(unit1.getAssigned()).isEqualTo(3);
         assertThat(unit1.getResolved()).isEqualTo(2);
         assertThat(unit1.getResolvedOnTime()).isEqualTo(1);
@@ -126,7 +126,7 @@ class StatsIntegrationTests {
         assertThat(unit1.getP90HoursToResolve()).isEqualTo(45.7);
         assertThat(unit1.getOpenAtEnd()).isEqualTo(2);
         assertThat(unit1.getOverdueAtEnd()).isEqualTo(1);
-        UnitFigures unit2 = unit(october, seed.unit2.toString());
+        UnitFiguresDto unit2 = unit(october, seed.unit2.toString());
         assertThat(unit2.getAssigned()).isEqualTo(4);
         assertThat(unit2.getResolved()).isEqualTo(3);
         assertThat(unit2.getResolvedOnTime()).isEqualTo(2);
@@ -173,10 +173,10 @@ class StatsIntegrationTests {
         assertThat(october.getComparison().getFigures())
                 .extracting(
                         figure -> figure.getFigure().getValue(),
-                        ComparedFigure::getCurrent,
-                        ComparedFigure::getPrevious,
-                        ComparedFigure::getDifference,
-                        ComparedFigure::getChangePercent)
+                        ComparedFigureDto::getCurrent,
+                        ComparedFigureDto::getPrevious,
+                        ComparedFigureDto::getDifference,
+                        ComparedFigureDto::getChangePercent)
                 .containsExactly(
                         tuple("RECEIVED", 10.0, 3.0, 7.0, 233.3),
                         tuple("VIOLATIONS", 7.0, 3.0, 4.0, 133.3),
@@ -187,7 +187,7 @@ class StatsIntegrationTests {
                         tuple("REPEAT_OFFENCES", 3.0, 0.0, 3.0, null),
                         tuple("INSPECTION_ROUNDS", 1.0, 1.0, 0.0, 0.0));
 
-        PeriodStatistics november = monthly(admin, "2026-11");
+        PeriodStatisticsDto november = monthly(admin, "2026-11");
         assertThat(november.getTotals().getCounts().getReceived()).isEqualTo(1);
 
         // October's end is long past: its workload was read from the trail once, and is kept.
@@ -203,7 +203,7 @@ class StatsIntegrationTests {
 
     @Test
     void aPastMonthStaysAsItWasWhenZonesUnitsAndLocationCountsChangeLater() {
-        PeriodStatistics before = monthly(admin, "2026-10");
+        PeriodStatisticsDto before = monthly(admin, "2026-10");
         // A new map closes TDP01 and opens a renamed one; U1 is stood down.
         database.sql("UPDATE zone SET valid_to = now() WHERE id = :zone")
                 .bind("zone", seed.zone1)
@@ -224,7 +224,7 @@ class StatsIntegrationTests {
                 .then()
                 .block();
         try {
-            PeriodStatistics after = monthly(admin, "2026-10");
+            PeriodStatisticsDto after = monthly(admin, "2026-10");
             assertThat(after.getSummaryText()).isEqualTo(before.getSummaryText());
             assertThat(after.getTotals()).isEqualTo(before.getTotals());
             assertThat(after.getByCategory()).isEqualTo(before.getByCategory());
@@ -247,32 +247,32 @@ class StatsIntegrationTests {
     void aPeriodNotYetOverShowsTheWorkloadAsItIsNow() {
         // Every waiting report is past its deadline by now: R9, R10 and the disputed R14 for U1;
         // R3 (reassigned in November) and R13 for U2.
-        PeriodStatistics sinceOctober = http.get()
+        PeriodStatisticsDto sinceOctober = http.get()
                 .uri("/api/v1/stats?from=2026-10-01&to=2027-06-30")
                 .header("Authorization", admin)
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(PeriodStatistics.class)
+                .expectBody(PeriodStatisticsDto.class)
                 .returnResult()
                 .getResponseBody();
         assertThat(sinceOctober.getByUnit())
-                .extracting(UnitFigures::getUnitId, UnitFigures::getOpenAtEnd, UnitFigures::getOverdueAtEnd)
+                .extracting(UnitFiguresDto::getUnitId, UnitFiguresDto::getOpenAtEnd, UnitFiguresDto::getOverdueAtEnd)
                 .containsExactlyInAnyOrder(tuple(seed.unit1, 3L, 3L), tuple(seed.unit2, 2L, 2L));
     }
 
     @Test
     void aQuarterIsNamedAndComparedWithTheQuarterBefore() {
-        PeriodStatistics quarter = http.get()
+        PeriodStatisticsDto quarter = http.get()
                 .uri("/api/v1/stats?from=2026-10-01&to=2026-12-31")
                 .header("Authorization", admin)
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(PeriodStatistics.class)
+                .expectBody(PeriodStatisticsDto.class)
                 .returnResult()
                 .getResponseBody();
-        assertThat(quarter.getPeriod().getKind()).isEqualTo(StatsPeriodKind.QUARTER);
+        assertThat(quarter.getPeriod().getKind()).isEqualTo(StatsPeriodKindDto.QUARTER);
         assertThat(quarter.getPeriod().getLabel()).isEqualTo("Quý IV/2026");
         assertThat(quarter.getTotals().getCounts().getReceived()).isEqualTo(11);
         assertThat(quarter.getComparison().getPrevious().getLabel()).isEqualTo("Quý III/2026");
@@ -500,11 +500,11 @@ class StatsIntegrationTests {
         assertNoExportFileLeft();
     }
 
-    private PeriodStatistics monthly(String bearer, String month) {
+    private PeriodStatisticsDto monthly(String bearer, String month) {
         return get(bearer, "/api/v1/stats/monthly?month=" + month)
                 .expectStatus()
                 .isOk()
-                .expectBody(PeriodStatistics.class)
+                .expectBody(PeriodStatisticsDto.class)
                 .returnResult()
                 .getResponseBody();
     }
@@ -575,7 +575,7 @@ class StatsIntegrationTests {
     }
 
     private static void assertCounts(
-            ReportCounts counts,
+            ReportCountsDto counts,
             long received,
             long violations,
             long duplicates,
@@ -594,28 +594,28 @@ class StatsIntegrationTests {
                 .containsExactly(received, violations, duplicates, rejected, resolved, onTime, repeatOffences);
     }
 
-    private static CategoryFigures category(PeriodStatistics stats, String code) {
+    private static CategoryFiguresDto category(PeriodStatisticsDto stats, String code) {
         return stats.getByCategory().stream()
                 .filter(row -> row.getCategory().equals(code))
                 .findFirst()
                 .orElseThrow();
     }
 
-    private static SubtypeFigures subtype(CategoryFigures category, String code) {
+    private static SubtypeFiguresDto subtype(CategoryFiguresDto category, String code) {
         return category.getSubtypes().stream()
                 .filter(row -> java.util.Objects.equals(row.getSubtype(), code))
                 .findFirst()
                 .orElseThrow();
     }
 
-    private static AreaFigures area(List<AreaFigures> areas, String code) {
+    private static AreaFiguresDto area(List<AreaFiguresDto> areas, String code) {
         return areas.stream()
                 .filter(row -> java.util.Objects.equals(row.getCode(), code))
                 .findFirst()
                 .orElseThrow();
     }
 
-    private static UnitFigures unit(PeriodStatistics stats, String id) {
+    private static UnitFiguresDto unit(PeriodStatisticsDto stats, String id) {
         return stats.getByUnit().stream()
                 .filter(row ->
                         row.getUnitId() != null && row.getUnitId().toString().equals(id))

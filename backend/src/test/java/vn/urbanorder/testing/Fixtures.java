@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import vn.urbanorder.api.model.TokenResponse;
+import vn.urbanorder.api.model.TokenResponseDto;
 
 /**
  * Data a test makes for itself, with fresh codes and names, so tests never depend on each other:
@@ -110,11 +110,11 @@ public class Fixtures {
     }
 
     /** Signs in with {@link #PASSWORD}, which must succeed. */
-    public TokenResponse signIn(String username) {
+    public TokenResponseDto signIn(String username) {
         return attemptSignIn(http, username, PASSWORD)
                 .expectStatus()
                 .isOk()
-                .expectBody(TokenResponse.class)
+                .expectBody(TokenResponseDto.class)
                 .returnResult()
                 .getResponseBody();
     }

@@ -5,7 +5,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
-import vn.urbanorder.api.model.Report;
+import vn.urbanorder.api.model.ReportDto;
 
 /** A unit's staff handling a report as the workflow asks: taken on, then resolved with an after-photo. */
 public final class Resolutions {
@@ -16,7 +16,7 @@ public final class Resolutions {
      * ACCEPT at the report's version, then RESOLVE with a photo taken at its point, by the given
      * staff of its unit; both must succeed.
      */
-    public static void acceptAndResolve(WebTestClient http, String staff, Report report) {
+    public static void acceptAndResolve(WebTestClient http, String staff, ReportDto report) {
         http.post()
                 .uri("/api/v1/reports/" + report.getId() + "/actions")
                 .header("Authorization", staff)
@@ -41,7 +41,7 @@ public final class Resolutions {
     }
 
     /** A JPEG whose EXIF puts it at the report's point, as a multipart file. */
-    public static ByteArrayResource photoAt(Report report) {
+    public static ByteArrayResource photoAt(ReportDto report) {
         return new ByteArrayResource(TestPhotos.jpegTakenAt(
                 report.getLocation().getLat(), report.getLocation().getLon())) {
             @Override

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import vn.urbanorder.api.model.Report;
+import vn.urbanorder.api.model.ReportDto;
 
 /** JSON report submissions as a phone sends them, for tests of what happens to reports afterwards. */
 public final class TestReports {
@@ -37,12 +37,12 @@ public final class TestReports {
     }
 
     /** Submitted, and recorded (201). */
-    public static Report submitted(
+    public static ReportDto submitted(
             WebTestClient http, String caller, String category, double[] at, Instant observedAt) {
         return post(http, caller, json(category, subtypeOf(category), at, observedAt, ""))
                 .expectStatus()
                 .isCreated()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
     }

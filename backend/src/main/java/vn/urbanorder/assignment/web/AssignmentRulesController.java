@@ -8,7 +8,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.api.AssignmentApi;
-import vn.urbanorder.api.model.AssignmentRuleList;
+import vn.urbanorder.api.model.AssignmentRuleDto;
+import vn.urbanorder.api.model.AssignmentRuleListDto;
 import vn.urbanorder.assignment.AssignmentRule;
 import vn.urbanorder.assignment.AssignmentRules;
 import vn.urbanorder.identity.Caller;
@@ -26,22 +27,22 @@ class AssignmentRulesController implements AssignmentApi {
     }
 
     @Override
-    public Mono<ResponseEntity<AssignmentRuleList>> listAssignmentRules(ServerWebExchange exchange) {
+    public Mono<ResponseEntity<AssignmentRuleListDto>> listAssignmentRules(ServerWebExchange exchange) {
         return Caller.current().flatMap(rules::list).map(this::ok);
     }
 
     @Override
     @PreAuthorize("hasRole('WARD_ADMIN')")
-    public Mono<ResponseEntity<AssignmentRuleList>> replaceAssignmentRules(
-            Mono<AssignmentRuleList> sent, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<AssignmentRuleListDto>> replaceAssignmentRules(
+            Mono<AssignmentRuleListDto> sent, ServerWebExchange exchange) {
         return Caller.current()
                 .zipWith(sent)
                 .flatMap(replace -> rules.replace(replace.getT1(), toDomain(replace.getT2())))
                 .map(this::ok);
     }
 
-    private List<AssignmentRule> toDomain(AssignmentRuleList sent) {
-        List<vn.urbanorder.api.model.AssignmentRule> rules = sent.getRules();
+    private List<AssignmentRule> toDomain(AssignmentRuleListDto sent) {
+        List<AssignmentRuleDto> rules = sent.getRules();
         for (int i = 0; i < rules.size(); i++) {
             if (rules.get(i) == null) {
                 throw InvalidRequestException.of("rules[" + i + "]", "không được để trống");
@@ -50,10 +51,10 @@ class AssignmentRulesController implements AssignmentApi {
         return rules.stream().map(mapper::toDomain).toList();
     }
 
-    private ResponseEntity<AssignmentRuleList> ok(List<AssignmentRule> found) {
+    private ResponseEntity<AssignmentRuleListDto> ok(List<AssignmentRule> found) {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(new AssignmentRuleList()
+                .body(new AssignmentRuleListDto()
                         .rules(found.stream().map(mapper::toApi).toList()));
     }
 }

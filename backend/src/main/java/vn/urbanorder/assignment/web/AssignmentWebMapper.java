@@ -1,7 +1,10 @@
 package vn.urbanorder.assignment.web;
 
 import org.mapstruct.Mapper;
-import vn.urbanorder.api.model.NewUnit;
+import vn.urbanorder.api.model.AssignmentRuleDto;
+import vn.urbanorder.api.model.NewUnitDto;
+import vn.urbanorder.api.model.UnitChangesDto;
+import vn.urbanorder.api.model.UnitDto;
 import vn.urbanorder.assignment.AssignmentRule;
 import vn.urbanorder.assignment.Unit;
 import vn.urbanorder.assignment.UnitChanges;
@@ -10,13 +13,13 @@ import vn.urbanorder.assignment.UnitDraft;
 @Mapper
 interface AssignmentWebMapper {
 
-    vn.urbanorder.api.model.Unit toApi(Unit unit);
+    UnitDto toApi(Unit unit);
 
-    UnitDraft toDomain(NewUnit unit);
+    UnitDraft toDomain(NewUnitDto unit);
 
-    UnitChanges toDomain(vn.urbanorder.api.model.UnitChanges changes);
+    UnitChanges toDomain(UnitChangesDto changes);
 
-    vn.urbanorder.api.model.AssignmentRule toApi(AssignmentRule rule);
+    AssignmentRuleDto toApi(AssignmentRule rule);
 
-    AssignmentRule toDomain(vn.urbanorder.api.model.AssignmentRule rule);
+    AssignmentRule toDomain(AssignmentRuleDto rule);
 }

@@ -9,10 +9,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.api.UnitsApi;
-import vn.urbanorder.api.model.NewUnit;
-import vn.urbanorder.api.model.Unit;
-import vn.urbanorder.api.model.UnitChanges;
-import vn.urbanorder.api.model.UnitList;
+import vn.urbanorder.api.model.NewUnitDto;
+import vn.urbanorder.api.model.UnitChangesDto;
+import vn.urbanorder.api.model.UnitDto;
+import vn.urbanorder.api.model.UnitListDto;
+import vn.urbanorder.assignment.Unit;
 import vn.urbanorder.assignment.Units;
 import vn.urbanorder.identity.Caller;
 
@@ -28,20 +29,20 @@ class UnitsController implements UnitsApi {
     }
 
     @Override
-    public Mono<ResponseEntity<UnitList>> listUnits(Boolean active, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<UnitListDto>> listUnits(Boolean active, ServerWebExchange exchange) {
         return Caller.current().flatMap(caller -> units.list(caller, active)).map(found -> ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(new UnitList().items(found.stream().map(mapper::toApi).toList())));
+                .body(new UnitListDto().items(found.stream().map(mapper::toApi).toList())));
     }
 
     @Override
-    public Mono<ResponseEntity<Unit>> getUnit(UUID id, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<UnitDto>> getUnit(UUID id, ServerWebExchange exchange) {
         return Caller.current().flatMap(caller -> units.find(caller, id)).map(this::ok);
     }
 
     @Override
     @PreAuthorize("hasRole('WARD_ADMIN')")
-    public Mono<ResponseEntity<Unit>> createUnit(Mono<NewUnit> newUnit, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<UnitDto>> createUnit(Mono<NewUnitDto> newUnit, ServerWebExchange exchange) {
         return Caller.current()
                 .zipWith(newUnit)
                 .flatMap(create -> units.create(create.getT1(), mapper.toDomain(create.getT2())))
@@ -52,14 +53,14 @@ class UnitsController implements UnitsApi {
 
     @Override
     @PreAuthorize("hasRole('WARD_ADMIN')")
-    public Mono<ResponseEntity<Unit>> updateUnit(UUID id, Mono<UnitChanges> changes, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<UnitDto>> updateUnit(UUID id, Mono<UnitChangesDto> changes, ServerWebExchange exchange) {
         return Caller.current()
                 .zipWith(changes)
                 .flatMap(update -> units.update(update.getT1(), id, mapper.toDomain(update.getT2())))
                 .map(this::ok);
     }
 
-    private ResponseEntity<Unit> ok(vn.urbanorder.assignment.Unit unit) {
+    private ResponseEntity<UnitDto> ok(Unit unit) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(mapper.toApi(unit));
     }
 }

@@ -5,10 +5,10 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import vn.urbanorder.api.model.Geometry;
-import vn.urbanorder.api.model.ZoneFeature;
-import vn.urbanorder.api.model.ZoneFeatureCollection;
-import vn.urbanorder.api.model.ZoneProperties;
+import vn.urbanorder.api.model.GeometryDto;
+import vn.urbanorder.api.model.ZoneFeatureCollectionDto;
+import vn.urbanorder.api.model.ZoneFeatureDto;
+import vn.urbanorder.api.model.ZonePropertiesDto;
 import vn.urbanorder.assignment.Zone;
 import vn.urbanorder.assignment.ZoneDraft;
 import vn.urbanorder.shared.InvalidRequestException;
@@ -23,8 +23,8 @@ class ZoneGeoJson {
         this.json = json;
     }
 
-    List<ZoneDraft> toDomain(ZoneFeatureCollection file) {
-        List<ZoneFeature> features = file.getFeatures();
+    List<ZoneDraft> toDomain(ZoneFeatureCollectionDto file) {
+        List<ZoneFeatureDto> features = file.getFeatures();
         for (int i = 0; i < features.size(); i++) {
             if (features.get(i) == null) {
                 throw InvalidRequestException.of("features[" + i + "]", "không được để trống");
@@ -32,7 +32,7 @@ class ZoneGeoJson {
         }
         return features.stream()
                 .map(feature -> {
-                    ZoneProperties properties = feature.getProperties();
+                    ZonePropertiesDto properties = feature.getProperties();
                     JsonNode geometry = json.valueToTree(feature.getGeometry());
                     return new ZoneDraft(
                             properties.getCode(),
@@ -45,18 +45,18 @@ class ZoneGeoJson {
                 .toList();
     }
 
-    ZoneFeatureCollection toApi(List<Zone> zones) {
-        return new ZoneFeatureCollection()
-                .type(ZoneFeatureCollection.TypeEnum.FEATURE_COLLECTION)
+    ZoneFeatureCollectionDto toApi(List<Zone> zones) {
+        return new ZoneFeatureCollectionDto()
+                .type(ZoneFeatureCollectionDto.TypeEnum.FEATURE_COLLECTION)
                 .features(zones.stream().map(this::feature).toList());
     }
 
-    private ZoneFeature feature(Zone zone) {
-        return new ZoneFeature()
-                .type(ZoneFeature.TypeEnum.FEATURE)
+    private ZoneFeatureDto feature(Zone zone) {
+        return new ZoneFeatureDto()
+                .type(ZoneFeatureDto.TypeEnum.FEATURE)
                 .id(zone.id().toString())
-                .geometry(json.readValue(zone.geometry(), Geometry.class))
-                .properties(new ZoneProperties()
+                .geometry(json.readValue(zone.geometry(), GeometryDto.class))
+                .properties(new ZonePropertiesDto()
                         .code(zone.code())
                         .name(zone.name())
                         .kind(zone.kind().name())

@@ -8,8 +8,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.api.ZonesApi;
-import vn.urbanorder.api.model.ZoneFeatureCollection;
-import vn.urbanorder.api.model.ZoneImport;
+import vn.urbanorder.api.model.ZoneFeatureCollectionDto;
+import vn.urbanorder.api.model.ZoneImportDto;
 import vn.urbanorder.assignment.Zones;
 import vn.urbanorder.identity.Caller;
 import vn.urbanorder.shared.CalendarBounds;
@@ -28,7 +28,7 @@ class ZonesController implements ZonesApi {
     }
 
     @Override
-    public Mono<ResponseEntity<ZoneFeatureCollection>> listZones(OffsetDateTime at, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<ZoneFeatureCollectionDto>> listZones(OffsetDateTime at, ServerWebExchange exchange) {
         return Caller.current()
                 .flatMap(caller -> zones.at(
                         caller,
@@ -38,13 +38,14 @@ class ZonesController implements ZonesApi {
 
     @Override
     @PreAuthorize("hasRole('WARD_ADMIN')")
-    public Mono<ResponseEntity<ZoneImport>> importZones(Mono<ZoneFeatureCollection> file, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<ZoneImportDto>> importZones(
+            Mono<ZoneFeatureCollectionDto> file, ServerWebExchange exchange) {
         return Caller.current()
                 .zipWith(file)
                 .flatMap(upload -> zones.replace(upload.getT1(), geoJson.toDomain(upload.getT2())))
                 .map(imported -> ResponseEntity.ok()
                         .contentType(MediaType.APPLICATION_JSON)
-                        .body(new ZoneImport()
+                        .body(new ZoneImportDto()
                                 .zones(imported.zones())
                                 .segments(imported.segments())
                                 .validFrom(imported.validFrom().atOffset(java.time.ZoneOffset.UTC))));

@@ -9,7 +9,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.api.CategoriesApi;
-import vn.urbanorder.api.model.Category;
+import vn.urbanorder.api.model.CategoryDto;
 import vn.urbanorder.category.CategoryCatalog;
 
 @RestController
@@ -28,8 +28,8 @@ class CategoriesController implements CategoriesApi {
     }
 
     @Override
-    public Mono<ResponseEntity<Flux<Category>>> listCategories(ServerWebExchange exchange) {
-        Flux<Category> categories = catalog.findAll().map(mapper::toApi);
+    public Mono<ResponseEntity<Flux<CategoryDto>>> listCategories(ServerWebExchange exchange) {
+        Flux<CategoryDto> categories = catalog.findAll().map(mapper::toApi);
         return Mono.just(ResponseEntity.ok()
                 .cacheControl(CACHE)
                 .contentType(MediaType.APPLICATION_JSON)

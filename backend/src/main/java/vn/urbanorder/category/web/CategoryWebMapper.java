@@ -1,13 +1,14 @@
 package vn.urbanorder.category.web;
 
 import org.mapstruct.Mapper;
-import vn.urbanorder.api.model.Category;
-import vn.urbanorder.api.model.Subtype;
+import vn.urbanorder.api.model.CategoryDto;
+import vn.urbanorder.api.model.SubtypeDto;
+import vn.urbanorder.category.Category;
 
 @Mapper
 interface CategoryWebMapper {
 
-    Category toApi(vn.urbanorder.category.Category category);
+    CategoryDto toApi(Category category);
 
-    Subtype toApi(vn.urbanorder.category.Category.Subtype subtype);
+    SubtypeDto toApi(Category.Subtype subtype);
 }

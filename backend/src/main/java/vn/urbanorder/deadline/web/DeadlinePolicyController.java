@@ -10,8 +10,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.api.DeadlinesApi;
-import vn.urbanorder.api.model.DeadlinePolicy;
+import vn.urbanorder.api.model.DeadlinePolicyDto;
+import vn.urbanorder.api.model.HolidayDto;
 import vn.urbanorder.deadline.DeadlineCalendar;
+import vn.urbanorder.deadline.DeadlinePolicy;
 import vn.urbanorder.deadline.Deadlines;
 import vn.urbanorder.deadline.Holiday;
 import vn.urbanorder.identity.Caller;
@@ -26,7 +28,7 @@ class DeadlinePolicyController implements DeadlinesApi {
     }
 
     @Override
-    public Mono<ResponseEntity<DeadlinePolicy>> getDeadlinePolicy(ServerWebExchange exchange) {
+    public Mono<ResponseEntity<DeadlinePolicyDto>> getDeadlinePolicy(ServerWebExchange exchange) {
         return Caller.current()
                 .flatMap(caller -> deadlines.policy(caller.wardId()))
                 .map(this::ok);
@@ -34,12 +36,12 @@ class DeadlinePolicyController implements DeadlinesApi {
 
     @Override
     @PreAuthorize("hasRole('WARD_ADMIN')")
-    public Mono<ResponseEntity<DeadlinePolicy>> replaceDeadlinePolicy(
-            Mono<DeadlinePolicy> policy, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<DeadlinePolicyDto>> replaceDeadlinePolicy(
+            Mono<DeadlinePolicyDto> policy, ServerWebExchange exchange) {
         return Caller.current()
                 .zipWith(policy)
                 .flatMap(replace -> {
-                    DeadlinePolicy sent = replace.getT2();
+                    DeadlinePolicyDto sent = replace.getT2();
                     List<Holiday> holidays = sent.getHolidays().stream()
                             .map(holiday -> holiday == null ? null : new Holiday(holiday.getDay(), holiday.getName()))
                             .toList();
@@ -52,18 +54,17 @@ class DeadlinePolicyController implements DeadlinesApi {
                 .map(this::ok);
     }
 
-    private ResponseEntity<DeadlinePolicy> ok(vn.urbanorder.deadline.DeadlinePolicy policy) {
+    private ResponseEntity<DeadlinePolicyDto> ok(DeadlinePolicy policy) {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(new DeadlinePolicy()
-                        .calendar(DeadlinePolicy.CalendarEnum.fromValue(
+                .body(new DeadlinePolicyDto()
+                        .calendar(DeadlinePolicyDto.CalendarEnum.fromValue(
                                 policy.calendar().name()))
                         .hours(policy.hours())
                         .holidays(policy.holidays().stream()
                                 .sorted(Comparator.comparing(Holiday::day))
-                                .map(holiday -> new vn.urbanorder.api.model.Holiday()
-                                        .day(holiday.day())
-                                        .name(holiday.name()))
+                                .map(holiday ->
+                                        new HolidayDto().day(holiday.day()).name(holiday.name()))
                                 .toList()));
     }
 }

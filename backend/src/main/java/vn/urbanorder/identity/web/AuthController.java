@@ -9,10 +9,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.api.AuthApi;
-import vn.urbanorder.api.model.PasswordChange;
-import vn.urbanorder.api.model.RefreshRequest;
-import vn.urbanorder.api.model.SignInRequest;
-import vn.urbanorder.api.model.TokenResponse;
+import vn.urbanorder.api.model.PasswordChangeDto;
+import vn.urbanorder.api.model.RefreshRequestDto;
+import vn.urbanorder.api.model.SignInRequestDto;
+import vn.urbanorder.api.model.TokenResponseDto;
 import vn.urbanorder.identity.Caller;
 import vn.urbanorder.identity.Sessions;
 import vn.urbanorder.identity.TokenPair;
@@ -29,20 +29,21 @@ class AuthController implements AuthApi {
     }
 
     @Override
-    public Mono<ResponseEntity<TokenResponse>> signIn(Mono<SignInRequest> request, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<TokenResponseDto>> signIn(Mono<SignInRequestDto> request, ServerWebExchange exchange) {
         return request.flatMap(credentials ->
                         sessions.signIn(credentials.getUsername(), credentials.getPassword(), clientAddress(exchange)))
                 .map(this::tokens);
     }
 
     @Override
-    public Mono<ResponseEntity<TokenResponse>> refreshTokens(Mono<RefreshRequest> request, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<TokenResponseDto>> refreshTokens(
+            Mono<RefreshRequestDto> request, ServerWebExchange exchange) {
         return request.flatMap(refresh -> sessions.refresh(refresh.getRefreshToken()))
                 .map(this::tokens);
     }
 
     @Override
-    public Mono<ResponseEntity<Void>> signOut(Mono<RefreshRequest> request, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<Void>> signOut(Mono<RefreshRequestDto> request, ServerWebExchange exchange) {
         return Caller.current()
                 .zipWith(request)
                 .flatMap(signOut ->
@@ -51,8 +52,8 @@ class AuthController implements AuthApi {
     }
 
     @Override
-    public Mono<ResponseEntity<TokenResponse>> changeOwnPassword(
-            Mono<PasswordChange> request, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<TokenResponseDto>> changeOwnPassword(
+            Mono<PasswordChangeDto> request, ServerWebExchange exchange) {
         return Caller.current()
                 .zipWith(request)
                 .flatMap(change -> sessions.changePassword(
@@ -63,7 +64,7 @@ class AuthController implements AuthApi {
                 .map(this::tokens);
     }
 
-    private ResponseEntity<TokenResponse> tokens(TokenPair pair) {
+    private ResponseEntity<TokenResponseDto> tokens(TokenPair pair) {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
                 .contentType(MediaType.APPLICATION_JSON)

@@ -9,31 +9,36 @@ import java.util.List;
 import java.util.Set;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
-import vn.urbanorder.api.model.SignedInUser;
-import vn.urbanorder.api.model.TokenResponse;
-import vn.urbanorder.api.model.User;
-import vn.urbanorder.api.model.UserPage;
+import vn.urbanorder.api.model.NewUserDto;
+import vn.urbanorder.api.model.RoleDto;
+import vn.urbanorder.api.model.SignedInUserDto;
+import vn.urbanorder.api.model.TokenResponseDto;
+import vn.urbanorder.api.model.UserChangesDto;
+import vn.urbanorder.api.model.UserDto;
+import vn.urbanorder.api.model.UserPageDto;
 import vn.urbanorder.identity.NewUser;
 import vn.urbanorder.identity.Role;
 import vn.urbanorder.identity.TokenPair;
+import vn.urbanorder.identity.User;
 import vn.urbanorder.identity.UserChanges;
+import vn.urbanorder.identity.UserPage;
 
 @Mapper
 interface IdentityWebMapper {
 
-    User toApi(vn.urbanorder.identity.User user);
+    UserDto toApi(User user);
 
-    SignedInUser toSignedIn(vn.urbanorder.identity.User user);
+    SignedInUserDto toSignedIn(User user);
 
-    UserPage toApi(vn.urbanorder.identity.UserPage page);
+    UserPageDto toApi(UserPage page);
 
-    @Mapping(target = "tokenType", expression = "java(TokenResponse.TokenTypeEnum.BEARER)")
+    @Mapping(target = "tokenType", expression = "java(TokenResponseDto.TokenTypeEnum.BEARER)")
     @Mapping(target = "expiresIn", source = "accessExpiresIn")
-    TokenResponse toApi(TokenPair pair);
+    TokenResponseDto toApi(TokenPair pair);
 
-    NewUser toDomain(vn.urbanorder.api.model.NewUser user);
+    NewUser toDomain(NewUserDto user);
 
-    default UserChanges toDomain(vn.urbanorder.api.model.UserChanges changes) {
+    default UserChanges toDomain(UserChangesDto changes) {
         return new UserChanges(
                 changes.getDisplayName(),
                 changes.getPhone(),
@@ -44,19 +49,19 @@ interface IdentityWebMapper {
                 changes.getPassword());
     }
 
-    Role toDomain(vn.urbanorder.api.model.Role role);
+    Role toDomain(RoleDto role);
 
-    default Set<Role> roles(java.util.Collection<vn.urbanorder.api.model.Role> roles) {
+    default Set<Role> roles(java.util.Collection<RoleDto> roles) {
         Set<Role> mapped = EnumSet.noneOf(Role.class);
         roles.forEach(role -> mapped.add(toDomain(role)));
         return mapped;
     }
 
     /** Roles in a stable order, so that clients and tests see the same list every time. */
-    default List<vn.urbanorder.api.model.Role> roles(Set<Role> roles) {
+    default List<RoleDto> roles(Set<Role> roles) {
         return roles.stream()
                 .sorted()
-                .map(role -> vn.urbanorder.api.model.Role.fromValue(role.name()))
+                .map(role -> RoleDto.fromValue(role.name()))
                 .toList();
     }
 

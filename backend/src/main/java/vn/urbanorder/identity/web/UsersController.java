@@ -9,12 +9,13 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.api.UsersApi;
-import vn.urbanorder.api.model.NewUser;
-import vn.urbanorder.api.model.Role;
-import vn.urbanorder.api.model.User;
-import vn.urbanorder.api.model.UserChanges;
-import vn.urbanorder.api.model.UserPage;
+import vn.urbanorder.api.model.NewUserDto;
+import vn.urbanorder.api.model.RoleDto;
+import vn.urbanorder.api.model.UserChangesDto;
+import vn.urbanorder.api.model.UserDto;
+import vn.urbanorder.api.model.UserPageDto;
 import vn.urbanorder.identity.Caller;
+import vn.urbanorder.identity.User;
 import vn.urbanorder.identity.UserAdministration;
 
 @RestController
@@ -29,14 +30,14 @@ class UsersController implements UsersApi {
     }
 
     @Override
-    public Mono<ResponseEntity<User>> getMe(ServerWebExchange exchange) {
+    public Mono<ResponseEntity<UserDto>> getMe(ServerWebExchange exchange) {
         return Caller.current().flatMap(users::me).map(this::ok);
     }
 
     @Override
     @PreAuthorize("hasRole('WARD_ADMIN')")
-    public Mono<ResponseEntity<UserPage>> listUsers(
-            Integer page, Integer size, Role role, Boolean active, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<UserPageDto>> listUsers(
+            Integer page, Integer size, RoleDto role, Boolean active, ServerWebExchange exchange) {
         return Caller.current()
                 .flatMap(caller -> users.list(caller, page, size, role == null ? null : mapper.toDomain(role), active))
                 .map(found -> ResponseEntity.ok()
@@ -46,7 +47,7 @@ class UsersController implements UsersApi {
 
     @Override
     @PreAuthorize("hasRole('WARD_ADMIN')")
-    public Mono<ResponseEntity<User>> createUser(Mono<NewUser> newUser, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<UserDto>> createUser(Mono<NewUserDto> newUser, ServerWebExchange exchange) {
         return Caller.current()
                 .zipWith(newUser)
                 .flatMap(create -> users.create(create.getT1(), mapper.toDomain(create.getT2())))
@@ -57,20 +58,20 @@ class UsersController implements UsersApi {
 
     @Override
     @PreAuthorize("hasRole('WARD_ADMIN')")
-    public Mono<ResponseEntity<User>> getUser(UUID id, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<UserDto>> getUser(UUID id, ServerWebExchange exchange) {
         return Caller.current().flatMap(caller -> users.find(caller, id)).map(this::ok);
     }
 
     @Override
     @PreAuthorize("hasRole('WARD_ADMIN')")
-    public Mono<ResponseEntity<User>> updateUser(UUID id, Mono<UserChanges> changes, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<UserDto>> updateUser(UUID id, Mono<UserChangesDto> changes, ServerWebExchange exchange) {
         return Caller.current()
                 .zipWith(changes)
                 .flatMap(update -> users.update(update.getT1(), id, mapper.toDomain(update.getT2())))
                 .map(this::ok);
     }
 
-    private ResponseEntity<User> ok(vn.urbanorder.identity.User user) {
+    private ResponseEntity<UserDto> ok(User user) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(mapper.toApi(user));
     }
 }

@@ -5,11 +5,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import vn.urbanorder.api.model.LatLon;
-import vn.urbanorder.api.model.LocationFeature;
-import vn.urbanorder.api.model.LocationFeatureProperties;
-import vn.urbanorder.api.model.LocationZone;
-import vn.urbanorder.api.model.PointGeometry;
+import vn.urbanorder.api.model.LatLonDto;
+import vn.urbanorder.api.model.LocationFeatureDto;
+import vn.urbanorder.api.model.LocationFeaturePropertiesDto;
+import vn.urbanorder.api.model.LocationZoneDto;
+import vn.urbanorder.api.model.PointGeometryDto;
+import vn.urbanorder.api.model.ViolationLocationDto;
 import vn.urbanorder.location.LocationCursor;
 import vn.urbanorder.location.LocationFilter;
 import vn.urbanorder.location.LocationSort;
@@ -46,17 +47,17 @@ final class LocationViews {
                 limit);
     }
 
-    static vn.urbanorder.api.model.ViolationLocation toApi(ViolationLocation location) {
-        return new vn.urbanorder.api.model.ViolationLocation()
+    static ViolationLocationDto toApi(ViolationLocation location) {
+        return new ViolationLocationDto()
                 .id(location.id())
                 .category(location.category())
-                .anchor(new LatLon()
+                .anchor(new LatLonDto()
                         .lat(location.anchor().lat())
                         .lon(location.anchor().lon()))
                 .zone(
                         location.zoneId() == null
                                 ? null
-                                : new LocationZone().id(location.zoneId()).code(location.zoneCode()))
+                                : new LocationZoneDto().id(location.zoneId()).code(location.zoneCode()))
                 .reportCount(location.reportCount())
                 .repeat(location.repeat())
                 .repeatCount(location.repeatCount())
@@ -66,12 +67,12 @@ final class LocationViews {
                 .createdAt(utc(location.createdAt()));
     }
 
-    static LocationFeature feature(ViolationLocation location) {
-        return new LocationFeature()
-                .type(LocationFeature.TypeEnum.FEATURE)
+    static LocationFeatureDto feature(ViolationLocation location) {
+        return new LocationFeatureDto()
+                .type(LocationFeatureDto.TypeEnum.FEATURE)
                 .id(location.id().toString())
                 .geometry(point(location.anchor()))
-                .properties(new LocationFeatureProperties()
+                .properties(new LocationFeaturePropertiesDto()
                         .category(location.category())
                         .zoneCode(location.zoneCode())
                         .reportCount(location.reportCount())
@@ -81,8 +82,10 @@ final class LocationViews {
     }
 
     /** GeoJSON order: longitude first. */
-    static PointGeometry point(GeoPoint point) {
-        return new PointGeometry().type(PointGeometry.TypeEnum.POINT).coordinates(List.of(point.lon(), point.lat()));
+    static PointGeometryDto point(GeoPoint point) {
+        return new PointGeometryDto()
+                .type(PointGeometryDto.TypeEnum.POINT)
+                .coordinates(List.of(point.lon(), point.lat()));
     }
 
     static OffsetDateTime utc(Instant instant) {

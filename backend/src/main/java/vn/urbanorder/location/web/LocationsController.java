@@ -10,13 +10,15 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.api.LocationsApi;
-import vn.urbanorder.api.model.LocationPolicy;
-import vn.urbanorder.api.model.LocationRebuild;
-import vn.urbanorder.api.model.ViolationLocationPage;
-import vn.urbanorder.api.model.ViolationLocationTimeline;
+import vn.urbanorder.api.model.LocationPolicyDto;
+import vn.urbanorder.api.model.LocationRebuildDto;
+import vn.urbanorder.api.model.LocationRuleDto;
+import vn.urbanorder.api.model.ViolationLocationPageDto;
+import vn.urbanorder.api.model.ViolationLocationTimelineDto;
 import vn.urbanorder.identity.Caller;
 import vn.urbanorder.location.LocationCursor;
 import vn.urbanorder.location.LocationPolicies;
+import vn.urbanorder.location.LocationRebuild;
 import vn.urbanorder.location.LocationRule;
 import vn.urbanorder.location.LocationSort;
 import vn.urbanorder.location.ViolationLocations;
@@ -27,15 +29,12 @@ import vn.urbanorder.shared.InvalidRequestException;
 class LocationsController implements LocationsApi {
 
     private final ViolationLocations locations;
-    private final vn.urbanorder.location.LocationRebuild rebuild;
+    private final LocationRebuild rebuild;
     private final LocationPolicies policies;
     private final ReportViews reportViews;
 
     LocationsController(
-            ViolationLocations locations,
-            vn.urbanorder.location.LocationRebuild rebuild,
-            LocationPolicies policies,
-            ReportViews reportViews) {
+            ViolationLocations locations, LocationRebuild rebuild, LocationPolicies policies, ReportViews reportViews) {
         this.locations = locations;
         this.rebuild = rebuild;
         this.policies = policies;
@@ -43,7 +42,7 @@ class LocationsController implements LocationsApi {
     }
 
     @Override
-    public Mono<ResponseEntity<ViolationLocationPage>> listLocations(
+    public Mono<ResponseEntity<ViolationLocationPageDto>> listLocations(
             Boolean repeat,
             String category,
             UUID zoneId,
@@ -61,7 +60,7 @@ class LocationsController implements LocationsApi {
                 .flatMap(caller -> locations.list(caller, filter))
                 .map(page -> ResponseEntity.ok()
                         .contentType(MediaType.APPLICATION_JSON)
-                        .body(new ViolationLocationPage()
+                        .body(new ViolationLocationPageDto()
                                 .items(page.items().stream()
                                         .map(LocationViews::toApi)
                                         .toList())
@@ -70,10 +69,10 @@ class LocationsController implements LocationsApi {
     }
 
     @Override
-    public Mono<ResponseEntity<ViolationLocationTimeline>> getLocation(UUID id, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<ViolationLocationTimelineDto>> getLocation(UUID id, ServerWebExchange exchange) {
         return Caller.current().flatMap(caller -> locations.timeline(caller, id).map(timeline -> ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(new ViolationLocationTimeline()
+                .body(new ViolationLocationTimelineDto()
                         .location(LocationViews.toApi(timeline.location()))
                         .reports(timeline.reports().stream()
                                 .map(report -> reportViews.view(report, caller))
@@ -82,19 +81,19 @@ class LocationsController implements LocationsApi {
 
     @Override
     @PreAuthorize("hasRole('WARD_ADMIN')")
-    public Mono<ResponseEntity<LocationRebuild>> rebuildLocations(ServerWebExchange exchange) {
+    public Mono<ResponseEntity<LocationRebuildDto>> rebuildLocations(ServerWebExchange exchange) {
         return Caller.current()
                 .flatMap(caller -> rebuild.rebuild(caller.wardId()))
                 .map(outcome -> ResponseEntity.ok()
                         .contentType(MediaType.APPLICATION_JSON)
-                        .body(new LocationRebuild()
+                        .body(new LocationRebuildDto()
                                 .reports(outcome.reports())
                                 .locations(outcome.locations())
                                 .repeatLocations(outcome.repeatLocations())));
     }
 
     @Override
-    public Mono<ResponseEntity<LocationPolicy>> getLocationPolicy(ServerWebExchange exchange) {
+    public Mono<ResponseEntity<LocationPolicyDto>> getLocationPolicy(ServerWebExchange exchange) {
         return Caller.current()
                 .flatMap(caller -> policies.rules(caller.wardId()))
                 .map(LocationsController::ok);
@@ -102,8 +101,8 @@ class LocationsController implements LocationsApi {
 
     @Override
     @PreAuthorize("hasRole('WARD_ADMIN')")
-    public Mono<ResponseEntity<LocationPolicy>> replaceLocationPolicy(
-            Mono<LocationPolicy> policy, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<LocationPolicyDto>> replaceLocationPolicy(
+            Mono<LocationPolicyDto> policy, ServerWebExchange exchange) {
         return Caller.current()
                 .zipWith(policy)
                 .flatMap(replace -> policies.replace(
@@ -121,17 +120,17 @@ class LocationsController implements LocationsApi {
                 .map(LocationsController::ok);
     }
 
-    private static ResponseEntity<LocationPolicy> ok(java.util.Map<String, LocationRule> rules) {
-        List<vn.urbanorder.api.model.LocationRule> categories = rules.values().stream()
+    private static ResponseEntity<LocationPolicyDto> ok(java.util.Map<String, LocationRule> rules) {
+        List<LocationRuleDto> categories = rules.values().stream()
                 .sorted(java.util.Comparator.comparing(LocationRule::category))
-                .map(rule -> new vn.urbanorder.api.model.LocationRule()
+                .map(rule -> new LocationRuleDto()
                         .category(rule.category())
                         .radiusM(rule.radiusM())
                         .repeatDeadlineFactor(rule.repeatDeadlineFactor()))
                 .toList();
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(new LocationPolicy().categories(categories));
+                .body(new LocationPolicyDto().categories(categories));
     }
 
     static LocationSort sortOf(String sort) {

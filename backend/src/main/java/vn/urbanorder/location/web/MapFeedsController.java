@@ -9,12 +9,12 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.api.MapsApi;
-import vn.urbanorder.api.model.LocationFeatureCollection;
-import vn.urbanorder.api.model.ReportFeature;
-import vn.urbanorder.api.model.ReportFeatureCollection;
-import vn.urbanorder.api.model.ReportFeatureProperties;
-import vn.urbanorder.api.model.ReportFlag;
-import vn.urbanorder.api.model.ReportStatus;
+import vn.urbanorder.api.model.LocationFeatureCollectionDto;
+import vn.urbanorder.api.model.ReportFeatureCollectionDto;
+import vn.urbanorder.api.model.ReportFeatureDto;
+import vn.urbanorder.api.model.ReportFeaturePropertiesDto;
+import vn.urbanorder.api.model.ReportFlagDto;
+import vn.urbanorder.api.model.ReportStatusDto;
 import vn.urbanorder.identity.Caller;
 import vn.urbanorder.location.LocationSort;
 import vn.urbanorder.location.ViolationLocations;
@@ -40,7 +40,7 @@ class MapFeedsController implements MapsApi {
     }
 
     @Override
-    public Mono<ResponseEntity<LocationFeatureCollection>> locationsGeoJson(
+    public Mono<ResponseEntity<LocationFeatureCollectionDto>> locationsGeoJson(
             Boolean repeat,
             String category,
             UUID zoneId,
@@ -55,8 +55,8 @@ class MapFeedsController implements MapsApi {
                 .flatMap(caller -> locations.list(caller, filter))
                 .map(page -> ResponseEntity.ok()
                         .contentType(GEO_JSON)
-                        .body(new LocationFeatureCollection()
-                                .type(LocationFeatureCollection.TypeEnum.FEATURE_COLLECTION)
+                        .body(new LocationFeatureCollectionDto()
+                                .type(LocationFeatureCollectionDto.TypeEnum.FEATURE_COLLECTION)
                                 .truncated(page.next() != null)
                                 .features(page.items().stream()
                                         .map(LocationViews::feature)
@@ -64,8 +64,8 @@ class MapFeedsController implements MapsApi {
     }
 
     @Override
-    public Mono<ResponseEntity<ReportFeatureCollection>> reportsGeoJson(
-            List<ReportStatus> status,
+    public Mono<ResponseEntity<ReportFeatureCollectionDto>> reportsGeoJson(
+            List<ReportStatusDto> status,
             String unitId,
             String category,
             String subtype,
@@ -75,7 +75,7 @@ class MapFeedsController implements MapsApi {
             String bbox,
             String q,
             Boolean overdue,
-            vn.urbanorder.api.model.ReportFlag flag,
+            ReportFlagDto flag,
             Integer limit,
             ServerWebExchange exchange) {
         return Caller.current()
@@ -99,27 +99,27 @@ class MapFeedsController implements MapsApi {
                                 null)))
                 .map(page -> ResponseEntity.ok()
                         .contentType(GEO_JSON)
-                        .body(new ReportFeatureCollection()
-                                .type(ReportFeatureCollection.TypeEnum.FEATURE_COLLECTION)
+                        .body(new ReportFeatureCollectionDto()
+                                .type(ReportFeatureCollectionDto.TypeEnum.FEATURE_COLLECTION)
                                 .truncated(page.next() != null)
                                 .features(
                                         page.items().stream().map(this::feature).toList())));
     }
 
-    private ReportFeature feature(Report report) {
-        return new ReportFeature()
-                .type(ReportFeature.TypeEnum.FEATURE)
+    private ReportFeatureDto feature(Report report) {
+        return new ReportFeatureDto()
+                .type(ReportFeatureDto.TypeEnum.FEATURE)
                 .id(report.id().toString())
                 .geometry(LocationViews.point(report.location().point()))
-                .properties(new ReportFeatureProperties()
+                .properties(new ReportFeaturePropertiesDto()
                         .reference(report.reference())
                         .category(report.category())
                         .subtype(report.subtype())
-                        .status(ReportStatus.fromValue(report.status().name()))
+                        .status(ReportStatusDto.fromValue(report.status().name()))
                         .observedAt(LocationViews.utc(report.observedAt()))
                         .flags(report.flags().stream()
                                 .sorted()
-                                .map(flag -> ReportFlag.fromValue(flag.name()))
+                                .map(flag -> ReportFlagDto.fromValue(flag.name()))
                                 .toList())
                         .overdue(report.overdue(clock.instant()))
                         .violationLocationId(

@@ -10,9 +10,10 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import vn.urbanorder.api.ReportEventsApi;
-import vn.urbanorder.api.model.EventChainCheck;
-import vn.urbanorder.api.model.ReportEventList;
-import vn.urbanorder.api.model.Reporter;
+import vn.urbanorder.api.model.EventChainCheckDto;
+import vn.urbanorder.api.model.ReportEventDto;
+import vn.urbanorder.api.model.ReportEventListDto;
+import vn.urbanorder.api.model.ReporterDto;
 import vn.urbanorder.identity.Caller;
 import vn.urbanorder.report.ReportEvent;
 import vn.urbanorder.report.ReportQueries;
@@ -31,34 +32,34 @@ class ReportEventsController implements ReportEventsApi {
     }
 
     @Override
-    public Mono<ResponseEntity<ReportEventList>> listReportEvents(UUID id, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<ReportEventListDto>> listReportEvents(UUID id, ServerWebExchange exchange) {
         return Caller.current().flatMap(caller -> queries.events(caller, id)).map(events -> ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(new ReportEventList()
+                .body(new ReportEventListDto()
                         .items(events.stream().map(this::toApi).toList())));
     }
 
     @Override
-    public Mono<ResponseEntity<EventChainCheck>> verifyReportEvents(UUID id, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<EventChainCheckDto>> verifyReportEvents(UUID id, ServerWebExchange exchange) {
         return Caller.current()
                 .flatMap(caller -> queries.verifyEvents(caller, id))
                 .map(check -> ResponseEntity.ok()
                         .contentType(MediaType.APPLICATION_JSON)
-                        .body(new EventChainCheck()
+                        .body(new EventChainCheckDto()
                                 .intact(check.intact())
                                 .events(check.events())
                                 .brokenAt(check.brokenAt())
                                 .reason(check.reason())));
     }
 
-    private vn.urbanorder.api.model.ReportEvent toApi(ReportEvent event) {
-        return new vn.urbanorder.api.model.ReportEvent()
+    private ReportEventDto toApi(ReportEvent event) {
+        return new ReportEventDto()
                 .seq(event.seq())
                 .at(event.at().atOffset(ZoneOffset.UTC))
                 .actor(
                         event.actorId() == null
                                 ? null
-                                : new Reporter().id(event.actorId()).displayName(event.actorName()))
+                                : new ReporterDto().id(event.actorId()).displayName(event.actorName()))
                 .type(event.type())
                 .fromStatus(event.fromStatus())
                 .toStatus(event.toStatus())

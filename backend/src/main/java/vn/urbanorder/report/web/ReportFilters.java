@@ -6,11 +6,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.modulith.NamedInterface;
-import vn.urbanorder.api.model.ReportStatus;
+import vn.urbanorder.api.model.ReportFlagDto;
+import vn.urbanorder.api.model.ReportStatusDto;
 import vn.urbanorder.identity.Caller;
 import vn.urbanorder.report.ReportCursor;
 import vn.urbanorder.report.ReportFilter;
+import vn.urbanorder.report.ReportFlag;
 import vn.urbanorder.report.ReportSort;
+import vn.urbanorder.report.ReportStatus;
 import vn.urbanorder.shared.CalendarBounds;
 import vn.urbanorder.shared.Proximity;
 
@@ -26,7 +29,7 @@ public final class ReportFilters {
 
     public static ReportFilter of(
             Caller caller,
-            List<ReportStatus> status,
+            List<ReportStatusDto> status,
             String unitId,
             String category,
             String subtype,
@@ -36,7 +39,7 @@ public final class ReportFilters {
             String bbox,
             String q,
             Boolean overdue,
-            vn.urbanorder.api.model.ReportFlag flag,
+            ReportFlagDto flag,
             int limit,
             ReportSort sort,
             ReportCursor cursor) {
@@ -45,7 +48,7 @@ public final class ReportFilters {
                 status == null
                         ? Set.of()
                         : status.stream()
-                                .map(one -> vn.urbanorder.report.ReportStatus.valueOf(one.name()))
+                                .map(one -> ReportStatus.valueOf(one.name()))
                                 .collect(Collectors.toSet()),
                 category,
                 subtype,
@@ -61,6 +64,6 @@ public final class ReportFilters {
                 sort,
                 null,
                 null,
-                flag == null ? null : vn.urbanorder.report.ReportFlag.valueOf(flag.getValue()));
+                flag == null ? null : ReportFlag.valueOf(flag.getValue()));
     }
 }

@@ -3,11 +3,12 @@ package vn.urbanorder.report.web;
 import java.time.Clock;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
-import vn.urbanorder.api.model.NearbyReport;
-import vn.urbanorder.api.model.Report;
-import vn.urbanorder.api.model.ReportAction;
+import vn.urbanorder.api.model.NearbyReportDto;
+import vn.urbanorder.api.model.ReportActionDto;
+import vn.urbanorder.api.model.ReportDto;
 import vn.urbanorder.identity.Caller;
 import vn.urbanorder.report.Lifecycle;
+import vn.urbanorder.report.Report;
 import vn.urbanorder.report.ReportQueries;
 
 /**
@@ -26,15 +27,15 @@ public class ReportViews {
         this.clock = clock;
     }
 
-    public Report view(vn.urbanorder.report.Report report, Caller caller) {
+    public ReportDto view(Report report, Caller caller) {
         return mapper.toApi(report)
                 .overdue(report.overdue(clock.instant()))
                 .allowedActions(Lifecycle.allowed(caller, report).stream()
-                        .map(action -> ReportAction.fromValue(action.name()))
+                        .map(action -> ReportActionDto.fromValue(action.name()))
                         .toList());
     }
 
-    NearbyReport view(ReportQueries.Nearby nearby, Caller caller) {
+    NearbyReportDto view(ReportQueries.Nearby nearby, Caller caller) {
         return mapper.toApi(nearby).report(view(nearby.report(), caller));
     }
 }

@@ -7,9 +7,14 @@ import java.util.List;
 import java.util.Set;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
-import vn.urbanorder.api.model.NearbyReport;
-import vn.urbanorder.api.model.ReportPhoto;
-import vn.urbanorder.api.model.Reporter;
+import vn.urbanorder.api.model.NearbyReportDto;
+import vn.urbanorder.api.model.ReportDto;
+import vn.urbanorder.api.model.ReportFlagDto;
+import vn.urbanorder.api.model.ReportLocationDto;
+import vn.urbanorder.api.model.ReportPhotoDto;
+import vn.urbanorder.api.model.ReportSubmissionDto;
+import vn.urbanorder.api.model.ReporterDto;
+import vn.urbanorder.api.model.ViolationLocationRefDto;
 import vn.urbanorder.report.LocationSummary;
 import vn.urbanorder.report.Report;
 import vn.urbanorder.report.ReportFlag;
@@ -25,11 +30,11 @@ interface ReportWebMapper {
     @Mapping(target = "overdue", ignore = true)
     @Mapping(target = "allowedActions", ignore = true)
     @Mapping(target = "photos", expression = "java(photos(report))")
-    vn.urbanorder.api.model.Report toApi(Report report);
+    ReportDto toApi(Report report);
 
-    default List<ReportPhoto> photos(Report report) {
+    default List<ReportPhotoDto> photos(Report report) {
         return report.photos().stream()
-                .map(photo -> new ReportPhoto()
+                .map(photo -> new ReportPhotoDto()
                         .id(photo.id())
                         .contentType(photo.contentType())
                         .sizeBytes(photo.sizeBytes())
@@ -37,22 +42,21 @@ interface ReportWebMapper {
                         .width(photo.width())
                         .height(photo.height())
                         .takenAt(toApi(photo.takenAt()))
-                        .stage(vn.urbanorder.api.model.ReportPhoto.StageEnum.fromValue(
-                                photo.stage().name()))
+                        .stage(ReportPhotoDto.StageEnum.fromValue(photo.stage().name()))
                         .gps(
                                 photo.gps() == null
                                         ? null
-                                        : new vn.urbanorder.api.model.ReportLocation()
+                                        : new ReportLocationDto()
                                                 .lat(photo.gps().lat())
                                                 .lon(photo.gps().lon()))
                         .url("/api/v1/reports/" + report.id() + "/photos/" + photo.id()))
                 .toList();
     }
 
-    default vn.urbanorder.api.model.ViolationLocationRef toApi(LocationSummary location) {
+    default ViolationLocationRefDto toApi(LocationSummary location) {
         return location == null
                 ? null
-                : new vn.urbanorder.api.model.ViolationLocationRef()
+                : new ViolationLocationRefDto()
                         .id(location.id())
                         .reportCount(location.reportCount())
                         .repeat(location.repeat())
@@ -61,22 +65,22 @@ interface ReportWebMapper {
 
     @Mapping(target = "id", source = "reporterId")
     @Mapping(target = "displayName", source = "reporterName")
-    Reporter reporter(Report report);
+    ReporterDto reporter(Report report);
 
-    NearbyReport toApi(ReportQueries.Nearby nearby);
+    NearbyReportDto toApi(ReportQueries.Nearby nearby);
 
-    default vn.urbanorder.api.model.ReportLocation toApi(ReportLocation location) {
-        return new vn.urbanorder.api.model.ReportLocation()
+    default ReportLocationDto toApi(ReportLocation location) {
+        return new ReportLocationDto()
                 .lat(location.point().lat())
                 .lon(location.point().lon())
                 .accuracyM(location.accuracyM());
     }
 
     /** Flags in a stable order, so clients and tests see the same list every time. */
-    default List<vn.urbanorder.api.model.ReportFlag> toApi(Set<ReportFlag> flags) {
+    default List<ReportFlagDto> toApi(Set<ReportFlag> flags) {
         return flags.stream()
                 .sorted()
-                .map(flag -> vn.urbanorder.api.model.ReportFlag.fromValue(flag.name()))
+                .map(flag -> ReportFlagDto.fromValue(flag.name()))
                 .toList();
     }
 
@@ -84,7 +88,7 @@ interface ReportWebMapper {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    default ReportSubmission toDomain(vn.urbanorder.api.model.ReportSubmission submission) {
+    default ReportSubmission toDomain(ReportSubmissionDto submission) {
         var location = submission.getLocation();
         return new ReportSubmission(
                 submission.getClientReportId(),

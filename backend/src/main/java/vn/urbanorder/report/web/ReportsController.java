@@ -18,11 +18,12 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.api.ReportsApi;
-import vn.urbanorder.api.model.NearbyReports;
-import vn.urbanorder.api.model.Report;
-import vn.urbanorder.api.model.ReportPage;
-import vn.urbanorder.api.model.ReportStatus;
-import vn.urbanorder.api.model.ReportSubmission;
+import vn.urbanorder.api.model.NearbyReportsDto;
+import vn.urbanorder.api.model.ReportDto;
+import vn.urbanorder.api.model.ReportFlagDto;
+import vn.urbanorder.api.model.ReportPageDto;
+import vn.urbanorder.api.model.ReportStatusDto;
+import vn.urbanorder.api.model.ReportSubmissionDto;
 import vn.urbanorder.identity.Caller;
 import vn.urbanorder.report.Intake;
 import vn.urbanorder.report.ReportCursor;
@@ -60,7 +61,8 @@ class ReportsController implements ReportsApi {
     /** JSON without photos. */
     @Override
     @PreAuthorize("hasRole('PATROL') or hasRole('INSPECTOR')")
-    public Mono<ResponseEntity<Report>> submitReport(Mono<ReportSubmission> submission, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<ReportDto>> submitReport(
+            Mono<ReportSubmissionDto> submission, ServerWebExchange exchange) {
         return Caller.current().zipWith(submission).flatMap(submit -> intake.submit(
                         submit.getT1(), mapper.toDomain(submit.getT2()))
                 .map(result -> answer(result, submit.getT1())));
@@ -76,8 +78,8 @@ class ReportsController implements ReportsApi {
             path = {PATH_SUBMIT_REPORT_WITH_PHOTOS, PATH_SUBMIT_REPORT},
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-    public Mono<ResponseEntity<Report>> submitReportWithPhotos(
-            Mono<ReportSubmission> submission, Flux<Part> photos, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<ReportDto>> submitReportWithPhotos(
+            Mono<ReportSubmissionDto> submission, Flux<Part> photos, ServerWebExchange exchange) {
         // The whole form arrives first, then the photos are read into memory and recorded
         // under a slot: a slow sender holds no slot while its bytes trickle in.
         return Caller.current()
@@ -116,7 +118,7 @@ class ReportsController implements ReportsApi {
                 });
     }
 
-    private ResponseEntity<Report> answer(Intake result, Caller caller) {
+    private ResponseEntity<ReportDto> answer(Intake result, Caller caller) {
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/api/v1/reports/" + result.report().id()))
                 .contentType(MediaType.APPLICATION_JSON)
@@ -124,7 +126,7 @@ class ReportsController implements ReportsApi {
     }
 
     @Override
-    public Mono<ResponseEntity<Report>> getReport(UUID id, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<ReportDto>> getReport(UUID id, ServerWebExchange exchange) {
         return Caller.current().flatMap(caller -> queries.find(caller, id).map(report -> ResponseEntity.ok()
                 .eTag("\"" + report.version() + "\"")
                 .contentType(MediaType.APPLICATION_JSON)
@@ -132,8 +134,8 @@ class ReportsController implements ReportsApi {
     }
 
     @Override
-    public Mono<ResponseEntity<ReportPage>> listReports(
-            List<ReportStatus> status,
+    public Mono<ResponseEntity<ReportPageDto>> listReports(
+            List<ReportStatusDto> status,
             String unitId,
             String sort,
             String category,
@@ -146,7 +148,7 @@ class ReportsController implements ReportsApi {
             Integer limit,
             String cursor,
             Boolean overdue,
-            vn.urbanorder.api.model.ReportFlag flag,
+            ReportFlagDto flag,
             ServerWebExchange exchange) {
         ReportSort order = sortOf(sort);
         return Caller.current().flatMap(caller -> queries.list(
@@ -169,7 +171,7 @@ class ReportsController implements ReportsApi {
                                 ReportCursor.decode(cursor, order)))
                 .map(page -> ResponseEntity.ok()
                         .contentType(MediaType.APPLICATION_JSON)
-                        .body(new ReportPage()
+                        .body(new ReportPageDto()
                                 .items(page.items().stream()
                                         .map(report -> views.view(report, caller))
                                         .toList())
@@ -188,12 +190,12 @@ class ReportsController implements ReportsApi {
     }
 
     @Override
-    public Mono<ResponseEntity<NearbyReports>> listNearbyReports(
+    public Mono<ResponseEntity<NearbyReportsDto>> listNearbyReports(
             Double lat, Double lon, Integer radiusM, ServerWebExchange exchange) {
         return Caller.current().flatMap(caller -> queries.nearby(caller, new GeoPoint(lat, lon), radiusM)
                 .map(found -> ResponseEntity.ok()
                         .contentType(MediaType.APPLICATION_JSON)
-                        .body(new NearbyReports()
+                        .body(new NearbyReportsDto()
                                 .items(found.stream()
                                         .map(nearby -> views.view(nearby, caller))
                                         .toList()))));

@@ -10,13 +10,14 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.api.InspectionRoundsApi;
-import vn.urbanorder.api.model.InspectionRound;
-import vn.urbanorder.api.model.InspectionRoundDetail;
-import vn.urbanorder.api.model.InspectionRoundList;
-import vn.urbanorder.api.model.NewInspectionRound;
-import vn.urbanorder.api.model.RoundFinding;
-import vn.urbanorder.api.model.RoundTotals;
+import vn.urbanorder.api.model.InspectionRoundDetailDto;
+import vn.urbanorder.api.model.InspectionRoundDto;
+import vn.urbanorder.api.model.InspectionRoundListDto;
+import vn.urbanorder.api.model.NewInspectionRoundDto;
+import vn.urbanorder.api.model.RoundFindingDto;
+import vn.urbanorder.api.model.RoundTotalsDto;
 import vn.urbanorder.identity.Caller;
+import vn.urbanorder.review.InspectionRound;
 import vn.urbanorder.review.InspectionRounds;
 import vn.urbanorder.ward.WardDirectory;
 
@@ -34,11 +35,11 @@ class InspectionRoundsController implements InspectionRoundsApi {
     }
 
     @Override
-    public Mono<ResponseEntity<InspectionRoundDetail>> createInspectionRound(
-            Mono<NewInspectionRound> body, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<InspectionRoundDetailDto>> createInspectionRound(
+            Mono<NewInspectionRoundDto> body, ServerWebExchange exchange) {
         return Caller.current().zipWith(body).flatMap(sent -> {
             Caller caller = sent.getT1();
-            NewInspectionRound round = sent.getT2();
+            NewInspectionRoundDto round = sent.getT2();
             return rounds.create(
                             caller,
                             round.getTitle(),
@@ -56,7 +57,7 @@ class InspectionRoundsController implements InspectionRoundsApi {
     }
 
     @Override
-    public Mono<ResponseEntity<InspectionRoundDetail>> getInspectionRound(UUID id, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<InspectionRoundDetailDto>> getInspectionRound(UUID id, ServerWebExchange exchange) {
         return Caller.current()
                 .flatMap(caller -> rounds.find(caller, id).flatMap(found -> detail(caller, found)))
                 .map(detail -> ResponseEntity.ok()
@@ -65,35 +66,35 @@ class InspectionRoundsController implements InspectionRoundsApi {
     }
 
     @Override
-    public Mono<ResponseEntity<InspectionRoundList>> listInspectionRounds(ServerWebExchange exchange) {
+    public Mono<ResponseEntity<InspectionRoundListDto>> listInspectionRounds(ServerWebExchange exchange) {
         return Caller.current().flatMap(caller -> today(caller)
                 .flatMap(today -> rounds.list(caller).map(found -> ResponseEntity.ok()
                         .contentType(MediaType.APPLICATION_JSON)
-                        .body(new InspectionRoundList()
+                        .body(new InspectionRoundListDto()
                                 .items(found.stream()
                                         .map(round -> toApi(round, today))
                                         .toList())))));
     }
 
-    private Mono<InspectionRoundDetail> detail(Caller caller, InspectionRounds.Detail detail) {
-        return today(caller).map(today -> new InspectionRoundDetail()
+    private Mono<InspectionRoundDetailDto> detail(Caller caller, InspectionRounds.Detail detail) {
+        return today(caller).map(today -> new InspectionRoundDetailDto()
                 .round(toApi(detail.round(), today))
                 .found(detail.found().stream()
-                        .map(found -> new RoundFinding()
+                        .map(found -> new RoundFindingDto()
                                 .category(found.category())
                                 .reports(found.reports())
                                 .repeatPoints(found.repeatPoints())
                                 .resolved(found.resolved()))
                         .toList())
-                .totals(new RoundTotals()
+                .totals(new RoundTotalsDto()
                         .reports(detail.found().stream()
-                                .mapToLong(vn.urbanorder.review.InspectionRound.Found::reports)
+                                .mapToLong(InspectionRound.Found::reports)
                                 .sum())
                         .repeatPoints(detail.found().stream()
-                                .mapToLong(vn.urbanorder.review.InspectionRound.Found::repeatPoints)
+                                .mapToLong(InspectionRound.Found::repeatPoints)
                                 .sum())
                         .resolved(detail.found().stream()
-                                .mapToLong(vn.urbanorder.review.InspectionRound.Found::resolved)
+                                .mapToLong(InspectionRound.Found::resolved)
                                 .sum())));
     }
 
@@ -103,8 +104,8 @@ class InspectionRoundsController implements InspectionRoundsApi {
                 .map(ward -> clock.instant().atZone(ward.timeZone()).toLocalDate());
     }
 
-    private static InspectionRound toApi(vn.urbanorder.review.InspectionRound round, LocalDate today) {
-        return new InspectionRound()
+    private static InspectionRoundDto toApi(InspectionRound round, LocalDate today) {
+        return new InspectionRoundDto()
                 .id(round.id())
                 .title(round.title())
                 .startedOn(round.startedOn())

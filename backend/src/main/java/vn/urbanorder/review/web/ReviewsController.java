@@ -14,12 +14,13 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.api.ReviewsApi;
-import vn.urbanorder.api.model.ReportPage;
-import vn.urbanorder.api.model.ReportStatus;
-import vn.urbanorder.api.model.Reporter;
-import vn.urbanorder.api.model.Review;
-import vn.urbanorder.api.model.ReviewList;
-import vn.urbanorder.api.model.ReviewRequest;
+import vn.urbanorder.api.model.ReportPageDto;
+import vn.urbanorder.api.model.ReportStatusDto;
+import vn.urbanorder.api.model.ReporterDto;
+import vn.urbanorder.api.model.ReviewDto;
+import vn.urbanorder.api.model.ReviewListDto;
+import vn.urbanorder.api.model.ReviewRequestDto;
+import vn.urbanorder.api.model.VerdictDto;
 import vn.urbanorder.identity.Caller;
 import vn.urbanorder.report.ReportCursor;
 import vn.urbanorder.report.ReportFilter;
@@ -28,6 +29,7 @@ import vn.urbanorder.report.ReportSort;
 import vn.urbanorder.report.web.PhotoParts;
 import vn.urbanorder.report.web.ReportViews;
 import vn.urbanorder.report.web.UploadGate;
+import vn.urbanorder.review.Review;
 import vn.urbanorder.review.Reviews;
 import vn.urbanorder.review.Verdict;
 
@@ -52,7 +54,7 @@ class ReviewsController implements ReviewsApi {
     /** What waits for the inspectors, longest waiting first. */
     @Override
     @PreAuthorize("hasRole('INSPECTOR') or hasRole('WARD_ADMIN')")
-    public Mono<ResponseEntity<ReportPage>> reviewQueue(
+    public Mono<ResponseEntity<ReportPageDto>> reviewQueue(
             UUID unitId, UUID zoneId, Integer limit, String cursor, ServerWebExchange exchange) {
         return Caller.current().flatMap(caller -> reports.list(
                         caller,
@@ -60,7 +62,7 @@ class ReviewsController implements ReviewsApi {
                                 unitId, zoneId, limit, ReportCursor.decode(cursor, ReportSort.REVIEW_QUEUE)))
                 .map(page -> ResponseEntity.ok()
                         .contentType(MediaType.APPLICATION_JSON)
-                        .body(new ReportPage()
+                        .body(new ReportPageDto()
                                 .items(page.items().stream()
                                         .map(report -> views.view(report, caller))
                                         .toList())
@@ -69,18 +71,18 @@ class ReviewsController implements ReviewsApi {
     }
 
     @Override
-    public Mono<ResponseEntity<ReviewList>> listReviews(UUID id, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<ReviewListDto>> listReviews(UUID id, ServerWebExchange exchange) {
         return Caller.current().flatMap(caller -> reviews.of(caller, id)).map(found -> ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(new ReviewList()
+                .body(new ReviewListDto()
                         .items(found.stream().map(ReviewsController::toApi).toList())));
     }
 
     /** JSON, without photos. */
     @Override
     @PreAuthorize("hasRole('INSPECTOR')")
-    public Mono<ResponseEntity<Review>> reviewReport(
-            UUID id, Mono<ReviewRequest> reviewRequest, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<ReviewDto>> reviewReport(
+            UUID id, Mono<ReviewRequestDto> reviewRequest, ServerWebExchange exchange) {
         return Caller.current()
                 .zipWith(reviewRequest)
                 .flatMap(sent -> review(sent.getT1(), id, sent.getT2(), List.of()));
@@ -96,8 +98,8 @@ class ReviewsController implements ReviewsApi {
             path = {PATH_REVIEW_REPORT_WITH_PHOTOS, PATH_REVIEW_REPORT},
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-    public Mono<ResponseEntity<Review>> reviewReportWithPhotos(
-            UUID id, Mono<ReviewRequest> reviewRequest, Flux<Part> photos, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<ReviewDto>> reviewReportWithPhotos(
+            UUID id, Mono<ReviewRequestDto> reviewRequest, Flux<Part> photos, ServerWebExchange exchange) {
         // The whole form arrives first; only reading its photos and recording takes an upload slot.
         return Caller.current()
                 .zipWith(reviewRequest)
@@ -108,23 +110,22 @@ class ReviewsController implements ReviewsApi {
                                 review(sent.getT1().getT1(), id, sent.getT1().getT2(), files))));
     }
 
-    private Mono<ResponseEntity<Review>> review(Caller caller, UUID id, ReviewRequest sent, List<byte[]> photos) {
+    private Mono<ResponseEntity<ReviewDto>> review(Caller caller, UUID id, ReviewRequestDto sent, List<byte[]> photos) {
         return reviews.review(caller, id, Verdict.valueOf(sent.getVerdict().getValue()), sent.getComment(), photos)
                 .map(review -> ResponseEntity.created(URI.create("/api/v1/reports/" + id + "/reviews"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .body(toApi(review)));
     }
 
-    private static Review toApi(vn.urbanorder.review.Review review) {
-        return new Review()
+    private static ReviewDto toApi(Review review) {
+        return new ReviewDto()
                 .id(review.id())
                 .reportId(review.reportId())
-                .reviewer(new Reporter().id(review.reviewerId()).displayName(review.reviewerName()))
-                .verdict(vn.urbanorder.api.model.Verdict.fromValue(
-                        review.verdict().name()))
+                .reviewer(new ReporterDto().id(review.reviewerId()).displayName(review.reviewerName()))
+                .verdict(VerdictDto.fromValue(review.verdict().name()))
                 .comment(review.comment())
-                .fromStatus(ReportStatus.fromValue(review.fromStatus()))
-                .toStatus(ReportStatus.fromValue(review.toStatus()))
+                .fromStatus(ReportStatusDto.fromValue(review.fromStatus()))
+                .toStatus(ReportStatusDto.fromValue(review.toStatus()))
                 .photos(review.photos())
                 .createdAt(review.createdAt().atOffset(ZoneOffset.UTC));
     }

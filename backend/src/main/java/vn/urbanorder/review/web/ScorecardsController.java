@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.api.ScorecardsApi;
-import vn.urbanorder.api.model.UnitScorecard;
+import vn.urbanorder.api.model.UnitScorecardDto;
 import vn.urbanorder.identity.Caller;
 import vn.urbanorder.review.UnitScorecards;
 import vn.urbanorder.shared.CalendarBounds;
@@ -23,7 +23,7 @@ class ScorecardsController implements ScorecardsApi {
     }
 
     @Override
-    public Mono<ResponseEntity<UnitScorecard>> unitScorecard(
+    public Mono<ResponseEntity<UnitScorecardDto>> unitScorecard(
             UUID id, LocalDate from, LocalDate to, ServerWebExchange exchange) {
         CalendarBounds.check("from", from);
         CalendarBounds.check("to", to);
@@ -31,7 +31,7 @@ class ScorecardsController implements ScorecardsApi {
                 .flatMap(caller -> scorecards.of(caller, id, from, to))
                 .map(card -> ResponseEntity.ok()
                         .contentType(MediaType.APPLICATION_JSON)
-                        .body(new UnitScorecard()
+                        .body(new UnitScorecardDto()
                                 .unitId(card.unitId())
                                 .from(card.from())
                                 .to(card.to())

@@ -8,8 +8,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.api.StatsApi;
-import vn.urbanorder.api.model.ExportFormat;
-import vn.urbanorder.api.model.PeriodStatistics;
+import vn.urbanorder.api.model.ExportFormatDto;
+import vn.urbanorder.api.model.PeriodStatisticsDto;
 import vn.urbanorder.identity.Caller;
 import vn.urbanorder.stats.StatsPeriod;
 import vn.urbanorder.stats.StatsScope;
@@ -30,25 +30,25 @@ class StatsController implements StatsApi {
     }
 
     @Override
-    public Mono<ResponseEntity<PeriodStatistics>> monthlyStats(String month, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<PeriodStatisticsDto>> monthlyStats(String month, ServerWebExchange exchange) {
         return figures(month(month));
     }
 
     @Override
-    public Mono<ResponseEntity<PeriodStatistics>> periodStats(
+    public Mono<ResponseEntity<PeriodStatisticsDto>> periodStats(
             LocalDate from, LocalDate to, ServerWebExchange exchange) {
         return figures(days(from, to));
     }
 
     @Override
     public Mono<ResponseEntity<Resource>> exportMonthlyStats(
-            String month, ExportFormat format, ServerWebExchange exchange) {
+            String month, ExportFormatDto format, ServerWebExchange exchange) {
         return files.export(month(month), format, exchange);
     }
 
     @Override
     public Mono<ResponseEntity<Resource>> exportPeriodStats(
-            LocalDate from, LocalDate to, ExportFormat format, ServerWebExchange exchange) {
+            LocalDate from, LocalDate to, ExportFormatDto format, ServerWebExchange exchange) {
         return files.export(days(from, to), format, exchange);
     }
 
@@ -60,7 +60,7 @@ class StatsController implements StatsApi {
         return Caller.current().flatMap(caller -> statistics.scope(caller, zone -> StatsPeriod.days(from, to, zone)));
     }
 
-    private Mono<ResponseEntity<PeriodStatistics>> figures(Mono<StatsScope> scope) {
+    private Mono<ResponseEntity<PeriodStatisticsDto>> figures(Mono<StatsScope> scope) {
         return scope.flatMap(statistics::figures).map(figures -> ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(mapper.toApi(figures)));

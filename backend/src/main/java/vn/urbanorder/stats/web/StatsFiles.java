@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
-import vn.urbanorder.api.model.ExportFormat;
+import vn.urbanorder.api.model.ExportFormatDto;
 import vn.urbanorder.stats.FileFormat;
 import vn.urbanorder.stats.StatsExports;
 import vn.urbanorder.stats.StatsScope;
@@ -32,8 +32,8 @@ class StatsFiles {
         this.json = json;
     }
 
-    Mono<ResponseEntity<Resource>> export(Mono<StatsScope> scope, ExportFormat format, ServerWebExchange exchange) {
-        if (format == ExportFormat.JSON) {
+    Mono<ResponseEntity<Resource>> export(Mono<StatsScope> scope, ExportFormatDto format, ServerWebExchange exchange) {
+        if (format == ExportFormatDto.JSON) {
             return scope.flatMap(found -> statistics
                     .figures(found)
                     .map(figures -> file(
@@ -41,7 +41,7 @@ class StatsFiles {
                             MediaType.APPLICATION_JSON,
                             new ByteArrayResource(json.writeValueAsBytes(mapper.toApi(figures))))));
         }
-        FileFormat file = format == ExportFormat.XLSX ? FileFormat.XLSX : FileFormat.CSV;
+        FileFormat file = format == ExportFormatDto.XLSX ? FileFormat.XLSX : FileFormat.CSV;
         // The file is the response's from the moment it leaves the export: registered right there,
         // before any operator that could drop it, it is deleted however the exchange ends.
         return scope.flatMap(found -> exports.export(found, file)

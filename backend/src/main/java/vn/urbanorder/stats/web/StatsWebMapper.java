@@ -6,15 +6,17 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
-import vn.urbanorder.api.model.ComparedFigure;
-import vn.urbanorder.api.model.InspectionRoundFigures;
-import vn.urbanorder.api.model.PatrolFigures;
-import vn.urbanorder.api.model.PeriodStatistics;
-import vn.urbanorder.api.model.RepeatPointFigures;
-import vn.urbanorder.api.model.ReportCounts;
-import vn.urbanorder.api.model.StatsTotals;
-import vn.urbanorder.api.model.UnitFigures;
+import vn.urbanorder.api.model.ComparedFigureDto;
+import vn.urbanorder.api.model.InspectionRoundFiguresDto;
+import vn.urbanorder.api.model.PatrolFiguresDto;
+import vn.urbanorder.api.model.PeriodStatisticsDto;
+import vn.urbanorder.api.model.RepeatPointFiguresDto;
+import vn.urbanorder.api.model.ReportCountsDto;
+import vn.urbanorder.api.model.StatsPeriodDto;
+import vn.urbanorder.api.model.StatsTotalsDto;
+import vn.urbanorder.api.model.UnitFiguresDto;
 import vn.urbanorder.stats.PeriodFigures;
+import vn.urbanorder.stats.ReportCounts;
 import vn.urbanorder.stats.StatsPeriod;
 
 /** Figures as the API shows them. */
@@ -22,31 +24,31 @@ import vn.urbanorder.stats.StatsPeriod;
 interface StatsWebMapper {
 
     @Mapping(target = "totals", source = ".")
-    PeriodStatistics toApi(PeriodFigures figures);
+    PeriodStatisticsDto toApi(PeriodFigures figures);
 
     @Mapping(target = "counts", source = "totals")
     @Mapping(target = "resolvedLate", expression = "java(figures.totals().resolvedLate())")
     @Mapping(target = "open", expression = "java(figures.totals().open())")
-    StatsTotals totals(PeriodFigures figures);
+    StatsTotalsDto totals(PeriodFigures figures);
 
     @Mapping(target = "resolvedPercent", expression = "java(counts.resolvedPercent())")
     @Mapping(target = "onTimePercent", expression = "java(counts.onTimePercent())")
-    ReportCounts toApi(vn.urbanorder.stats.ReportCounts counts);
+    ReportCountsDto toApi(ReportCounts counts);
 
     @Mapping(target = "label", expression = "java(period.label())")
-    vn.urbanorder.api.model.StatsPeriod toApi(StatsPeriod period);
+    StatsPeriodDto toApi(StatsPeriod period);
 
     @Mapping(target = "onTimePercent", expression = "java(unit.onTimePercent())")
-    UnitFigures toApi(PeriodFigures.UnitRow unit);
+    UnitFiguresDto toApi(PeriodFigures.UnitRow unit);
 
     @Mapping(target = "top", source = "listed")
-    RepeatPointFigures toApi(PeriodFigures.RepeatPoints points);
+    RepeatPointFiguresDto toApi(PeriodFigures.RepeatPoints points);
 
-    InspectionRoundFigures toApi(PeriodFigures.Rounds rounds);
+    InspectionRoundFiguresDto toApi(PeriodFigures.Rounds rounds);
 
-    PatrolFigures toApi(PeriodFigures.PatrolRow row);
+    PatrolFiguresDto toApi(PeriodFigures.PatrolRow row);
 
-    ComparedFigure toApi(PeriodFigures.ComparedFigure figure);
+    ComparedFigureDto toApi(PeriodFigures.ComparedFigure figure);
 
     default OffsetDateTime toApi(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);

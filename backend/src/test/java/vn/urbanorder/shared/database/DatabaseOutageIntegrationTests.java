@@ -31,7 +31,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import vn.urbanorder.UrbanOrderApplication;
-import vn.urbanorder.api.model.TokenResponse;
+import vn.urbanorder.api.model.TokenResponseDto;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.TestReports;
 
@@ -80,7 +80,7 @@ class DatabaseOutageIntegrationTests {
                 + Fixtures.attemptSignIn(http, "patrol1", Fixtures.PASSWORD)
                         .expectStatus()
                         .isOk()
-                        .expectBody(TokenResponse.class)
+                        .expectBody(TokenResponseDto.class)
                         .returnResult()
                         .getResponseBody()
                         .getAccessToken();

@@ -14,8 +14,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import vn.urbanorder.api.model.Report;
-import vn.urbanorder.assignment.DemoMap;
+import vn.urbanorder.api.model.ReportDto;
+import vn.urbanorder.demo.DemoMap;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 import vn.urbanorder.testing.TestPoints;
@@ -81,7 +81,7 @@ class HostileInputIntegrationTests {
                         .exchange(),
                 "username");
 
-        Report report = TestReports.submitted(http, patrol, "SANITATION", TestPoints.nextInTdp09(), Instant.now());
+        ReportDto report = TestReports.submitted(http, patrol, "SANITATION", TestPoints.nextInTdp09(), Instant.now());
         refused(act(staff, report, "{\"action\": \"ACCEPT\", \"note\": \"nhận\\u0000\"}"), "note");
         assertThat(version(report)).isEqualTo(report.getVersion());
     }
@@ -120,8 +120,8 @@ class HostileInputIntegrationTests {
 
     @Test
     void aFieldAnActionDoesNotTakeIsRefusedAndNeverReachesTheTrail() {
-        Report report = TestReports.submitted(http, patrol, "SANITATION", TestPoints.nextInTdp09(), Instant.now());
-        Report other = TestReports.submitted(http, patrol, "SANITATION", TestPoints.next(), Instant.now());
+        ReportDto report = TestReports.submitted(http, patrol, "SANITATION", TestPoints.nextInTdp09(), Instant.now());
+        ReportDto other = TestReports.submitted(http, patrol, "SANITATION", TestPoints.next(), Instant.now());
 
         refused(
                 act(staff, report, "{\"action\": \"ACCEPT\", \"duplicateOf\": \"" + other.getId() + "\"}"),
@@ -153,7 +153,7 @@ class HostileInputIntegrationTests {
                 .exchange();
     }
 
-    private WebTestClient.ResponseSpec act(String caller, Report report, String body) {
+    private WebTestClient.ResponseSpec act(String caller, ReportDto report, String body) {
         return http.post()
                 .uri("/api/v1/reports/" + report.getId() + "/actions")
                 .header("Authorization", caller)
@@ -163,7 +163,7 @@ class HostileInputIntegrationTests {
                 .exchange();
     }
 
-    private int version(Report report) {
+    private int version(ReportDto report) {
         return database.sql("SELECT version FROM report WHERE id = :id")
                 .bind("id", report.getId())
                 .map(row -> row.get("version", Integer.class))

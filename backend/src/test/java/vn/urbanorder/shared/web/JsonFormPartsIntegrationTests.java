@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import vn.urbanorder.api.model.Report;
-import vn.urbanorder.api.model.Review;
-import vn.urbanorder.assignment.DemoMap;
+import vn.urbanorder.api.model.ReportDto;
+import vn.urbanorder.api.model.ReviewDto;
+import vn.urbanorder.demo.DemoMap;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 import vn.urbanorder.testing.TestPhotos;
@@ -50,13 +50,13 @@ class JsonFormPartsIntegrationTests {
 
     @Test
     void aReportPartWithoutAContentTypeIsReadAsJson() {
-        Report report = post(
+        ReportDto report = post(
                         "/api/v1/reports/with-photos",
                         patrol,
                         new Form().field("report", null, submission()).photo(TestPhotos.jpegTakenAt(at[0], at[1])))
                 .expectStatus()
                 .isCreated()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
 
@@ -98,7 +98,7 @@ class JsonFormPartsIntegrationTests {
 
     @Test
     void unlabelledActionAndReviewPartsResolveAndReview() {
-        Report report = TestReports.submitted(
+        ReportDto report = TestReports.submitted(
                 http, patrol, "SANITATION", TestPoints.next(), Instant.now().minusSeconds(600));
         String staff = fixtures.bearer(fixtures.user(
                 Fixtures.DEMO_WARD, report.getAssignment().getUnit().getId(), "UNIT_STAFF"));
@@ -127,7 +127,7 @@ class JsonFormPartsIntegrationTests {
                 .expectStatus()
                 .isOk();
         String inspector = fixtures.bearer(fixtures.user(Fixtures.DEMO_WARD, "INSPECTOR"));
-        Review review = post(
+        ReviewDto review = post(
                         "/api/v1/reports/" + report.getId() + "/reviews/with-photos",
                         inspector,
                         new Form()
@@ -135,7 +135,7 @@ class JsonFormPartsIntegrationTests {
                                 .photo(after))
                 .expectStatus()
                 .isCreated()
-                .expectBody(Review.class)
+                .expectBody(ReviewDto.class)
                 .returnResult()
                 .getResponseBody();
 

@@ -1,4 +1,4 @@
-package vn.urbanorder.report;
+package vn.urbanorder.workflow;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -13,12 +13,18 @@ import vn.urbanorder.assignment.Assignment;
 import vn.urbanorder.assignment.Assignments;
 import vn.urbanorder.assignment.RuleLevel;
 import vn.urbanorder.assignment.Units;
-import vn.urbanorder.deadline.Deadlines;
 import vn.urbanorder.identity.Caller;
 import vn.urbanorder.photo.InspectedPhoto;
 import vn.urbanorder.photo.PhotoInspector;
 import vn.urbanorder.photo.Photos;
 import vn.urbanorder.photo.StagedPhotos;
+import vn.urbanorder.report.Lifecycle;
+import vn.urbanorder.report.NewEvent;
+import vn.urbanorder.report.Report;
+import vn.urbanorder.report.ReportAction;
+import vn.urbanorder.report.ReportFlag;
+import vn.urbanorder.report.ReportQueries;
+import vn.urbanorder.report.ReportStatus;
 import vn.urbanorder.shared.InvalidRequestException;
 import vn.urbanorder.shared.InvalidRequestException.FieldProblem;
 import vn.urbanorder.shared.ProblemException;
@@ -45,11 +51,9 @@ public class Handling {
     private final Units units;
     private final PhotoInspector inspector;
     private final Photos photos;
-    private final Deadlines deadlines;
+    private final NewDeadlines deadlines;
     private final WardDirectory wards;
-    private final ReportStore store;
     private final Assignments assignments;
-    private final LocationMatching locations;
     private final TransactionalOperator transactions;
     private final Clock clock;
 
@@ -59,11 +63,9 @@ public class Handling {
             Units units,
             PhotoInspector inspector,
             Photos photos,
-            Deadlines deadlines,
+            NewDeadlines deadlines,
             WardDirectory wards,
-            ReportStore store,
             Assignments assignments,
-            LocationMatching locations,
             TransactionalOperator transactions,
             Clock clock) {
         this.reports = reports;
@@ -73,9 +75,7 @@ public class Handling {
         this.photos = photos;
         this.deadlines = deadlines;
         this.wards = wards;
-        this.store = store;
         this.assignments = assignments;
-        this.locations = locations;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -317,7 +317,8 @@ public class Handling {
         ReportAction action = request.action();
         return switch (action) {
             case REASSIGN, REOPEN ->
-                due(ward, report, now, report.flags().contains(ReportFlag.REPEAT_OFFENCE))
+                deadlines
+                        .due(ward, report, now, report.flags().contains(ReportFlag.REPEAT_OFFENCE))
                         .map(due -> new Outcome(
                                 Lifecycle.target(action),
                                 action == ReportAction.REASSIGN ? request.unitId() : null,
@@ -327,8 +328,7 @@ public class Handling {
             case UNDUPLICATE -> {
                 Mono<Boolean> repeat = report.violationLocation() == null
                         ? Mono.just(false)
-                        : store.historyAt(report.violationLocation().id(), report.observedAt())
-                                .map(ReportStore.LocationHistory::clearedBefore);
+                        : reports.repeatOffenceAt(report.violationLocation().id(), report.observedAt());
                 yield Mono.zip(
                                 assignments.decide(
                                         ward.id(),
@@ -342,7 +342,8 @@ public class Handling {
                             if (!assignment.assigned()) {
                                 return Mono.just(new Outcome(ReportStatus.UNASSIGNED, null, null, null, flag));
                             }
-                            return due(ward, report, now, isRepeat)
+                            return deadlines
+                                    .due(ward, report, now, isRepeat)
                                     .map(due -> new Outcome(
                                             ReportStatus.ASSIGNED,
                                             assignment.unit().id(),
@@ -353,11 +354,6 @@ public class Handling {
             }
             default -> Mono.just(new Outcome(Lifecycle.target(action), null, null, null, null));
         };
-    }
-
-    private Mono<Instant> due(Ward ward, Report report, Instant now, boolean repeat) {
-        Mono<Double> factor = repeat ? locations.repeatDeadlineFactor(ward.id(), report.category()) : Mono.just(1.0);
-        return factor.flatMap(times -> deadlines.due(ward.id(), ward.timeZone(), report.category(), now, times));
     }
 
     /** @param unitId the new unit, or null to keep it; @param dueAt the new deadline, or null to keep it */

@@ -1,4 +1,4 @@
-package vn.urbanorder.report.web;
+package vn.urbanorder.workflow.web;
 
 import java.util.List;
 import java.util.UUID;
@@ -11,12 +11,15 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.api.HandlingApi;
-import vn.urbanorder.api.model.Report;
-import vn.urbanorder.api.model.ReportActionRequest;
+import vn.urbanorder.api.model.ReportActionRequestDto;
+import vn.urbanorder.api.model.ReportDto;
 import vn.urbanorder.identity.Caller;
-import vn.urbanorder.report.ActionRequest;
-import vn.urbanorder.report.Handling;
 import vn.urbanorder.report.ReportAction;
+import vn.urbanorder.report.web.PhotoParts;
+import vn.urbanorder.report.web.ReportViews;
+import vn.urbanorder.report.web.UploadGate;
+import vn.urbanorder.workflow.ActionRequest;
+import vn.urbanorder.workflow.Handling;
 
 @RestController
 class ActionsController implements HandlingApi {
@@ -35,8 +38,8 @@ class ActionsController implements HandlingApi {
 
     /** JSON, for every action but RESOLVE. */
     @Override
-    public Mono<ResponseEntity<Report>> actOnReport(
-            UUID id, Mono<ReportActionRequest> body, String ifMatch, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<ReportDto>> actOnReport(
+            UUID id, Mono<ReportActionRequestDto> body, String ifMatch, ServerWebExchange exchange) {
         return Caller.current().zipWith(body).flatMap(sent -> act(sent.getT1(), sent.getT2(), id, ifMatch, List.of()));
     }
 
@@ -49,8 +52,8 @@ class ActionsController implements HandlingApi {
             path = {PATH_ACT_ON_REPORT_WITH_PHOTOS, PATH_ACT_ON_REPORT},
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-    public Mono<ResponseEntity<Report>> actOnReportWithPhotos(
-            UUID id, Mono<ReportActionRequest> body, String ifMatch, Flux<Part> photos, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<ReportDto>> actOnReportWithPhotos(
+            UUID id, Mono<ReportActionRequestDto> body, String ifMatch, Flux<Part> photos, ServerWebExchange exchange) {
         // The whole form arrives first; only reading its photos and acting takes an upload slot.
         return Caller.current()
                 .zipWith(body)
@@ -60,8 +63,8 @@ class ActionsController implements HandlingApi {
                         .flatMap(files -> act(sent.getT1().getT1(), sent.getT1().getT2(), id, ifMatch, files))));
     }
 
-    private Mono<ResponseEntity<Report>> act(
-            Caller caller, ReportActionRequest sent, UUID id, String ifMatch, List<byte[]> photos) {
+    private Mono<ResponseEntity<ReportDto>> act(
+            Caller caller, ReportActionRequestDto sent, UUID id, String ifMatch, List<byte[]> photos) {
         Integer headerVersion = IfMatch.version(ifMatch);
         var request = new ActionRequest(
                 ReportAction.valueOf(sent.getAction().getValue()),

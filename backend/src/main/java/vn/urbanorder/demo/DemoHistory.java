@@ -1,4 +1,4 @@
-package vn.urbanorder.report;
+package vn.urbanorder.demo;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +13,11 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import vn.urbanorder.report.NewEvent;
+import vn.urbanorder.report.Report;
+import vn.urbanorder.report.ReportStatus;
+import vn.urbanorder.workflow.ReportTransitions;
+import vn.urbanorder.workflow.Transition;
 
 /**
  * What became of a demo report before the demo started (profile "demo"): most reports older than
@@ -48,7 +53,7 @@ class DemoHistory {
     }
 
     /** Plays the report's history, drawn from {@code random}; nothing for a report not assigned. */
-    Mono<Void> play(NewReport report, Random random) {
+    Mono<Void> play(Report report, Random random) {
         Instant now = clock.instant();
         UUID unit = report.assignment().assigned() ? report.assignment().unit().id() : null;
         UUID staff = unit == null ? null : STAFF.get(unit);
@@ -110,14 +115,14 @@ class DemoHistory {
                 .then();
     }
 
-    private static Transition transition(NewReport report, Step step, int index) {
+    private static Transition transition(Report report, Step step, int index) {
         var data = new LinkedHashMap<String, Object>();
         data.put("reason", step.reason());
         var event = new NewEvent(
                 step.at(), step.actor(), step.type(), step.from(), step.to(), step.note(), NewEvent.data(data));
         return new Transition(
                 report.id(),
-                1 + index,
+                report.version() + index,
                 step.from(),
                 step.to(),
                 null,
@@ -127,8 +132,10 @@ class DemoHistory {
                 null,
                 null,
                 null,
-                report.locationId(),
-                report.submission().category(),
+                report.violationLocation() == null
+                        ? null
+                        : report.violationLocation().id(),
+                report.category(),
                 event);
     }
 

@@ -1,55 +1,34 @@
 package vn.urbanorder.report;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
-import vn.urbanorder.photo.InspectedPhoto;
-import vn.urbanorder.photo.PhotoStage;
-import vn.urbanorder.photo.Photos;
 import vn.urbanorder.shared.Binds;
 
 /**
- * Applies a status change and appends its event in one transaction. The update names the version
- * and status it expects, so of two concurrent changes to one report exactly one applies; the
- * other finds nothing to update and learns it was too late.
+ * The one way a recorded report changes after intake: its row and its audit trail together. The
+ * update names the version and status it expects, so of two concurrent changes to one report
+ * exactly one applies; the other finds nothing to update and learns it was too late.
  */
 @Service
-public class ReportTransitions {
+public class StatusChanges {
 
     private final DatabaseClient database;
     private final ReportEvents events;
-    private final Photos photos;
-    private final LocationMatching locations;
-    private final TransactionalOperator transactions;
 
-    ReportTransitions(
-            DatabaseClient database,
-            ReportEvents events,
-            Photos photos,
-            LocationMatching locations,
-            TransactionalOperator transactions) {
+    StatusChanges(DatabaseClient database, ReportEvents events) {
         this.database = database;
-        this.locations = locations;
         this.events = events;
-        this.photos = photos;
-        this.transactions = transactions;
     }
 
-    /** True when the change applied; false when the report had moved on (another version or status). */
-    public Mono<Boolean> apply(UUID wardId, Transition change) {
-        return apply(wardId, change, List.of());
-    }
-
-    /** The same, recording the unit's after-photos (files already stored) with the change. */
-    public Mono<Boolean> apply(UUID wardId, Transition change, List<InspectedPhoto> afterPhotos) {
-        return apply(wardId, change, afterPhotos, PhotoStage.RESOLUTION);
-    }
-
-    /** The same, with photos of another stage (an inspector's, with a review). */
-    public Mono<Boolean> apply(UUID wardId, Transition change, List<InspectedPhoto> afterPhotos, PhotoStage stage) {
+    /**
+     * In the caller's transaction: true when the change applied and its event was appended; false
+     * when the report had moved on (another version or status), and nothing was written.
+     */
+    public Mono<Boolean> apply(UUID wardId, StatusChange change) {
         var update = database.sql("UPDATE report SET status = :to, version = version + 1,"
                         + " assigned_unit_id = coalesce(CAST(:unit AS uuid), assigned_unit_id),"
                         + " assignment_rule = coalesce(CAST(:rule AS text), assignment_rule),"
@@ -73,8 +52,8 @@ public class ReportTransitions {
                 .bind("version", change.expectedVersion())
                 .bind("from", change.from().name());
         update = Binds.nullable(update, "unit", change.unitId(), UUID.class);
-        update = Binds.nullable(update, "due", change.dueAt(), java.time.Instant.class);
-        update = Binds.nullable(update, "resolved", change.resolvedAt(), java.time.Instant.class);
+        update = Binds.nullable(update, "due", change.dueAt(), Instant.class);
+        update = Binds.nullable(update, "resolved", change.resolvedAt(), Instant.class);
         update = Binds.nullable(update, "reason", change.rejectionReason(), String.class);
         update = Binds.nullable(update, "duplicate", change.duplicateOf(), UUID.class);
         update = Binds.nullable(
@@ -84,24 +63,12 @@ public class ReportTransitions {
                 "flag",
                 change.addedFlag() == null ? null : change.addedFlag().name(),
                 String.class);
-        Mono<Boolean> applied = update.fetch()
+        return update.fetch()
                 .rowsUpdated()
                 .flatMap(rows -> rows == 1
-                        ? (afterPhotos.isEmpty()
-                                        ? Mono.<Void>empty()
-                                        : photos.add(wardId, change.reportId(), afterPhotos, stage))
-                                .then(events.append(wardId, change.reportId(), List.of(change.event())))
-                                // Whether a report there is a repeat offence depends on the others' statuses.
-                                .then(
-                                        change.locationId() == null
-                                                ? Mono.<Void>empty()
-                                                : locations.recount(change.locationId()))
+                        // The row is updated, and so locked: appends to one report never interleave.
+                        ? events.append(wardId, change.reportId(), List.of(change.event()))
                                 .thenReturn(true)
                         : Mono.just(false));
-        // The location's lock first, as intake takes it, then the report's row: one order, no deadlock.
-        Mono<Void> locked = change.locationId() == null
-                ? Mono.empty()
-                : locations.lock(wardId, change.category(), change.locationId());
-        return transactions.transactional(locked.then(applied));
     }
 }

@@ -1,8 +1,10 @@
-package vn.urbanorder.report;
+package vn.urbanorder.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,14 +21,16 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
-import vn.urbanorder.api.model.Report;
-import vn.urbanorder.api.model.ReportEventList;
-import vn.urbanorder.api.model.ReportPage;
-import vn.urbanorder.assignment.DemoMap;
+import vn.urbanorder.api.model.ReportDto;
+import vn.urbanorder.api.model.ReportEventListDto;
+import vn.urbanorder.api.model.ReportPageDto;
+import vn.urbanorder.demo.DemoMap;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.HostilePhotos;
 import vn.urbanorder.testing.IntegrationTest;
 import vn.urbanorder.testing.TestPhotos;
+import vn.urbanorder.testing.TestPoints;
+import vn.urbanorder.testing.TestReports;
 
 /** The handling workflow on the demo ward: who may do what, when, and at which version. */
 @IntegrationTest
@@ -55,7 +59,7 @@ class HandlingIntegrationTests {
     String otherUnitStaff;
     String admin;
     String inspector;
-    Report report;
+    ReportDto report;
 
     @BeforeEach
     void aSanitationReportWithTheSanitationTeam() {
@@ -69,14 +73,11 @@ class HandlingIntegrationTests {
                 .uri("/api/v1/reports")
                 .header("Authorization", patrol)
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Submissions.sound()
-                        .category("SANITATION", "LITTERING")
-                        .inTdp09()
-                        .json())
+                .bodyValue(sanitationInTdp09())
                 .exchange()
                 .expectStatus()
                 .isCreated()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
         assertThat(report.getAssignment().getUnit()).as("%s", report).isNotNull();
@@ -85,22 +86,22 @@ class HandlingIntegrationTests {
 
     @Test
     void theUnitAcceptsWithIfMatchAndTheTrailRecordsIt() {
-        Report seen = get(staff);
+        ReportDto seen = get(staff);
         assertThat(seen.getAllowedActions()).extracting(Object::toString).containsExactly("ACCEPT");
 
-        Report accepted = act(staff, "{\"action\": \"ACCEPT\"}", "\"" + seen.getVersion() + "\"")
+        ReportDto accepted = act(staff, "{\"action\": \"ACCEPT\"}", "\"" + seen.getVersion() + "\"")
                 .expectStatus()
                 .isOk()
                 .expectHeader()
                 .valueEquals("ETag", "\"" + (seen.getVersion() + 1) + "\"")
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
         assertThat(accepted.getStatus().getValue()).isEqualTo("IN_PROGRESS");
         assertThat(accepted.getVersion()).isEqualTo(seen.getVersion() + 1);
         assertThat(accepted.getAllowedActions()).extracting(Object::toString).containsExactly("RESOLVE");
 
-        ReportEventList events = events();
+        ReportEventListDto events = events();
         var accept = events.getItems().get(events.getItems().size() - 1);
         assertThat(accept.getType()).isEqualTo("ACCEPT");
         assertThat(accept.getFromStatus()).isEqualTo("ASSIGNED");
@@ -184,14 +185,14 @@ class HandlingIntegrationTests {
                 .expectStatus()
                 .isEqualTo(422);
 
-        Report moved = act(
+        ReportDto moved = act(
                         admin,
                         "{\"action\": \"REASSIGN\", \"unitId\": \"" + TTDT
                                 + "\", \"note\": \"Lấn chiếm, không phải rác\", \"expectedVersion\": 1}",
                         null)
                 .expectStatus()
                 .isOk()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
         assertThat(moved.getStatus().getValue()).isEqualTo("ASSIGNED");
@@ -237,14 +238,14 @@ class HandlingIntegrationTests {
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("duplicateOf");
 
-        Report rejected = act(
+        ReportDto rejected = act(
                         admin,
                         "{\"action\": \"REJECT\", \"reason\": \"NOT_A_VIOLATION\","
                                 + " \"note\": \"Hàng hoá để trong nhà\", \"expectedVersion\": 1}",
                         null)
                 .expectStatus()
                 .isOk()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
         assertThat(rejected.getStatus().getValue()).isEqualTo("REJECTED");
@@ -262,18 +263,18 @@ class HandlingIntegrationTests {
                 .extracting(Object::toString)
                 .containsExactlyInAnyOrder("VERIFY", "REOPEN");
 
-        Report verified = act(admin, "{\"action\": \"VERIFY\"}", "\"3\"")
+        ReportDto verified = act(admin, "{\"action\": \"VERIFY\"}", "\"3\"")
                 .expectStatus()
                 .isOk()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
         assertThat(verified.getStatus().getValue()).isEqualTo("VERIFIED");
 
-        Report reopened = act(admin, "{\"action\": \"REOPEN\", \"note\": \"Rác lại bị đổ\"}", "\"4\"")
+        ReportDto reopened = act(admin, "{\"action\": \"REOPEN\", \"note\": \"Rác lại bị đổ\"}", "\"4\"")
                 .expectStatus()
                 .isOk()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
         assertThat(reopened.getStatus().getValue()).isEqualTo("REOPENED");
@@ -322,32 +323,26 @@ class HandlingIntegrationTests {
 
     @Test
     void theUnitsWorkQueueListsItsOpenWorkSoonestDeadlineFirst() {
-        Report later = http.post()
+        ReportDto later = http.post()
                 .uri("/api/v1/reports")
                 .header("Authorization", patrol)
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Submissions.sound()
-                        .category("SANITATION", "LITTERING")
-                        .inTdp09()
-                        .json())
+                .bodyValue(sanitationInTdp09())
                 .exchange()
                 .expectStatus()
                 .isCreated()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
-        Report done = http.post()
+        ReportDto done = http.post()
                 .uri("/api/v1/reports")
                 .header("Authorization", patrol)
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Submissions.sound()
-                        .category("SANITATION", "LITTERING")
-                        .inTdp09()
-                        .json())
+                .bodyValue(sanitationInTdp09())
                 .exchange()
                 .expectStatus()
                 .isCreated()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
         // The demo ward's queue holds the demo reports and other tests' too: give ours the earliest deadlines.
@@ -365,10 +360,10 @@ class HandlingIntegrationTests {
                 .block();
 
         String queue = "/api/v1/reports?unitId=mine&status=ASSIGNED,IN_PROGRESS,REOPENED&sort=dueAt&limit=1";
-        ReportPage first = page(staff, queue);
-        assertThat(first.getItems()).extracting(Report::getId).containsExactly(report.getId());
-        ReportPage second = page(staff, queue + "&cursor=" + first.getNextCursor());
-        assertThat(second.getItems()).extracting(Report::getId).containsExactly(later.getId());
+        ReportPageDto first = page(staff, queue);
+        assertThat(first.getItems()).extracting(ReportDto::getId).containsExactly(report.getId());
+        ReportPageDto second = page(staff, queue + "&cursor=" + first.getNextCursor());
+        assertThat(second.getItems()).extracting(ReportDto::getId).containsExactly(later.getId());
 
         http.get()
                 .uri("/api/v1/reports?unitId=mine")
@@ -394,14 +389,14 @@ class HandlingIntegrationTests {
                 .isEqualTo(422);
     }
 
-    private ReportPage page(String caller, String uri) {
+    private ReportPageDto page(String caller, String uri) {
         return http.get()
                 .uri(uri)
                 .header("Authorization", caller)
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(ReportPage.class)
+                .expectBody(ReportPageDto.class)
                 .returnResult()
                 .getResponseBody();
     }
@@ -430,7 +425,7 @@ class HandlingIntegrationTests {
                 .isEqualTo("photos[0]");
         resolve("\"2\"", " ", TestPhotos.jpeg(64, 48)).expectStatus().isEqualTo(422);
 
-        Report resolved = resolve(
+        ReportDto resolved = resolve(
                         "\"2\"",
                         "Đã dọn sạch, nhắc hộ kinh doanh",
                         TestPhotos.jpegTakenAt(
@@ -438,7 +433,7 @@ class HandlingIntegrationTests {
                                 report.getLocation().getLon()))
                 .expectStatus()
                 .isOk()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
         assertThat(resolved.getStatus().getValue()).isEqualTo("RESOLVED");
@@ -447,10 +442,10 @@ class HandlingIntegrationTests {
                         photo.getStage() != null && photo.getStage().getValue().equals("RESOLUTION"))
                 .hasSize(1);
 
-        Report verified = act(admin, "{\"action\": \"VERIFY\"}", "\"3\"")
+        ReportDto verified = act(admin, "{\"action\": \"VERIFY\"}", "\"3\"")
                 .expectStatus()
                 .isOk()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
         assertThat(verified.getStatus().getValue()).isEqualTo("VERIFIED");
@@ -510,26 +505,26 @@ class HandlingIntegrationTests {
         return request.bodyValue(body).exchange();
     }
 
-    private Report get(String caller) {
+    private ReportDto get(String caller) {
         return http.get()
                 .uri("/api/v1/reports/" + report.getId())
                 .header("Authorization", caller)
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(Report.class)
+                .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
     }
 
-    private ReportEventList events() {
+    private ReportEventListDto events() {
         return http.get()
                 .uri("/api/v1/reports/" + report.getId() + "/events")
                 .header("Authorization", admin)
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(ReportEventList.class)
+                .expectBody(ReportEventListDto.class)
                 .returnResult()
                 .getResponseBody();
     }
@@ -544,5 +539,15 @@ class HandlingIntegrationTests {
                 .expectBody()
                 .jsonPath("$.intact")
                 .isEqualTo(true);
+    }
+
+    /** A sanitation report in tổ dân phố 9 of the demo map, away from every segment: it goes to VSMT. */
+    private static String sanitationInTdp09() {
+        return TestReports.json(
+                "SANITATION",
+                "LITTERING",
+                TestPoints.nextInTdp09(),
+                Instant.now().minus(10, ChronoUnit.MINUTES),
+                ", \"description\": \"Đổ rác ra vỉa hè\", \"addressText\": \"Số 12 Nguyễn Văn Cừ\"");
     }
 }

@@ -1,4 +1,4 @@
-package vn.urbanorder.report;
+package vn.urbanorder.demo;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -11,10 +11,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
-import java.util.function.Function;
 import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,22 +20,19 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import vn.urbanorder.assignment.Assignment;
-import vn.urbanorder.assignment.Assignments;
-import vn.urbanorder.assignment.DemoMap;
-import vn.urbanorder.deadline.Deadlines;
-import vn.urbanorder.photo.InspectedPhoto;
 import vn.urbanorder.photo.PhotoInspector;
 import vn.urbanorder.photo.Photos;
 import vn.urbanorder.photo.StagedPhotos;
+import vn.urbanorder.report.PastReports;
+import vn.urbanorder.report.ReportLocation;
+import vn.urbanorder.report.ReportSubmission;
 import vn.urbanorder.shared.GeoPoint;
-import vn.urbanorder.shared.RandomIds;
+import vn.urbanorder.stats.WardStatistics;
 import vn.urbanorder.ward.Ward;
 import vn.urbanorder.ward.WardDirectory;
 
@@ -45,8 +40,9 @@ import vn.urbanorder.ward.WardDirectory;
  * The demo profile's reports: about 200 over the three months before they are first added, on
  * Gia Thụy's streets, each with a photo, as the demo patrols would have filed them. The same
  * reports every time (a fixed seed and client ids derived from it), added once: a restart finds
- * them and adds nothing. They are loaded directly, not through intake, which would refuse
- * observations older than 30 days, and {@link DemoHistory} gives each the handling it had since.
+ * them and adds nothing. They are recorded as past reports ({@link PastReports}), not through
+ * intake, which would refuse observations older than 30 days, and {@link DemoHistory} gives each
+ * the handling it had since, in the same transaction.
  * {@code urbanorder.demo.reports=false} leaves them out (the tests do: reports at random spots would
  * make the tests' own reports their duplicates).
  */
@@ -77,32 +73,24 @@ class DemoReports {
     };
 
     private final WardDirectory wards;
-    private final ReportStore reports;
+    private final PastReports reports;
     private final PhotoInspector inspector;
     private final Photos photos;
     private final TransactionalOperator transactions;
     private final DemoMap demoMap;
-    private final ReportEvents events;
-    private final Deadlines deadlines;
-    private final Assignments assignments;
-    private final LocationMatching locations;
     private final DemoHistory history;
-    private final DatabaseClient database;
+    private final WardStatistics statistics;
     private final Clock clock;
 
     DemoReports(
             WardDirectory wards,
-            ReportStore reports,
+            PastReports reports,
             PhotoInspector inspector,
             Photos photos,
             TransactionalOperator transactions,
             DemoMap demoMap,
-            ReportEvents events,
-            Deadlines deadlines,
-            Assignments assignments,
-            LocationMatching locations,
             DemoHistory history,
-            DatabaseClient database,
+            WardStatistics statistics,
             Clock clock) {
         this.wards = wards;
         this.reports = reports;
@@ -110,12 +98,8 @@ class DemoReports {
         this.photos = photos;
         this.transactions = transactions;
         this.demoMap = demoMap;
-        this.events = events;
-        this.deadlines = deadlines;
-        this.assignments = assignments;
-        this.locations = locations;
         this.history = history;
-        this.database = database;
+        this.statistics = statistics;
         this.clock = clock;
     }
 
@@ -129,7 +113,9 @@ class DemoReports {
                         .count()
                         .flatMap(added -> added == 0
                                 ? Mono.just(added)
-                                : forgetWorkloads(ward).thenReturn(added)))
+                                // Their events are dated in the past: a month-end workload the
+                                // statistics kept while they were being added would miss them.
+                                : statistics.forgetKeptWorkloads(ward.id()).thenReturn(added)))
                 .subscribe(
                         added -> {
                             if (added > 0) {
@@ -139,23 +125,12 @@ class DemoReports {
                         failure -> log.error("Could not add the demo reports", failure));
     }
 
-    /**
-     * The demo's reports carry events dated in the past, the only ones that ever do; a month-end
-     * workload the statistics kept while they were being added would miss them, so it is dropped.
-     */
-    private Mono<Void> forgetWorkloads(Ward ward) {
-        return database.sql("DELETE FROM workload_snapshot WHERE ward_id = :ward")
-                .bind("ward", ward.id())
-                .then();
-    }
-
     private Mono<Boolean> addIfMissing(Ward ward, int index) {
         Random random = new Random(31L * index + 7);
         UUID reporter = PATROLS.get(index % PATROLS.size());
         UUID clientId = UUID.nameUUIDFromBytes(("demo-report-" + index).getBytes(StandardCharsets.UTF_8));
-        return reports.findByClientId(reporter, clientId)
-                .map(existing -> false)
-                .switchIfEmpty(Mono.defer(() -> add(ward, index, random, reporter, clientId)));
+        return reports.exists(reporter, clientId)
+                .flatMap(found -> found ? Mono.just(false) : add(ward, index, random, reporter, clientId));
     }
 
     private Mono<Boolean> add(Ward ward, int index, Random random, UUID reporter, UUID clientId) {
@@ -172,65 +147,15 @@ class DemoReports {
                 new ReportLocation(point, 4.0 + random.nextInt(20)),
                 observed.atZone(ward.timeZone()).toOffsetDateTime(),
                 null);
-        int year = observed.atZone(ward.timeZone()).getYear();
         Instant received = observed.plusSeconds(5 + random.nextInt(600));
-        Mono<Assignment> assignment = assignments.decide(ward.id(), submission.category(), point);
-        Mono<Optional<Instant>> dueAt = assignment.flatMap(decided -> decided.assigned()
-                ? deadlines
-                        .due(ward.id(), ward.timeZone(), submission.category(), received)
-                        .map(Optional::of)
-                : Mono.just(Optional.<Instant>empty()));
         return Mono.fromCallable(() -> photo(index, kind[2]))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(bytes -> inspector.inspect(List.of(bytes), ward.timeZone()))
-                .map(inspected -> inspected.get(0))
-                .zipWith(assignment)
-                .zipWith(dueAt)
-                .flatMap(decided -> {
-                    InspectedPhoto photo = decided.getT1().getT1();
-                    UUID id = RandomIds.uuid();
-                    Assignment assigned = decided.getT1().getT2();
-                    Function<LocationMatching.LocationMatch, NewReport> report = match -> new NewReport(
-                            id,
-                            ward.id(),
-                            reporter,
-                            year,
-                            ward.code() + "-" + year + "-",
-                            submission,
-                            ReportIntake.payloadSha256(submission, List.of(photo)),
-                            received,
-                            java.util.EnumSet.noneOf(ReportFlag.class),
-                            assigned,
-                            decided.getT2().orElse(null),
-                            assigned.assigned() ? ReportStatus.ASSIGNED : ReportStatus.UNASSIGNED,
-                            match.locationId(),
-                            null);
-                    // Placed at their locations as intake would, but not judged duplicates or
-                    // repeats: they are the history the demo starts from.
-                    Mono<Boolean> added = locations
-                            .match(
-                                    ward.id(),
-                                    submission.category(),
-                                    point,
-                                    assigned.zone() == null
-                                            ? null
-                                            : assigned.zone().id(),
-                                    id,
-                                    received)
-                            .map(report)
-                            .flatMap(stored -> locations
-                                    .countNew(
-                                            stored.locationId(),
-                                            stored.submission().observedAt().toInstant(),
-                                            false)
-                                    .then(reports.insert(
-                                            stored, events.first(ward.id(), id, IntakeEvents.of(reporter, stored))))
-                                    // Another instance added this one first: roll the number back.
-                                    .switchIfEmpty(Mono.error(new IllegalStateException("added elsewhere")))
-                                    .flatMap(recorded -> photos.record(ward.id(), recorded, List.of(photo)))
-                                    .then(history.play(stored, random)))
+                .flatMap(inspected -> {
+                    Mono<Boolean> added = reports.record(ward, reporter, submission, received, inspected)
+                            .flatMap(report -> history.play(report, random))
                             .thenReturn(true);
-                    StagedPhotos staged = photos.stage(ward.id(), List.of(photo));
+                    StagedPhotos staged = photos.stage(ward.id(), inspected);
                     return photos.store(staged)
                             .then(transactions.transactional(added))
                             .onErrorResume(failure -> photos.forget(staged).then(Mono.error(failure)));

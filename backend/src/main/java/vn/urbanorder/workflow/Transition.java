@@ -1,12 +1,16 @@
-package vn.urbanorder.report;
+package vn.urbanorder.workflow;
 
 import java.time.Instant;
 import java.util.UUID;
 import vn.urbanorder.assignment.RuleLevel;
+import vn.urbanorder.report.NewEvent;
+import vn.urbanorder.report.ReportFlag;
+import vn.urbanorder.report.ReportStatus;
+import vn.urbanorder.report.StatusChange;
 
 /**
- * A change of a report's status by an action, applied only if the report is still at the
- * expected version and status.
+ * A change of a report's status by an action or a review, applied only if the report is still at
+ * the expected version and status.
  *
  * @param unitId the new unit (REASSIGN), or null to keep the unit
  * @param dueAt the new deadline (REASSIGN, REOPEN), or null to keep it
@@ -30,4 +34,5 @@ public record Transition(
         ReportFlag addedFlag,
         UUID locationId,
         String category,
-        NewEvent event) {}
+        NewEvent event)
+        implements StatusChange {}

@@ -1,4 +1,4 @@
-package vn.urbanorder.report.web;
+package vn.urbanorder.workflow.web;
 
 import vn.urbanorder.shared.ProblemException;
 

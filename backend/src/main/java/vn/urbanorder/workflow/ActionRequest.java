@@ -1,6 +1,7 @@
-package vn.urbanorder.report;
+package vn.urbanorder.workflow;
 
 import java.util.UUID;
+import vn.urbanorder.report.ReportAction;
 
 /**
  * An action as a caller asks for it.

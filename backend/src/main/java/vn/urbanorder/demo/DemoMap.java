@@ -1,4 +1,4 @@
-package vn.urbanorder.assignment;
+package vn.urbanorder.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +18,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.urbanorder.assignment.ZoneDraft;
+import vn.urbanorder.assignment.Zones;
 import vn.urbanorder.identity.Caller;
 import vn.urbanorder.identity.Role;
 
@@ -37,15 +39,14 @@ public class DemoMap {
 
     private final Mono<Void> ready;
 
-    DemoMap(ZoneStore zones, Zones imports, JsonMapper json) {
+    DemoMap(Zones zones, JsonMapper json) {
         Caller admin = new Caller(ADMIN, "admin", WARD, "GT", Set.of(Role.WARD_ADMIN), null);
-        this.ready = zones.current(WARD)
-                .hasElements()
-                .flatMap(present -> present
+        this.ready = zones.at(admin, null)
+                .flatMap(current -> !current.isEmpty()
                         ? Mono.empty()
                         : Mono.fromCallable(() -> features(json))
                                 .subscribeOn(Schedulers.boundedElastic())
-                                .flatMap(features -> imports.replace(admin, features))
+                                .flatMap(features -> zones.replace(admin, features))
                                 .doOnNext(imported -> log.info(
                                         "Imported the demo map of Phường Gia Thụy: {} zones, {} segments",
                                         imported.zones(),
