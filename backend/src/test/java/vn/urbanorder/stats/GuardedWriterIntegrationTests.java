@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-class GuardedWriterTests {
+class GuardedWriterIntegrationTests {
 
     @Test
     void anAbandonedExportClosesItsWriterOnlyAfterTheCallInFlightAndRefusesAnyAfter() throws Exception {

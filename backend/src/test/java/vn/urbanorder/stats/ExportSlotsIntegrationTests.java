@@ -24,7 +24,7 @@ import reactor.test.StepVerifier;
 import vn.urbanorder.shared.ProblemException;
 
 /** However a build ends, and at whatever moment it is abandoned, its slot comes back and its file goes. */
-class ExportSlotsTests {
+class ExportSlotsIntegrationTests {
 
     @TempDir
     Path folder;
