@@ -1,2 +1,8 @@
 /** Violation reports: intake from patrols' phones, exactly once, and reading them back. */
+@ApplicationModule(
+        allowedDependencies = {"api", "assignment", "category", "deadline", "identity", "photo", "shared", "ward"})
+@NullMarked
 package vn.urbanorder.report;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -3,4 +3,9 @@
  * reference page that renders it. Later the field app ({@code /app/}) and the console
  * ({@code /console/}) hang off the landing page.
  */
+@ApplicationModule(allowedDependencies = {"api"})
+@NullMarked
 package vn.urbanorder.site;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

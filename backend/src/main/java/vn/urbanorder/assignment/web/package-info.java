@@ -1,0 +1,4 @@
+@NullMarked
+package vn.urbanorder.assignment.web;
+
+import org.jspecify.annotations.NullMarked;

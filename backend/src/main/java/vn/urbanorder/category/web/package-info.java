@@ -1,0 +1,4 @@
+@NullMarked
+package vn.urbanorder.category.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package vn.urbanorder.deadline.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package vn.urbanorder.identity.web;
+
+import org.jspecify.annotations.NullMarked;

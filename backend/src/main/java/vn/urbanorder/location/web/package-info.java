@@ -1,0 +1,4 @@
+@NullMarked
+package vn.urbanorder.location.web;
+
+import org.jspecify.annotations.NullMarked;

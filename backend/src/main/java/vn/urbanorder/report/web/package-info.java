@@ -1,0 +1,4 @@
+@NullMarked
+package vn.urbanorder.report.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package vn.urbanorder.review.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package vn.urbanorder.shared.database;
+
+import org.jspecify.annotations.NullMarked;

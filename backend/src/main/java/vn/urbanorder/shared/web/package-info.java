@@ -1,0 +1,4 @@
+@NullMarked
+package vn.urbanorder.shared.web;
+
+import org.jspecify.annotations.NullMarked;

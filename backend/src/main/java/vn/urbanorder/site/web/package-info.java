@@ -1,0 +1,4 @@
+@NullMarked
+package vn.urbanorder.site.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package vn.urbanorder.stats.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package vn.urbanorder.workflow.web;
+
+import org.jspecify.annotations.NullMarked;
