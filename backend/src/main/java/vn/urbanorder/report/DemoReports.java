@@ -35,7 +35,6 @@ import vn.urbanorder.deadline.Deadlines;
 import vn.urbanorder.photo.InspectedPhoto;
 import vn.urbanorder.photo.PhotoInspector;
 import vn.urbanorder.photo.Photos;
-import vn.urbanorder.photo.StagedPhotos;
 import vn.urbanorder.shared.GeoPoint;
 import vn.urbanorder.shared.RandomIds;
 import vn.urbanorder.ward.Ward;
@@ -230,10 +229,7 @@ class DemoReports {
                                     .flatMap(recorded -> photos.record(ward.id(), recorded, List.of(photo)))
                                     .then(history.play(stored, random)))
                             .thenReturn(true);
-                    StagedPhotos staged = photos.stage(ward.id(), List.of(photo));
-                    return photos.store(staged)
-                            .then(transactions.transactional(added))
-                            .onErrorResume(failure -> photos.forget(staged).then(Mono.error(failure)));
+                    return photos.stageAndRun(ward.id(), List.of(photo), stored -> transactions.transactional(added));
                 })
                 .onErrorResume(failure -> {
                     log.debug("Demo report {} not added: {}", index, failure.toString());

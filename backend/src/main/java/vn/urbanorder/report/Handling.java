@@ -18,7 +18,6 @@ import vn.urbanorder.identity.Caller;
 import vn.urbanorder.photo.InspectedPhoto;
 import vn.urbanorder.photo.PhotoInspector;
 import vn.urbanorder.photo.Photos;
-import vn.urbanorder.photo.StagedPhotos;
 import vn.urbanorder.shared.InvalidRequestException;
 import vn.urbanorder.shared.InvalidRequestException.FieldProblem;
 import vn.urbanorder.shared.ProblemException;
@@ -92,12 +91,12 @@ public class Handling {
     public Mono<Report> act(Caller caller, UUID reportId, ActionRequest request, List<byte[]> photoFiles) {
         return reports.findInWard(caller, reportId).flatMap(report -> check(caller, report, request, photoFiles.size())
                 .then(inspected(caller, report, photoFiles))
-                .flatMap(after -> withFiles(
+                .flatMap(after -> photos.stageAndRun(
                         caller.wardId(),
                         after,
                         // Read back in the change's transaction: once it has committed, nothing
                         // is left to fail, so a change made is never answered with an error.
-                        transactions.transactional(change(caller, report, request, after)
+                        stored -> transactions.transactional(change(caller, report, request, stored)
                                 .flatMap(applied ->
                                         applied ? reports.find(caller, reportId) : Mono.error(stale(request)))))));
     }
@@ -145,18 +144,6 @@ public class Handling {
             problems.add(new FieldProblem("reason", "Chỉ dùng với thao tác REJECT."));
         }
         return problems;
-    }
-
-    /** Stores the files, runs the change, and removes what it stored if the change fails or is abandoned. */
-    private <T> Mono<T> withFiles(UUID wardId, List<InspectedPhoto> after, Mono<T> change) {
-        if (after.isEmpty()) {
-            return change;
-        }
-        StagedPhotos staged = photos.stage(wardId, after);
-        return photos.store(staged)
-                .then(change)
-                .onErrorResume(failure -> photos.forget(staged).then(Mono.error(failure)))
-                .doOnCancel(() -> photos.forget(staged).subscribe());
     }
 
     private Mono<Void> check(Caller caller, Report report, ActionRequest request, int photoCount) {
