@@ -115,21 +115,17 @@ class DemoHistory {
         data.put("reason", step.reason());
         var event = new NewEvent(
                 step.at(), step.actor(), step.type(), step.from(), step.to(), step.note(), NewEvent.data(data));
-        return new Transition(
+        var seen = new Transition.Seen(
                 report.id(),
                 1 + index,
                 step.from(),
-                step.to(),
-                null,
-                null,
-                step.to() == ReportStatus.RESOLVED ? step.at() : null,
-                step.reason(),
-                null,
-                null,
-                null,
                 report.locationId(),
-                report.submission().category(),
-                event);
+                report.submission().category());
+        return switch (step.to()) {
+            case RESOLVED -> Transition.resolve(seen, step.at(), event);
+            case REJECTED -> Transition.reject(seen, step.reason(), null, event);
+            default -> Transition.move(seen, step.to(), event);
+        };
     }
 
     private static Duration hours(Random random, int least, int most) {

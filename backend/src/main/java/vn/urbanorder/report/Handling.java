@@ -272,26 +272,25 @@ public class Handling {
                             to,
                             blankToNull(request.note()),
                             NewEvent.data(data));
-                    return transitions.apply(
-                            caller.wardId(),
-                            new Transition(
-                                    report.id(),
-                                    report.version(),
-                                    report.status(),
-                                    to,
-                                    outcome.unitId(),
-                                    outcome.dueAt(),
-                                    action == ReportAction.RESOLVE ? now : null,
-                                    action == ReportAction.REJECT ? request.reason() : null,
-                                    action == ReportAction.REJECT ? request.duplicateOf() : null,
-                                    outcome.rule(),
-                                    outcome.addedFlag(),
-                                    report.violationLocation() == null
-                                            ? null
-                                            : report.violationLocation().id(),
-                                    report.category(),
-                                    event),
-                            after);
+                    var seen = Transition.Seen.of(report);
+                    Transition change =
+                            switch (action) {
+                                case ACCEPT, VERIFY -> Transition.move(seen, to, event);
+                                case RESOLVE -> Transition.resolve(seen, now, event);
+                                case REJECT -> Transition.reject(seen, request.reason(), request.duplicateOf(), event);
+                                case REOPEN -> Transition.reopen(seen, outcome.dueAt(), event);
+                                case REASSIGN -> Transition.reassign(seen, outcome.unitId(), outcome.dueAt(), event);
+                                case UNDUPLICATE ->
+                                    Transition.unduplicate(
+                                            seen,
+                                            to,
+                                            outcome.unitId(),
+                                            outcome.rule(),
+                                            outcome.dueAt(),
+                                            outcome.addedFlag(),
+                                            event);
+                            };
+                    return transitions.apply(caller.wardId(), change, after);
                 });
     }
 

@@ -157,23 +157,13 @@ public class Reviews {
                     data.put("photos", review.photos().isEmpty() ? null : review.photos());
                     var event = new NewEvent(
                             now, caller.userId(), "REVIEW", report.status(), to, review.comment(), NewEvent.data(data));
-                    var change = new Transition(
-                            report.id(),
-                            report.version(),
-                            report.status(),
-                            to,
-                            null,
-                            dueAt.orElse(null),
-                            null,
-                            null,
-                            null,
-                            null,
-                            verdict == Verdict.FOLLOW_UP ? ReportFlag.FOLLOW_UP : null,
-                            report.violationLocation() == null
-                                    ? null
-                                    : report.violationLocation().id(),
-                            report.category(),
-                            event);
+                    var seen = Transition.Seen.of(report);
+                    var change =
+                            switch (verdict) {
+                                case CONFIRMED -> Transition.move(seen, to, event);
+                                case DISPUTED -> Transition.reopen(seen, dueAt.orElse(null), event);
+                                case FOLLOW_UP -> Transition.flag(seen, ReportFlag.FOLLOW_UP, event);
+                            };
                     Mono<Review> applied = transitions
                             .apply(caller.wardId(), change, inspected, PhotoStage.REVIEW)
                             .flatMap(done -> done
