@@ -120,23 +120,19 @@ class DemoHistory {
         data.put("reason", step.reason());
         var event = new NewEvent(
                 step.at(), step.actor(), step.type(), step.from(), step.to(), step.note(), NewEvent.data(data));
-        return new Transition(
-                report.id(),
-                report.version() + index,
+        // The report as it stood after the steps before this one.
+        var recorded = Transition.Seen.of(report);
+        var seen = new Transition.Seen(
+                recorded.reportId(),
+                recorded.version() + index,
                 step.from(),
-                step.to(),
-                null,
-                null,
-                step.to() == ReportStatus.RESOLVED ? step.at() : null,
-                step.reason(),
-                null,
-                null,
-                null,
-                report.violationLocation() == null
-                        ? null
-                        : report.violationLocation().id(),
-                report.category(),
-                event);
+                recorded.locationId(),
+                recorded.category());
+        return switch (step.to()) {
+            case RESOLVED -> Transition.resolve(seen, step.at(), event);
+            case REJECTED -> Transition.reject(seen, step.reason(), null, event);
+            default -> Transition.move(seen, step.to(), event);
+        };
     }
 
     private static Duration hours(Random random, int least, int most) {

@@ -27,7 +27,6 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import vn.urbanorder.photo.PhotoInspector;
 import vn.urbanorder.photo.Photos;
-import vn.urbanorder.photo.StagedPhotos;
 import vn.urbanorder.report.PastReports;
 import vn.urbanorder.report.ReportLocation;
 import vn.urbanorder.report.ReportSubmission;
@@ -151,15 +150,13 @@ class DemoReports {
         return Mono.fromCallable(() -> photo(index, kind[2]))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(bytes -> inspector.inspect(List.of(bytes), ward.timeZone()))
-                .flatMap(inspected -> {
-                    Mono<Boolean> added = reports.record(ward, reporter, submission, received, inspected)
-                            .flatMap(report -> history.play(report, random))
-                            .thenReturn(true);
-                    StagedPhotos staged = photos.stage(ward.id(), inspected);
-                    return photos.store(staged)
-                            .then(transactions.transactional(added))
-                            .onErrorResume(failure -> photos.forget(staged).then(Mono.error(failure)));
-                })
+                .flatMap(inspected -> photos.stageAndRun(
+                        ward.id(),
+                        inspected,
+                        stored ->
+                                transactions.transactional(reports.record(ward, reporter, submission, received, stored)
+                                        .flatMap(report -> history.play(report, random))
+                                        .thenReturn(true))))
                 .onErrorResume(failure -> {
                     log.debug("Demo report {} not added: {}", index, failure.toString());
                     return Mono.just(false);

@@ -19,7 +19,7 @@ import vn.urbanorder.shared.Binds;
 import vn.urbanorder.shared.GeoPoint;
 import vn.urbanorder.shared.RandomIds;
 
-/** The photos of reports: recording them with their report, and reading them back. */
+/** The photos of reports: staging their files, recording them with their report, and reading them back. */
 @Service
 public class Photos {
 
@@ -50,8 +50,35 @@ public class Photos {
         this.clock = clock;
     }
 
+    /**
+     * The photos of one request, already inspected, on their way in: stores their files (each
+     * staged first), runs the caller's work, whose transaction records them ({@link #record} or
+     * {@link #add}) and so makes them permanent when it commits, and removes the files this
+     * request created if the work fails or the request is abandoned at any point. Without photos
+     * it only runs the work.
+     */
+    public <T> Mono<T> stageAndRun(UUID wardId, List<InspectedPhoto> photos, StagedWork<T> work) {
+        if (photos.isEmpty()) {
+            return Mono.defer(() -> work.run(photos));
+        }
+        return Mono.defer(() -> {
+            // Staged before they are stored, so that a clean-up knows what to look for.
+            StagedPhotos staged = stage(wardId, photos);
+            return store(staged)
+                    .then(Mono.defer(() -> work.run(photos)))
+                    .onErrorResume(failure -> forget(staged).then(Mono.error(failure)))
+                    .doOnCancel(() -> forget(staged).subscribe());
+        });
+    }
+
+    /** A caller's work with photos whose files are stored: its transaction records them. */
+    @FunctionalInterface
+    public interface StagedWork<T> {
+        Mono<T> run(List<InspectedPhoto> stored);
+    }
+
     /** The photos of a submission, to be staged; nothing is stored yet. */
-    public StagedPhotos stage(UUID wardId, List<InspectedPhoto> photos) {
+    StagedPhotos stage(UUID wardId, List<InspectedPhoto> photos) {
         return StagedPhotos.of(wardId, photos);
     }
 
@@ -60,7 +87,7 @@ public class Photos {
      * recorded {@link #forget} (or, failing that, the sweep) removes the files this submission
      * created, and no other.
      */
-    public Mono<Void> store(StagedPhotos staged) {
+    Mono<Void> store(StagedPhotos staged) {
         if (staged.ids().isEmpty()) {
             return Mono.empty();
         }
@@ -76,7 +103,7 @@ public class Photos {
      * created unless a record uses them or somebody stored the same bytes since. Never fails:
      * what cannot be removed now is logged and left for the sweep.
      */
-    public Mono<Void> forget(StagedPhotos staged) {
+    Mono<Void> forget(StagedPhotos staged) {
         return Flux.fromIterable(staged.ids().entrySet())
                 .concatMap(file -> discard(file.getValue(), file.getKey()).onErrorResume(failure -> {
                     log.warn("Could not remove the unrecorded photo file {}: {}", file.getKey(), failure.toString());

@@ -9,12 +9,12 @@ import vn.urbanorder.shared.RandomIds;
 /**
  * The photos of one submission on their way into storage: each distinct file is staged under an
  * id of its own until the report that uses it is recorded or the submission is given up. Made by
- * {@link Photos#stage}, before anything is stored, so that a clean-up knows what to look for
+ * {@link Photos#stageAndRun}, before anything is stored, so that a clean-up knows what to look for
  * even when the submission is abandoned halfway.
  *
  * @param ids the staging id of each distinct file, by its SHA-256
  */
-public record StagedPhotos(UUID wardId, List<InspectedPhoto> photos, Map<String, UUID> ids) {
+record StagedPhotos(UUID wardId, List<InspectedPhoto> photos, Map<String, UUID> ids) {
 
     public StagedPhotos {
         photos = List.copyOf(photos);

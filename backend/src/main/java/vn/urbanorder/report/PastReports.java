@@ -57,7 +57,7 @@ public class PastReports {
 
     /**
      * Records the report, in the caller's transaction, with its photos (their files already
-     * stored), and answers it as recorded. Its reference number counts in the year it was
+     * stored: run it in {@link Photos#stageAndRun}), and answers it as recorded. Its reference number counts in the year it was
      * observed. Fails when the reporter already has a report with its client id (another instance
      * added it first): roll back, so that the number taken is given back.
      */

@@ -41,6 +41,44 @@ public record ReportFilter(
         sort = sort == null ? ReportSort.OBSERVED_AT : sort;
     }
 
+    /**
+     * What a reader narrows a list of reports (or the map) to, each criterion in the order of the
+     * API's query parameters; a null one does not narrow.
+     */
+    public static ReportFilter search(
+            Set<ReportStatus> statuses,
+            UUID unitId,
+            String category,
+            String subtype,
+            UUID reporterId,
+            Instant from,
+            Instant to,
+            double[] bbox,
+            String query,
+            Boolean overdue,
+            ReportFlag flag,
+            int limit,
+            ReportSort sort,
+            ReportCursor cursor) {
+        return new ReportFilter(
+                statuses,
+                category,
+                subtype,
+                reporterId,
+                from,
+                to,
+                bbox,
+                query,
+                limit,
+                cursor,
+                overdue,
+                unitId,
+                sort,
+                null,
+                null,
+                flag);
+    }
+
     /** The reports at a violation location, newest observation first. */
     public static ReportFilter atLocation(UUID locationId, int limit) {
         return new ReportFilter(

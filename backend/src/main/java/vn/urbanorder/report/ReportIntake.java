@@ -23,8 +23,6 @@ import vn.urbanorder.identity.Caller;
 import vn.urbanorder.photo.InspectedPhoto;
 import vn.urbanorder.photo.PhotoInspector;
 import vn.urbanorder.photo.Photos;
-import vn.urbanorder.photo.PhotosProperties;
-import vn.urbanorder.photo.StagedPhotos;
 import vn.urbanorder.shared.InvalidRequestException;
 import vn.urbanorder.shared.RandomIds;
 import vn.urbanorder.shared.Sha256;
@@ -46,7 +44,6 @@ public class ReportIntake {
     private final ReportRules rules;
     private final PhotoInspector inspector;
     private final Photos photos;
-    private final PhotosProperties photoLimits;
     private final ReportQueries queries;
     private final Assignments assignments;
     private final ReportEvents events;
@@ -60,7 +57,6 @@ public class ReportIntake {
             ReportRules rules,
             PhotoInspector inspector,
             Photos photos,
-            PhotosProperties photoLimits,
             ReportQueries queries,
             Assignments assignments,
             ReportEvents events,
@@ -72,7 +68,6 @@ public class ReportIntake {
         this.rules = rules;
         this.inspector = inspector;
         this.photos = photos;
-        this.photoLimits = photoLimits;
         this.queries = queries;
         this.assignments = assignments;
         this.events = events;
@@ -87,12 +82,11 @@ public class ReportIntake {
         return submit(caller, submission, List.of());
     }
 
-    /** A report with its photos' bytes, in the order the officer took them. */
+    /**
+     * A report with its photos' bytes, in the order the officer took them; how many it may carry
+     * was checked when its form arrived ({@code PhotoParts}).
+     */
     public Mono<Intake> submit(Caller caller, ReportSubmission submission, List<byte[]> photoFiles) {
-        if (photoFiles.size() > photoLimits.maxPerReport()) {
-            return Mono.error(InvalidRequestException.of(
-                    "photos", "Mỗi phản ánh có tối đa " + photoLimits.maxPerReport() + " ảnh."));
-        }
         return rules.wardOf(caller)
                 .flatMap(ward -> inspector.inspect(photoFiles, ward.timeZone()).flatMap(inspected -> {
                     String payload = payloadSha256(submission, inspected);
@@ -139,19 +133,17 @@ public class ReportIntake {
                         .switchIfEmpty(Mono.error(AlreadyRecorded::new))
                         .flatMap(recorded ->
                                 photos.record(ward.id(), recorded, inspected).thenReturn(recorded)));
-        // Staged before they are stored, for the clean-up if the submission fails or is abandoned.
-        StagedPhotos staged = photos.stage(ward.id(), inspected);
         // Decided from the ward's map in memory, before the transaction, so it holds no lock.
         return assignments
                 .decide(ward.id(), submission.category(), submission.location().point())
                 // Read back inside the transaction: once it has committed nothing is left to fail, so
                 // a stored report is never answered with an error (a phone would send it again).
-                .flatMap(assignment -> photos.store(staged)
-                        .then(transactions.transactional(
-                                inserted.apply(assignment).then(readBack(caller, submission, !inspected.isEmpty())))))
+                .flatMap(assignment -> photos.stageAndRun(
+                        ward.id(),
+                        inspected,
+                        stored -> transactions.transactional(
+                                inserted.apply(assignment).then(readBack(caller, submission, !stored.isEmpty())))))
                 .map(report -> new Intake(report, true))
-                .onErrorResume(failure -> photos.forget(staged).then(Mono.error(failure)))
-                .doOnCancel(() -> photos.forget(staged).subscribe())
                 .onErrorResume(AlreadyRecorded.class, lost -> reports.findByClientId(
                                 caller.userId(), submission.clientReportId())
                         .flatMap(existing -> replay(existing, payload)));

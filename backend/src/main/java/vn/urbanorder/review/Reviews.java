@@ -13,8 +13,6 @@ import vn.urbanorder.identity.Role;
 import vn.urbanorder.photo.InspectedPhoto;
 import vn.urbanorder.photo.PhotoInspector;
 import vn.urbanorder.photo.Photos;
-import vn.urbanorder.photo.PhotosProperties;
-import vn.urbanorder.photo.StagedPhotos;
 import vn.urbanorder.report.Report;
 import vn.urbanorder.report.ReportQueries;
 import vn.urbanorder.shared.InvalidRequestException;
@@ -42,7 +40,6 @@ public class Reviews {
     private final ReviewStore store;
     private final PhotoInspector inspector;
     private final Photos photos;
-    private final PhotosProperties photoLimits;
     private final WardDirectory wards;
     private final TransactionalOperator transactions;
     private final Clock clock;
@@ -53,7 +50,6 @@ public class Reviews {
             ReviewStore store,
             PhotoInspector inspector,
             Photos photos,
-            PhotosProperties photoLimits,
             WardDirectory wards,
             TransactionalOperator transactions,
             Clock clock) {
@@ -62,7 +58,6 @@ public class Reviews {
         this.store = store;
         this.inspector = inspector;
         this.photos = photos;
-        this.photoLimits = photoLimits;
         this.wards = wards;
         this.transactions = transactions;
         this.clock = clock;
@@ -77,20 +72,22 @@ public class Reviews {
     /**
      * Records the review and moves the report. Refusals: 404 (not in the caller's ward), 403
      * (not an inspector), 409 (the verdict does not fit the report's status, or the report changed
-     * meanwhile), 422 (a comment missing or too long, too many photos). Photo files are stored
-     * before the transaction and removed again if it does not commit.
+     * meanwhile), 422 (a comment missing or too long). Photo files are stored before the
+     * transaction and removed again if it does not commit; how many may come was checked when the
+     * form arrived ({@code PhotoParts}).
      */
     public Mono<Review> review(Caller caller, UUID reportId, Verdict verdict, String comment, List<byte[]> photoFiles) {
-        return reports.findInWard(caller, reportId)
-                .flatMap(report -> check(caller, report, verdict, comment, photoFiles.size())
-                        .then(wards.findById(caller.wardId()))
-                        .flatMap(ward -> inspector
-                                .inspect(photoFiles, ward.timeZone())
-                                .flatMap(inspected -> withFiles(
-                                        ward, inspected, record(caller, ward, report, verdict, comment, inspected)))));
+        return reports.findInWard(caller, reportId).flatMap(report -> check(caller, report, verdict, comment)
+                .then(wards.findById(caller.wardId()))
+                .flatMap(ward -> inspector
+                        .inspect(photoFiles, ward.timeZone())
+                        .flatMap(inspected -> photos.stageAndRun(
+                                ward.id(),
+                                inspected,
+                                stored -> record(caller, ward, report, verdict, comment, stored)))));
     }
 
-    private Mono<Void> check(Caller caller, Report report, Verdict verdict, String comment, int photoCount) {
+    private Mono<Void> check(Caller caller, Report report, Verdict verdict, String comment) {
         if (!caller.has(Role.INSPECTOR)) {
             return Mono.error(ProblemException.forbidden("Chỉ cán bộ giám sát MTTQ được đánh giá kết quả xử lý."));
         }
@@ -105,9 +102,6 @@ public class Reviews {
         }
         if (comment != null && comment.length() > MAX_COMMENT) {
             problems.add(new FieldProblem("comment", "Nhận xét tối đa " + MAX_COMMENT + " ký tự."));
-        }
-        if (photoCount > photoLimits.maxPerReport()) {
-            problems.add(new FieldProblem("photos", "Tối đa " + photoLimits.maxPerReport() + " ảnh mỗi lần đánh giá."));
         }
         return problems.isEmpty() ? Mono.empty() : Mono.error(new InvalidRequestException(problems));
     }
@@ -134,17 +128,5 @@ public class Reviews {
                         : Mono.error(ProblemException.conflict(
                                 "Phản ánh vừa được người khác thay đổi; hãy tải lại rồi đánh giá.")));
         return transactions.transactional(applied);
-    }
-
-    /** Stores the files, runs the review, and removes what it stored if the review fails or is abandoned. */
-    private Mono<Review> withFiles(Ward ward, List<InspectedPhoto> inspected, Mono<Review> review) {
-        if (inspected.isEmpty()) {
-            return review;
-        }
-        StagedPhotos staged = photos.stage(ward.id(), inspected);
-        return photos.store(staged)
-                .then(review)
-                .onErrorResume(failure -> photos.forget(staged).then(Mono.error(failure)))
-                .doOnCancel(() -> photos.forget(staged).subscribe());
     }
 }

@@ -17,7 +17,6 @@ import vn.urbanorder.identity.Caller;
 import vn.urbanorder.photo.InspectedPhoto;
 import vn.urbanorder.photo.PhotoInspector;
 import vn.urbanorder.photo.Photos;
-import vn.urbanorder.photo.StagedPhotos;
 import vn.urbanorder.report.Lifecycle;
 import vn.urbanorder.report.NewEvent;
 import vn.urbanorder.report.Report;
@@ -92,12 +91,12 @@ public class Handling {
     public Mono<Report> act(Caller caller, UUID reportId, ActionRequest request, List<byte[]> photoFiles) {
         return reports.findInWard(caller, reportId).flatMap(report -> check(caller, report, request, photoFiles.size())
                 .then(inspected(caller, report, photoFiles))
-                .flatMap(after -> withFiles(
+                .flatMap(after -> photos.stageAndRun(
                         caller.wardId(),
                         after,
                         // Read back in the change's transaction: once it has committed, nothing
                         // is left to fail, so a change made is never answered with an error.
-                        transactions.transactional(change(caller, report, request, after)
+                        stored -> transactions.transactional(change(caller, report, request, stored)
                                 .flatMap(applied ->
                                         applied ? reports.find(caller, reportId) : Mono.error(stale(request)))))));
     }
@@ -145,18 +144,6 @@ public class Handling {
             problems.add(new FieldProblem("reason", "Chỉ dùng với thao tác REJECT."));
         }
         return problems;
-    }
-
-    /** Stores the files, runs the change, and removes what it stored if the change fails or is abandoned. */
-    private <T> Mono<T> withFiles(UUID wardId, List<InspectedPhoto> after, Mono<T> change) {
-        if (after.isEmpty()) {
-            return change;
-        }
-        StagedPhotos staged = photos.stage(wardId, after);
-        return photos.store(staged)
-                .then(change)
-                .onErrorResume(failure -> photos.forget(staged).then(Mono.error(failure)))
-                .doOnCancel(() -> photos.forget(staged).subscribe());
     }
 
     private Mono<Void> check(Caller caller, Report report, ActionRequest request, int photoCount) {
@@ -285,26 +272,25 @@ public class Handling {
                             to,
                             blankToNull(request.note()),
                             NewEvent.data(data));
-                    return transitions.apply(
-                            caller.wardId(),
-                            new Transition(
-                                    report.id(),
-                                    report.version(),
-                                    report.status(),
-                                    to,
-                                    outcome.unitId(),
-                                    outcome.dueAt(),
-                                    action == ReportAction.RESOLVE ? now : null,
-                                    action == ReportAction.REJECT ? request.reason() : null,
-                                    action == ReportAction.REJECT ? request.duplicateOf() : null,
-                                    outcome.rule(),
-                                    outcome.addedFlag(),
-                                    report.violationLocation() == null
-                                            ? null
-                                            : report.violationLocation().id(),
-                                    report.category(),
-                                    event),
-                            after);
+                    var seen = Transition.Seen.of(report);
+                    Transition change =
+                            switch (action) {
+                                case ACCEPT, VERIFY -> Transition.move(seen, to, event);
+                                case RESOLVE -> Transition.resolve(seen, now, event);
+                                case REJECT -> Transition.reject(seen, request.reason(), request.duplicateOf(), event);
+                                case REOPEN -> Transition.reopen(seen, outcome.dueAt(), event);
+                                case REASSIGN -> Transition.reassign(seen, outcome.unitId(), outcome.dueAt(), event);
+                                case UNDUPLICATE ->
+                                    Transition.unduplicate(
+                                            seen,
+                                            to,
+                                            outcome.unitId(),
+                                            outcome.rule(),
+                                            outcome.dueAt(),
+                                            outcome.addedFlag(),
+                                            event);
+                            };
+                    return transitions.apply(caller.wardId(), change, after);
                 });
     }
 

@@ -54,23 +54,13 @@ public class ReviewMoves {
                             : photos.stream().map(InspectedPhoto::sha256).toList());
             var event = new NewEvent(
                     note.at(), caller.userId(), "REVIEW", report.status(), to, note.comment(), NewEvent.data(data));
-            var change = new Transition(
-                    report.id(),
-                    report.version(),
-                    report.status(),
-                    to,
-                    null,
-                    dueAt.orElse(null),
-                    null,
-                    null,
-                    null,
-                    null,
-                    move == ReviewMove.FLAG_FOLLOW_UP ? ReportFlag.FOLLOW_UP : null,
-                    report.violationLocation() == null
-                            ? null
-                            : report.violationLocation().id(),
-                    report.category(),
-                    event);
+            var seen = Transition.Seen.of(report);
+            var change =
+                    switch (move) {
+                        case VERIFY -> Transition.move(seen, to, event);
+                        case SEND_BACK -> Transition.reopen(seen, dueAt.orElse(null), event);
+                        case FLAG_FOLLOW_UP -> Transition.flag(seen, ReportFlag.FOLLOW_UP, event);
+                    };
             return transitions.apply(caller.wardId(), change, photos, PhotoStage.REVIEW);
         });
     }

@@ -1,25 +1,33 @@
 package vn.urbanorder.photo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 
 /**
  * A photo file is removed only when this installation staged it, created it, and no record uses
  * it; it is never missing under a record, and another installation's files in the same folder are
- * never touched.
+ * never touched. A request's files stay only if the transaction that records them commits.
  */
 @IntegrationTest
 class PhotosIntegrationTests {
@@ -41,6 +49,9 @@ class PhotosIntegrationTests {
 
     @Autowired
     PhotoStaging staging;
+
+    @Autowired
+    TransactionalOperator transactions;
 
     @Test
     void forgettingRemovesOnlyFilesNoRecordUses() {
@@ -143,6 +154,56 @@ class PhotosIntegrationTests {
         assertThat(stagings(staged)).isZero();
     }
 
+    @Test
+    void workWhoseTransactionCommitsKeepsTheFilesForGood() {
+        InspectedPhoto photo = photo(11);
+        UUID report = newReport();
+
+        photos.stageAndRun(
+                        Fixtures.DEMO_WARD,
+                        List.of(photo),
+                        stored -> transactions.transactional(photos.record(Fixtures.DEMO_WARD, report, stored)))
+                .block();
+
+        assertThat(storage.exists(photo.sha256()).block()).isTrue();
+        assertThat(stagingsOf(photo)).as("permanent: its staging ended").isZero();
+    }
+
+    @Test
+    void workWhoseTransactionFailsLeavesNoFileBehind() {
+        InspectedPhoto photo = photo(12);
+        UUID report = newReport();
+        AtomicBoolean storedFirst = new AtomicBoolean();
+
+        assertThatThrownBy(() -> photos.stageAndRun(Fixtures.DEMO_WARD, List.of(photo), stored -> storage.exists(
+                                        photo.sha256())
+                                .doOnNext(storedFirst::set)
+                                .then(transactions.transactional(photos.record(Fixtures.DEMO_WARD, report, stored)
+                                        .then(Mono.error(new IllegalStateException("the transaction failed"))))))
+                        .block())
+                .hasMessageContaining("the transaction failed");
+
+        assertThat(storedFirst).as("stored before the work ran").isTrue();
+        assertThat(storage.exists(photo.sha256()).block()).isFalse();
+        assertThat(stagingsOf(photo)).isZero();
+    }
+
+    @Test
+    void workAbandonedMidwayLeavesNoFileBehind() {
+        InspectedPhoto photo = photo(13);
+        CountDownLatch running = new CountDownLatch(1);
+
+        Disposable request = photos.stageAndRun(Fixtures.DEMO_WARD, List.of(photo), stored -> Mono.<Void>never()
+                        .doOnSubscribe(subscription -> running.countDown()))
+                .subscribe();
+        await(() -> running.getCount() == 0, "the work to run");
+        assertThat(storage.exists(photo.sha256()).block()).isTrue();
+        request.dispose();
+
+        await(() -> !storage.exists(photo.sha256()).block(), "the file to be removed");
+        await(() -> stagingsOf(photo) == 0, "the staging to end");
+    }
+
     /** Makes the submission look abandoned two hours ago. */
     private void age(StagedPhotos staged) {
         database.sql("UPDATE photo_staging SET staged_at = staged_at - interval '2 hours' WHERE id = ANY (:ids)")
@@ -171,8 +232,35 @@ class PhotosIntegrationTests {
         return Path.of(Fixtures.PHOTO_FOLDER, sha256.substring(0, 2), sha256.substring(2, 4), sha256);
     }
 
+    private long stagingsOf(InspectedPhoto photo) {
+        return database.sql("SELECT count(*) AS n FROM photo_staging WHERE sha256 = :sha")
+                .bind("sha", photo.sha256())
+                .map(row -> row.get("n", Long.class))
+                .one()
+                .block();
+    }
+
+    private static void await(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Waited 5 s in vain for " + what);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     private void record(InspectedPhoto photo) {
-        UUID report = database.sql("""
+        photos.record(Fixtures.DEMO_WARD, newReport(), List.of(photo)).block();
+    }
+
+    private UUID newReport() {
+        return database.sql("""
                         INSERT INTO report (ward_id, reference, reporter_id, client_report_id, payload_sha256, category,
                                             lat, lon, observed_at, observed_offset_seconds, received_at, status)
                         VALUES (:ward, :reference, 'a1000000-0000-4000-8000-000000000102', :client, 'x',
@@ -185,7 +273,6 @@ class PhotosIntegrationTests {
                 .map(row -> row.get("id", UUID.class))
                 .one()
                 .block();
-        photos.record(Fixtures.DEMO_WARD, report, List.of(photo)).block();
     }
 
     /** A JPEG of its own, so its hash is this test's alone. */

@@ -10,6 +10,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.api.MapsApi;
 import vn.urbanorder.api.model.LocationFeatureCollectionDto;
+import vn.urbanorder.api.model.ReportDto;
 import vn.urbanorder.api.model.ReportFeatureCollectionDto;
 import vn.urbanorder.api.model.ReportFeatureDto;
 import vn.urbanorder.api.model.ReportFeaturePropertiesDto;
@@ -18,10 +19,11 @@ import vn.urbanorder.api.model.ReportStatusDto;
 import vn.urbanorder.identity.Caller;
 import vn.urbanorder.location.LocationSort;
 import vn.urbanorder.location.ViolationLocations;
-import vn.urbanorder.report.Report;
 import vn.urbanorder.report.ReportQueries;
 import vn.urbanorder.report.ReportSort;
 import vn.urbanorder.report.web.ReportFilters;
+import vn.urbanorder.report.web.ReportViews;
+import vn.urbanorder.shared.GeoPoint;
 
 /** Map layers as GeoJSON: the ward's locations, and the reports the caller may see. */
 @RestController
@@ -31,12 +33,12 @@ class MapFeedsController implements MapsApi {
 
     private final ViolationLocations locations;
     private final ReportQueries reports;
-    private final java.time.Clock clock;
+    private final ReportViews views;
 
-    MapFeedsController(ViolationLocations locations, ReportQueries reports, java.time.Clock clock) {
+    MapFeedsController(ViolationLocations locations, ReportQueries reports, ReportViews views) {
         this.locations = locations;
         this.reports = reports;
-        this.clock = clock;
+        this.views = views;
     }
 
     @Override
@@ -78,8 +80,7 @@ class MapFeedsController implements MapsApi {
             ReportFlagDto flag,
             Integer limit,
             ServerWebExchange exchange) {
-        return Caller.current()
-                .flatMap(caller -> reports.withoutPhotos(
+        return Caller.current().flatMap(caller -> reports.withoutPhotos(
                         caller,
                         ReportFilters.of(
                                 caller,
@@ -96,36 +97,36 @@ class MapFeedsController implements MapsApi {
                                 flag,
                                 limit,
                                 ReportSort.OBSERVED_AT,
-                                null)))
+                                null))
                 .map(page -> ResponseEntity.ok()
                         .contentType(GEO_JSON)
                         .body(new ReportFeatureCollectionDto()
                                 .type(ReportFeatureCollectionDto.TypeEnum.FEATURE_COLLECTION)
                                 .truncated(page.next() != null)
-                                .features(
-                                        page.items().stream().map(this::feature).toList())));
+                                .features(page.items().stream()
+                                        .map(report -> feature(views.view(report, caller)))
+                                        .toList()))));
     }
 
-    private ReportFeatureDto feature(Report report) {
+    /** What the map shows of a report, taken from the report as the reader sees it. */
+    private static ReportFeatureDto feature(ReportDto report) {
         return new ReportFeatureDto()
                 .type(ReportFeatureDto.TypeEnum.FEATURE)
-                .id(report.id().toString())
-                .geometry(LocationViews.point(report.location().point()))
+                .id(report.getId().toString())
+                .geometry(LocationViews.point(new GeoPoint(
+                        report.getLocation().getLat(), report.getLocation().getLon())))
                 .properties(new ReportFeaturePropertiesDto()
-                        .reference(report.reference())
-                        .category(report.category())
-                        .subtype(report.subtype())
-                        .status(ReportStatusDto.fromValue(report.status().name()))
-                        .observedAt(LocationViews.utc(report.observedAt()))
-                        .flags(report.flags().stream()
-                                .sorted()
-                                .map(flag -> ReportFlagDto.fromValue(flag.name()))
-                                .toList())
-                        .overdue(report.overdue(clock.instant()))
+                        .reference(report.getReference())
+                        .category(report.getCategory())
+                        .subtype(report.getSubtype())
+                        .status(report.getStatus())
+                        .observedAt(report.getObservedAt())
+                        .flags(report.getFlags())
+                        .overdue(report.getOverdue())
                         .violationLocationId(
-                                report.violationLocation() == null
+                                report.getViolationLocation() == null
                                         ? null
-                                        : report.violationLocation().id())
-                        .duplicateOf(report.duplicateOf()));
+                                        : report.getViolationLocation().getId())
+                        .duplicateOf(report.getDuplicateOf()));
     }
 }

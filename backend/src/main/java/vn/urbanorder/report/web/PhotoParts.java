@@ -14,8 +14,9 @@ import vn.urbanorder.shared.ProblemException;
 
 /**
  * The {@code photos} parts of a multipart form: counted once the form has arrived, before any is
- * read into memory (422 past the limit); then, under an upload slot, read as bytes, each refused
- * with 413 past its size before more of it is read.
+ * read into memory (422 past the limit; the one count check for reports, actions and reviews);
+ * then, under an upload slot, read as bytes, each refused with 413 past its size before more of
+ * it is read.
  */
 @Component
 @NamedInterface("uploads")

@@ -1,5 +1,6 @@
 package vn.urbanorder.report.web;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
@@ -44,26 +45,28 @@ public final class ReportFilters {
             ReportSort sort,
             ReportCursor cursor) {
         Proximity.Box box = Proximity.Box.parse(bbox);
-        return new ReportFilter(
+        // Checked in this order, so that of several bad parameters the same one is named first.
+        Instant since = from == null ? null : CalendarBounds.check("from", from).toInstant();
+        Instant until = to == null ? null : CalendarBounds.check("to", to).toInstant();
+        UUID unit = ReportFilter.unitOf(unitId, caller);
+        return ReportFilter.search(
                 status == null
                         ? Set.of()
                         : status.stream()
                                 .map(one -> ReportStatus.valueOf(one.name()))
                                 .collect(Collectors.toSet()),
+                unit,
                 category,
                 subtype,
                 reporterId,
-                from == null ? null : CalendarBounds.check("from", from).toInstant(),
-                to == null ? null : CalendarBounds.check("to", to).toInstant(),
+                since,
+                until,
                 box == null ? null : box.toArray(),
                 q,
-                limit,
-                cursor,
                 overdue,
-                ReportFilter.unitOf(unitId, caller),
+                flag == null ? null : ReportFlag.valueOf(flag.getValue()),
+                limit,
                 sort,
-                null,
-                null,
-                flag == null ? null : ReportFlag.valueOf(flag.getValue()));
+                cursor);
     }
 }
