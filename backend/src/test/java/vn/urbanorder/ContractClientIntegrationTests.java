@@ -29,9 +29,9 @@ import vn.urbanorder.demo.DemoMap;
 import vn.urbanorder.testing.ContractValidator;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
+import vn.urbanorder.testing.Submission;
 import vn.urbanorder.testing.TestPhotos;
 import vn.urbanorder.testing.TestPoints;
-import vn.urbanorder.testing.TestReports;
 import vn.urbanorder.testing.client.ApiClient;
 import vn.urbanorder.testing.client.api.AuthApi;
 import vn.urbanorder.testing.client.api.HandlingApi;
@@ -134,7 +134,11 @@ class ContractClientIntegrationTests {
         var submission = new MultipartBodyBuilder();
         submission.part(
                 "report",
-                TestReports.json("SANITATION", "LITTERING", at, Instant.now().minusSeconds(60), ""),
+                Submission.sound()
+                        .category("SANITATION")
+                        .at(at)
+                        .observedAt(Instant.now().minusSeconds(60))
+                        .json(),
                 MediaType.APPLICATION_JSON);
         submission.part("photos", jpeg(0)).contentType(MediaType.IMAGE_JPEG);
         var report = postForm("/api/v1/reports", patrol, null, submission)

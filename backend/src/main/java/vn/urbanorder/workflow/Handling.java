@@ -43,8 +43,6 @@ public class Handling {
     /** How far from the report an after-photo may be taken, by its EXIF position. */
     static final int AFTER_PHOTO_RADIUS_M = 100;
 
-    static final List<String> REJECTION_REASONS = List.of("NOT_A_VIOLATION", "OUT_OF_AREA", "DUPLICATE", "OTHER");
-
     private final ReportQueries reports;
     private final ReportTransitions transitions;
     private final Units units;
@@ -97,8 +95,9 @@ public class Handling {
                         // Read back in the change's transaction: once it has committed, nothing
                         // is left to fail, so a change made is never answered with an error.
                         stored -> transactions.transactional(change(caller, report, request, stored)
-                                .flatMap(applied ->
-                                        applied ? reports.find(caller, reportId) : Mono.error(stale(request)))))));
+                                .flatMap(applied -> applied
+                                        ? reports.find(caller, reportId)
+                                        : Mono.error(ActionChecks.stale(request)))))));
     }
 
     /** The after-photos as the server reads them; 422 for one taken too far from the report. */
@@ -126,92 +125,12 @@ public class Handling {
                 });
     }
 
-    /**
-     * Fields the action does not take are refused, not ignored: what an action carries goes into
-     * the permanent audit trail, and a client that sends them expects them to mean something.
-     */
-    private static List<FieldProblem> fieldsNotTaken(ActionRequest request) {
-        ReportAction action = request.action();
-        List<FieldProblem> problems = new ArrayList<>();
-        if (request.duplicateOf() != null && !(action == ReportAction.REJECT && "DUPLICATE".equals(request.reason()))) {
-            problems.add(
-                    new FieldProblem("duplicateOf", "Chỉ dùng khi từ chối vì trùng (REJECT với lý do DUPLICATE)."));
-        }
-        if (request.unitId() != null && action != ReportAction.REASSIGN) {
-            problems.add(new FieldProblem("unitId", "Chỉ dùng với thao tác REASSIGN."));
-        }
-        if (request.reason() != null && action != ReportAction.REJECT) {
-            problems.add(new FieldProblem("reason", "Chỉ dùng với thao tác REJECT."));
-        }
-        return problems;
-    }
-
     private Mono<Void> check(Caller caller, Report report, ActionRequest request, int photoCount) {
-        ReportAction action = request.action();
-        if (!Lifecycle.mayTake(caller, report, action)) {
-            return Mono.error(
-                    ProblemException.forbidden("Bạn không được làm thao tác " + action + " trên phản ánh này."));
+        var refusal = ActionChecks.refusal(caller, report, request, photoCount);
+        if (refusal.isPresent()) {
+            return Mono.error(refusal.get());
         }
-        // A version the caller saw that is no longer current explains any other refusal.
-        if (request.expectedVersion() != null && report.version() != request.expectedVersion()) {
-            return Mono.error(stale(request));
-        }
-        if (!Lifecycle.allowedFrom(action, report.status())) {
-            return Mono.error(ProblemException.conflict(
-                            "Phản ánh đang ở trạng thái " + report.status() + ", không thể " + action + ".")
-                    .with(
-                            "allowedActions",
-                            Lifecycle.allowed(caller, report).stream()
-                                    .map(Enum::name)
-                                    .toList()));
-        }
-        if (request.expectedVersion() == null) {
-            return Mono.error(
-                    ProblemException.preconditionRequired(
-                            "Hãy gửi phiên bản của phản ánh (If-Match hoặc expectedVersion) để tránh ghi đè thay đổi của người khác."));
-        }
-        List<FieldProblem> problems = new ArrayList<>();
-        if (photoCount > 0 && action != ReportAction.RESOLVE) {
-            problems.add(new FieldProblem("photos", "Chỉ gửi ảnh kèm thao tác RESOLVE."));
-        }
-        problems.addAll(fieldsNotTaken(request));
-        boolean noNote = request.note() == null || request.note().isBlank();
-        switch (action) {
-            case RESOLVE -> {
-                if (noNote) {
-                    problems.add(new FieldProblem("note", "Cần ghi kết quả xử lý."));
-                }
-                if (photoCount == 0) {
-                    problems.add(
-                            new FieldProblem("photos", "Cần ít nhất một ảnh sau xử lý, gửi dạng multipart/form-data."));
-                }
-            }
-            case REJECT -> {
-                if (noNote) {
-                    problems.add(new FieldProblem("note", "Cần ghi lý do từ chối."));
-                }
-                if (request.reason() == null || !REJECTION_REASONS.contains(request.reason())) {
-                    problems.add(new FieldProblem("reason", "Phải là một trong " + REJECTION_REASONS + "."));
-                } else if ("DUPLICATE".equals(request.reason()) && request.duplicateOf() == null) {
-                    problems.add(new FieldProblem("duplicateOf", "Cần nêu phản ánh bị trùng."));
-                } else if (report.id().equals(request.duplicateOf())) {
-                    problems.add(new FieldProblem("duplicateOf", "Phản ánh không thể trùng với chính nó."));
-                }
-            }
-            case REASSIGN -> {
-                if (noNote) {
-                    problems.add(new FieldProblem("note", "Cần ghi lý do chuyển đơn vị."));
-                }
-                if (request.unitId() == null) {
-                    problems.add(new FieldProblem("unitId", "Cần chọn đơn vị nhận."));
-                }
-            }
-            default -> {}
-        }
-        if (!problems.isEmpty()) {
-            return Mono.error(new InvalidRequestException(problems));
-        }
-        return switch (action) {
+        return switch (request.action()) {
             case REASSIGN ->
                 units.find(caller, request.unitId())
                         .onErrorMap(
@@ -344,13 +263,6 @@ public class Handling {
 
     /** @param unitId the new unit, or null to keep it; @param dueAt the new deadline, or null to keep it */
     private record Outcome(ReportStatus to, UUID unitId, RuleLevel rule, Instant dueAt, ReportFlag addedFlag) {}
-
-    private static ProblemException stale(ActionRequest request) {
-        String detail = "Phản ánh đã được người khác thay đổi; hãy tải lại rồi thử lại.";
-        return request.versionFromHeader()
-                ? ProblemException.preconditionFailed(detail)
-                : ProblemException.conflict(detail);
-    }
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();

@@ -17,6 +17,7 @@ import vn.urbanorder.api.model.UnitDto;
 import vn.urbanorder.api.model.ZoneFeatureCollectionDto;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
+import vn.urbanorder.testing.Submission;
 
 /** Zones, rules and units as a ward admin sets them up, and where reports land after that. */
 @IntegrationTest
@@ -441,27 +442,11 @@ class AssignmentIntegrationTests {
     }
 
     private ReportDto submit(String category, String subtype, double[] at) {
-        String json = """
-                {"clientReportId": "%s", "category": "%s", "subtype": "%s",
-                 "location": {"lat": %s, "lon": %s, "accuracyM": 5}, "observedAt": "%s"}
-                """.formatted(
-                        UUID.randomUUID(),
-                        category,
-                        subtype,
-                        at[0],
-                        at[1],
-                        Instant.now().minus(1, ChronoUnit.MINUTES));
-        return http.post()
-                .uri("/api/v1/reports")
-                .header("Authorization", patrol)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(json)
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(ReportDto.class)
-                .returnResult()
-                .getResponseBody();
+        return Submission.sound()
+                .category(category, subtype)
+                .at(at)
+                .observedAt(Instant.now().minus(1, ChronoUnit.MINUTES))
+                .submitted(http, patrol);
     }
 
     private ReportDto get(UUID id) {

@@ -19,7 +19,7 @@ import vn.urbanorder.api.model.ReportPageDto;
 import vn.urbanorder.demo.DemoMap;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
-import vn.urbanorder.testing.TestPoints;
+import vn.urbanorder.testing.Submission;
 
 /** Deadlines set at assignment from the ward's policy, and overdue reports. */
 @IntegrationTest
@@ -143,28 +143,11 @@ class DeadlinesIntegrationTests {
 
     private ReportDto submit(String patrol, String category, String subtype) {
         // Tổ dân phố 9 of the demo map, apart from every other test report.
-        double[] at = TestPoints.nextInTdp09();
-        String json = """
-                {"clientReportId": "%s", "category": "%s", "subtype": "%s",
-                 "location": {"lat": %s, "lon": %s, "accuracyM": 5}, "observedAt": "%s"}
-                """.formatted(
-                        UUID.randomUUID(),
-                        category,
-                        subtype,
-                        at[0],
-                        at[1],
-                        Instant.now().minus(1, ChronoUnit.MINUTES));
-        return http.post()
-                .uri("/api/v1/reports")
-                .header("Authorization", patrol)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(json)
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(ReportDto.class)
-                .returnResult()
-                .getResponseBody();
+        return Submission.sound()
+                .category(category, subtype)
+                .inTdp09()
+                .observedAt(Instant.now().minus(1, ChronoUnit.MINUTES))
+                .submitted(http, patrol);
     }
 
     private DeadlinePolicyDto get(String caller) {

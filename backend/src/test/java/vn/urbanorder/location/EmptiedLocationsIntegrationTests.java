@@ -20,7 +20,7 @@ import vn.urbanorder.api.model.ViolationLocationPageDto;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 import vn.urbanorder.testing.Resolutions;
-import vn.urbanorder.testing.TestReports;
+import vn.urbanorder.testing.Submission;
 
 /**
  * A location whose only report was rejected as not a violation is empty, and an empty location is
@@ -127,7 +127,11 @@ class EmptiedLocationsIntegrationTests {
     }
 
     private ReportDto submit(double[] at, Instant observedAt) {
-        return TestReports.submitted(http, patrol, CATEGORY, at, observedAt);
+        return Submission.sound()
+                .category(CATEGORY)
+                .at(at)
+                .observedAt(observedAt)
+                .submitted(http, patrol);
     }
 
     /** Noon of a day some days back, in the ward's time. */

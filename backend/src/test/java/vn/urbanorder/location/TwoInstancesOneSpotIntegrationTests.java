@@ -21,6 +21,7 @@ import vn.urbanorder.UrbanOrderApplication;
 import vn.urbanorder.demo.DemoMap;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
+import vn.urbanorder.testing.Submission;
 
 /**
  * Twenty officers report one violation at once, through two instances of the service on one
@@ -68,10 +69,11 @@ class TwoInstancesOneSpotIntegrationTests {
                                     .uri("/api/v1/reports")
                                     .header("Authorization", officers.get(i))
                                     .contentType(MediaType.APPLICATION_JSON)
-                                    .bodyValue("""
-                                            {"clientReportId": "%s", "category": "SIDEWALK_ENCROACHMENT",
-                                             "subtype": "STREET_VENDING", "location": {"lat": %s, "lon": %s,
-                                             "accuracyM": 5}, "observedAt": "%s"}""".formatted(UUID.randomUUID(), lat, lon, observed))
+                                    .bodyValue(Submission.sound()
+                                            .category("SIDEWALK_ENCROACHMENT", "STREET_VENDING")
+                                            .at(lat, lon)
+                                            .observedAt(observed)
+                                            .json())
                                     .exchangeToMono(response -> response.releaseBody()
                                             .thenReturn(response.statusCode().value())),
                             20)

@@ -20,7 +20,7 @@ import vn.urbanorder.demo.DemoMap;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 import vn.urbanorder.testing.Resolutions;
-import vn.urbanorder.testing.TestReports;
+import vn.urbanorder.testing.Submission;
 
 /**
  * Violation locations on the demo ward: duplicates while a report is open, repeat offences after
@@ -422,7 +422,11 @@ class ViolationLocationsIntegrationTests {
     }
 
     private ReportDto submit(String caller, String category, double[] at, Instant observedAt) {
-        return TestReports.submitted(http, caller, category, at, observedAt);
+        return Submission.sound()
+                .category(category)
+                .at(at)
+                .observedAt(observedAt)
+                .submitted(http, caller);
     }
 
     private ViolationLocationTimelineDto location(String caller, UUID id) {

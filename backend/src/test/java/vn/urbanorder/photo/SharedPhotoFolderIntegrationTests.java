@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,11 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.function.BodyInserters;
 import vn.urbanorder.UrbanOrderApplication;
 import vn.urbanorder.api.model.ReportDto;
 import vn.urbanorder.api.model.ReportPhotoDto;
@@ -25,9 +20,8 @@ import vn.urbanorder.api.model.TokenResponseDto;
 import vn.urbanorder.testing.ContractCheckedClient;
 import vn.urbanorder.testing.EmptyDatabase;
 import vn.urbanorder.testing.Fixtures;
+import vn.urbanorder.testing.Submission;
 import vn.urbanorder.testing.TestPhotos;
-import vn.urbanorder.testing.TestPoints;
-import vn.urbanorder.testing.TestReports;
 
 /**
  * Two installations, each on a database of its own, keep their photos in one folder, as a demo
@@ -88,32 +82,7 @@ class SharedPhotoFolderIntegrationTests {
     }
 
     private static ReportDto submit(ConfigurableApplicationContext service, byte[]... photos) {
-        var body = new MultipartBodyBuilder();
-        String report = TestReports.json(
-                "SANITATION", "LITTERING", TestPoints.next(), Instant.now().minusSeconds(600), "");
-        body.part("report", report, MediaType.APPLICATION_JSON);
-        for (int i = 0; i < photos.length; i++) {
-            String name = "photo-" + i + ".jpg";
-            body.part("photos", new ByteArrayResource(photos[i]) {
-                        @Override
-                        public String getFilename() {
-                            return name;
-                        }
-                    })
-                    .contentType(MediaType.IMAGE_JPEG);
-        }
-        return http(service)
-                .post()
-                .uri("/api/v1/reports")
-                .header("Authorization", bearer(service))
-                .contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(BodyInserters.fromMultipartData(body.build()))
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(ReportDto.class)
-                .returnResult()
-                .getResponseBody();
+        return Submission.sound().category("SANITATION").submittedWithPhotos(http(service), bearer(service), photos);
     }
 
     private static void assertServed(ConfigurableApplicationContext service, ReportDto report) {

@@ -2,7 +2,6 @@ package vn.urbanorder.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -17,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import vn.urbanorder.assignment.Assignment;
 import vn.urbanorder.identity.Caller;
 import vn.urbanorder.identity.Role;
-import vn.urbanorder.shared.GeoPoint;
+import vn.urbanorder.testing.SampleReports;
 
 /** The handling table of docs/workflow.md, cell by cell: what each action does from each status, and for whom. */
 class LifecycleTests {
@@ -158,31 +157,7 @@ class LifecycleTests {
     }
 
     private static Report report(ReportStatus status, Assignment assignment) {
-        Instant now = Instant.parse("2026-11-20T02:00:00Z");
-        return new Report(
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                "GT-2026-000001",
-                UUID.randomUUID(),
-                "SANITATION",
-                "LITTERING",
-                null,
-                null,
-                new ReportLocation(new GeoPoint(21.0452, 105.8853), 5.0),
-                now,
-                now,
-                status,
-                UUID.randomUUID(),
-                "Người báo",
-                Set.of(),
-                null,
-                1,
-                assignment,
-                null,
-                null,
-                null,
-                null,
-                List.of());
+        return SampleReports.report(UUID.randomUUID(), 1, status, assignment);
     }
 
     /** One cell of a table: its row's and column's names, and whether it holds an {@code x}. */

@@ -7,7 +7,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import vn.urbanorder.api.model.EventChainCheckDto;
@@ -16,6 +15,7 @@ import vn.urbanorder.api.model.ReportEventListDto;
 import vn.urbanorder.demo.DemoMap;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
+import vn.urbanorder.testing.Submission;
 
 /** A report's audit trail: written at intake, readable by whoever sees the report, and tamper-evident. */
 @IntegrationTest
@@ -41,20 +41,7 @@ class ReportEventsIntegrationTests {
         demoMap.ready().block();
         patrol = fixtures.bearer(fixtures.user(Fixtures.DEMO_WARD, "PATROL"));
         // Tổ dân phố 9 of the demo map: a sanitation report goes to the sanitation team.
-        report = http.post()
-                .uri("/api/v1/reports")
-                .header("Authorization", patrol)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Submissions.sound()
-                        .category("SANITATION", "LITTERING")
-                        .inTdp09()
-                        .json())
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(ReportDto.class)
-                .returnResult()
-                .getResponseBody();
+        report = Submission.sound().category("SANITATION").inTdp09().submitted(http, patrol);
     }
 
     @Test

@@ -19,6 +19,7 @@ import reactor.core.publisher.Flux;
 import vn.urbanorder.api.model.ReportDto;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
+import vn.urbanorder.testing.Submission;
 
 @IntegrationTest
 class ReportIntakeIntegrationTests {
@@ -52,7 +53,8 @@ class ReportIntakeIntegrationTests {
 
     @Test
     void aPatrolSubmitsAReportAndGetsItsReference() {
-        ReportDto report = submit(patrol, Submissions.sound())
+        ReportDto report = Submission.sound()
+                .post(http, patrol)
                 .expectStatus()
                 .isCreated()
                 .expectHeader()
@@ -71,7 +73,8 @@ class ReportIntakeIntegrationTests {
         assertThat(report.getPhotos()).isEmpty();
         assertThat(report.getVersion()).isEqualTo(1);
 
-        ReportDto second = submit(patrol, Submissions.sound())
+        ReportDto second = Submission.sound()
+                .post(http, patrol)
                 .expectStatus()
                 .isCreated()
                 .expectBody(ReportDto.class)
@@ -82,7 +85,8 @@ class ReportIntakeIntegrationTests {
 
     @Test
     void thePhonesClockOffsetIsKeptAsEvidence() {
-        ReportDto report = submit(patrol, Submissions.sound())
+        ReportDto report = Submission.sound()
+                .post(http, patrol)
                 .expectStatus()
                 .isCreated()
                 .expectBody(ReportDto.class)
@@ -99,15 +103,17 @@ class ReportIntakeIntegrationTests {
 
     @Test
     void aRetryGetsTheOriginalReport() {
-        var submission = Submissions.sound();
-        ReportDto first = submit(patrol, submission)
+        var submission = Submission.sound();
+        ReportDto first = submission
+                .post(http, patrol)
                 .expectStatus()
                 .isCreated()
                 .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
 
-        ReportDto retry = submit(patrol, submission)
+        ReportDto retry = submission
+                .post(http, patrol)
                 .expectStatus()
                 .isOk()
                 .expectBody(ReportDto.class)
@@ -120,10 +126,12 @@ class ReportIntakeIntegrationTests {
 
     @Test
     void theSameClientIdWithOtherContentIsRefused() {
-        var submission = Submissions.sound();
-        submit(patrol, submission).expectStatus().isCreated();
+        var submission = Submission.sound();
+        submission.post(http, patrol).expectStatus().isCreated();
 
-        submit(patrol, submission.description("Một nội dung khác"))
+        submission
+                .description("Một nội dung khác")
+                .post(http, patrol)
                 .expectStatus()
                 .isEqualTo(422)
                 .expectBody()
@@ -133,7 +141,7 @@ class ReportIntakeIntegrationTests {
 
     @Test
     void twentyParallelRetriesRecordOneReport() {
-        var submission = Submissions.sound();
+        var submission = Submission.sound();
         WebClient client = WebClient.builder()
                 .baseUrl("http://localhost:" + port)
                 .defaultHeader("Authorization", patrol)
@@ -159,7 +167,9 @@ class ReportIntakeIntegrationTests {
 
     @Test
     void aPointOutsideTheWardIsRefusedAndNothingIsStored() {
-        submit(patrol, Submissions.sound().at(21.0287, 105.8523))
+        Submission.sound()
+                .at(21.0287, 105.8523)
+                .post(http, patrol)
                 .expectStatus()
                 .isEqualTo(422)
                 .expectBody()
@@ -172,7 +182,9 @@ class ReportIntakeIntegrationTests {
 
     @Test
     void impossibleCoordinatesAreRefused() {
-        submit(patrol, Submissions.sound().at(91, 105.88))
+        Submission.sound()
+                .at(91, 105.88)
+                .post(http, patrol)
                 .expectStatus()
                 .isEqualTo(422)
                 .expectBody()
@@ -182,30 +194,40 @@ class ReportIntakeIntegrationTests {
 
     @Test
     void anObservationInTheFutureOrTooOldIsRefused() {
-        submit(patrol, Submissions.sound().observedAt(Instant.now().plus(10, ChronoUnit.MINUTES)))
+        Submission.sound()
+                .observedAt(Instant.now().plus(10, ChronoUnit.MINUTES))
+                .post(http, patrol)
                 .expectStatus()
                 .isEqualTo(422)
                 .expectBody()
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("observedAt");
-        submit(patrol, Submissions.sound().observedAt(Instant.now().minus(31, ChronoUnit.DAYS)))
+        Submission.sound()
+                .observedAt(Instant.now().minus(31, ChronoUnit.DAYS))
+                .post(http, patrol)
                 .expectStatus()
                 .isEqualTo(422);
         // A phone clock a little ahead is normal.
-        submit(patrol, Submissions.sound().observedAt(Instant.now().plus(2, ChronoUnit.MINUTES)))
+        Submission.sound()
+                .observedAt(Instant.now().plus(2, ChronoUnit.MINUTES))
+                .post(http, patrol)
                 .expectStatus()
                 .isCreated();
     }
 
     @Test
     void unknownCategoriesAndSubtypesAreRefused() {
-        submit(patrol, Submissions.sound().category("NOISE", null))
+        Submission.sound()
+                .category("NOISE", null)
+                .post(http, patrol)
                 .expectStatus()
                 .isEqualTo(422)
                 .expectBody()
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("category");
-        submit(patrol, Submissions.sound().category("SANITATION", "GOODS_DISPLAY"))
+        Submission.sound()
+                .category("SANITATION", "GOODS_DISPLAY")
+                .post(http, patrol)
                 .expectStatus()
                 .isEqualTo(422)
                 .expectBody()
@@ -215,12 +237,13 @@ class ReportIntakeIntegrationTests {
 
     @Test
     void everyBrokenRuleIsListedAtOnce() {
-        var everythingWrong = Submissions.sound()
+        var everythingWrong = Submission.sound()
                 .category("SANITATION", "GOODS_DISPLAY")
                 .at(21.0287, 105.8523)
                 .observedAt(Instant.now().plus(1, ChronoUnit.HOURS));
 
-        submit(patrol, everythingWrong)
+        everythingWrong
+                .post(http, patrol)
                 .expectStatus()
                 .isEqualTo(422)
                 .expectBody()
@@ -230,7 +253,10 @@ class ReportIntakeIntegrationTests {
 
     @Test
     void textOverItsLimitIsRefused() {
-        submit(patrol, Submissions.sound().description("x".repeat(2001)).addressText("y".repeat(301)))
+        Submission.sound()
+                .description("x".repeat(2001))
+                .addressText("y".repeat(301))
+                .post(http, patrol)
                 .expectStatus()
                 .isEqualTo(422)
                 .expectBody()
@@ -240,7 +266,9 @@ class ReportIntakeIntegrationTests {
 
     @Test
     void aVaguePositionIsFlagged() {
-        submit(patrol, Submissions.sound().accuracy(80))
+        Submission.sound()
+                .accuracy(80)
+                .post(http, patrol)
                 .expectStatus()
                 .isCreated()
                 .expectBody()
@@ -274,24 +302,15 @@ class ReportIntakeIntegrationTests {
         String inspector = fixtures.bearer(fixtures.user(ward, "INSPECTOR"));
         String admin = fixtures.bearer(fixtures.user(ward, "WARD_ADMIN"));
 
-        submit(inspector, Submissions.sound()).expectStatus().isForbidden();
-        submit(admin, Submissions.sound()).expectStatus().isForbidden();
+        Submission.sound().post(http, inspector).expectStatus().isForbidden();
+        Submission.sound().post(http, admin).expectStatus().isForbidden();
         http.post()
                 .uri("/api/v1/reports")
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Submissions.sound().json())
+                .bodyValue(Submission.sound().json())
                 .exchange()
                 .expectStatus()
                 .isUnauthorized();
-    }
-
-    private WebTestClient.ResponseSpec submit(String bearer, Submissions submission) {
-        return http.post()
-                .uri("/api/v1/reports")
-                .header("Authorization", bearer)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(submission.json())
-                .exchange();
     }
 
     private long countReports() {

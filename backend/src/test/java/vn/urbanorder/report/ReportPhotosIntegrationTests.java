@@ -15,17 +15,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.function.BodyInserters;
 import vn.urbanorder.api.model.ReportDto;
 import vn.urbanorder.shared.Sha256;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.HostilePhotos;
 import vn.urbanorder.testing.IntegrationTest;
+import vn.urbanorder.testing.Submission;
 import vn.urbanorder.testing.TestPhotos;
 
 /** Reports with photos arrive whole or not at all, and their photos are served only to those who may see them. */
@@ -55,17 +53,19 @@ class ReportPhotosIntegrationTests {
 
     @Test
     void aReportWithTwoPhotosArrivesOnceAndItsPhotosAreServed() {
-        var submission = Submissions.sound();
+        var submission = Submission.sound();
         byte[] first = TestPhotos.jpeg(640, 480);
         byte[] second = TestPhotos.jpeg(320, 240);
 
-        ReportDto report = submit(patrol, submission, first, second)
+        ReportDto report = submission
+                .postWithPhotos(http, patrol, first, second)
                 .expectStatus()
                 .isCreated()
                 .expectBody(ReportDto.class)
                 .returnResult()
                 .getResponseBody();
-        ReportDto retry = submit(patrol, submission, first, second)
+        ReportDto retry = submission
+                .postWithPhotos(http, patrol, first, second)
                 .expectStatus()
                 .isOk()
                 .expectBody(ReportDto.class)
@@ -114,8 +114,8 @@ class ReportPhotosIntegrationTests {
     @Test
     void aPhotoTakenFarFromTheReportIsFlaggedAndItsPositionRead() {
         // About 330 m north of the report's point.
-        Submissions far = Submissions.sound();
-        ReportDto report = submit(patrol, far, TestPhotos.jpegTakenAt(far.lat() + 0.003, far.lon()))
+        Submission far = Submission.sound();
+        ReportDto report = far.postWithPhotos(http, patrol, TestPhotos.jpegTakenAt(far.lat() + 0.003, far.lon()))
                 .expectStatus()
                 .isCreated()
                 .expectBody(ReportDto.class)
@@ -126,8 +126,9 @@ class ReportPhotosIntegrationTests {
         assertThat(report.getPhotos().get(0).getGps().getLat())
                 .isCloseTo(far.lat() + 0.003, org.assertj.core.data.Offset.offset(1e-4));
 
-        Submissions close = Submissions.sound();
-        ReportDto near = submit(patrol, close, TestPhotos.jpegTakenAt(close.lat() + 0.0001, close.lon() + 0.0001))
+        Submission close = Submission.sound();
+        ReportDto near = close.postWithPhotos(
+                        http, patrol, TestPhotos.jpegTakenAt(close.lat() + 0.0001, close.lon() + 0.0001))
                 .expectStatus()
                 .isCreated()
                 .expectBody(ReportDto.class)
@@ -140,16 +141,17 @@ class ReportPhotosIntegrationTests {
     void aTextFilePosingAsAPhotoIsRefusedAndNothingIsStored() {
         long filesBefore = storedFiles();
 
-        submit(
-                        patrol,
-                        Submissions.sound(),
-                        TestPhotos.jpeg(64, 64),
-                        "not really a photo".getBytes(StandardCharsets.UTF_8))
+        Submission.sound()
+                .postWithPhotos(
+                        http, patrol, TestPhotos.jpeg(64, 64), "not really a photo".getBytes(StandardCharsets.UTF_8))
                 .expectStatus()
                 .isEqualTo(415)
                 .expectHeader()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        submit(patrol, Submissions.sound(), new byte[0]).expectStatus().isEqualTo(415);
+        Submission.sound()
+                .postWithPhotos(http, patrol, new byte[0])
+                .expectStatus()
+                .isEqualTo(415);
 
         assertThat(countReports()).isZero();
         assertThat(storedFiles()).isEqualTo(filesBefore);
@@ -159,7 +161,8 @@ class ReportPhotosIntegrationTests {
     void anExifAmplificationIsRefusedAndTheNextRequestIsAnswered() {
         byte[] bomb = HostilePhotos.exifAmplification(10);
 
-        submit(patrol, Submissions.sound(), TestPhotos.jpeg(64, 48), bomb)
+        Submission.sound()
+                .postWithPhotos(http, patrol, TestPhotos.jpeg(64, 48), bomb)
                 .expectStatus()
                 .isEqualTo(422)
                 .expectHeader()
@@ -167,7 +170,8 @@ class ReportPhotosIntegrationTests {
                 .expectBody()
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("photos[1]");
-        submit(patrol, Submissions.sound(), TestPhotos.jpeg(64, 48))
+        Submission.sound()
+                .postWithPhotos(http, patrol, TestPhotos.jpeg(64, 48))
                 .expectStatus()
                 .isCreated();
 
@@ -185,7 +189,8 @@ class ReportPhotosIntegrationTests {
                 HostilePhotos.htmlBehindJpegSignature(),
                 HostilePhotos.htmlBehindWebpSignature(),
                 HostilePhotos.htmlBehindHeicSignature())) {
-            submit(patrol, Submissions.sound(), page)
+            Submission.sound()
+                    .postWithPhotos(http, patrol, page)
                     .expectStatus()
                     .isEqualTo(415)
                     .expectHeader()
@@ -202,7 +207,8 @@ class ReportPhotosIntegrationTests {
 
         for (byte[] bomb :
                 List.of(HostilePhotos.jpegDeclaring(65535, 65535), HostilePhotos.pngDeclaring(100_000, 100_000))) {
-            submit(patrol, Submissions.sound(), bomb)
+            Submission.sound()
+                    .postWithPhotos(http, patrol, bomb)
                     .expectStatus()
                     .isEqualTo(422)
                     .expectBody()
@@ -220,7 +226,7 @@ class ReportPhotosIntegrationTests {
         byte[] huge = new byte[10 * 1024 * 1024 + 1];
         System.arraycopy(TestPhotos.jpeg(64, 64), 0, huge, 0, 100);
 
-        submit(patrol, Submissions.sound(), huge).expectStatus().isEqualTo(413);
+        Submission.sound().postWithPhotos(http, patrol, huge).expectStatus().isEqualTo(413);
 
         assertThat(countReports()).isZero();
         assertThat(storedFiles()).isEqualTo(filesBefore);
@@ -230,7 +236,8 @@ class ReportPhotosIntegrationTests {
     void moreThanSixPhotosAreRefused() {
         byte[][] seven = Stream.generate(() -> TestPhotos.jpeg(32, 32)).limit(7).toArray(byte[][]::new);
 
-        submit(patrol, Submissions.sound(), seven)
+        Submission.sound()
+                .postWithPhotos(http, patrol, seven)
                 .expectStatus()
                 .isEqualTo(422)
                 .expectBody()
@@ -243,7 +250,8 @@ class ReportPhotosIntegrationTests {
     void farTooManyPartsAreRefusedBeforeAnyPhotoIsRead() {
         byte[][] nine = Stream.generate(() -> TestPhotos.jpeg(32, 32)).limit(9).toArray(byte[][]::new);
 
-        var status = submit(patrol, Submissions.sound(), nine)
+        var status = Submission.sound()
+                .postWithPhotos(http, patrol, nine)
                 .returnResult(String.class)
                 .getStatus();
 
@@ -254,7 +262,7 @@ class ReportPhotosIntegrationTests {
     @Test
     void aClientThatVanishesMidUploadLeavesNothingBehind() throws Exception {
         long filesBefore = storedFiles();
-        var submission = Submissions.sound();
+        var submission = Submission.sound();
         String boundary = "vanishing-boundary";
         String head = "--" + boundary + "\r\n"
                 + "Content-Disposition: form-data; name=\"report\"\r\n"
@@ -280,27 +288,6 @@ class ReportPhotosIntegrationTests {
 
         assertThat(countReports()).isZero();
         assertThat(storedFiles()).isEqualTo(filesBefore);
-    }
-
-    private WebTestClient.ResponseSpec submit(String bearer, Submissions submission, byte[]... photos) {
-        var body = new MultipartBodyBuilder();
-        body.part("report", submission.json(), MediaType.APPLICATION_JSON);
-        for (int i = 0; i < photos.length; i++) {
-            String name = "photo-" + i + ".jpg";
-            body.part("photos", new ByteArrayResource(photos[i]) {
-                        @Override
-                        public String getFilename() {
-                            return name;
-                        }
-                    })
-                    .contentType(MediaType.IMAGE_JPEG);
-        }
-        return http.post()
-                .uri("/api/v1/reports")
-                .header("Authorization", bearer)
-                .contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(BodyInserters.fromMultipartData(body.build()))
-                .exchange();
     }
 
     private long countReports() {

@@ -12,17 +12,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.function.BodyInserters;
 import vn.urbanorder.UrbanOrderApplication;
 import vn.urbanorder.api.model.TokenResponseDto;
 import vn.urbanorder.testing.ContractCheckedClient;
 import vn.urbanorder.testing.EmptyDatabase;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.HostilePhotos;
+import vn.urbanorder.testing.Submission;
 import vn.urbanorder.testing.TestPhotos;
 
 /**
@@ -70,14 +67,16 @@ class ReportPhotosSmallHeapIntegrationTests {
                             .getResponseBody()
                             .getAccessToken();
 
-            submit(http, patrol, HostilePhotos.exifAmplification(10))
+            Submission.sound()
+                    .postWithPhotos(http, patrol, HostilePhotos.exifAmplification(10))
                     .expectStatus()
                     .isEqualTo(422)
                     .expectBody()
                     .jsonPath("$.errors[0].field")
                     .isEqualTo("photos[0]");
             long start = System.nanoTime();
-            submit(http, patrol, TestPhotos.jpegTakenAt(21.0452, 105.8853))
+            Submission.sound()
+                    .postWithPhotos(http, patrol, TestPhotos.jpegTakenAt(21.0452, 105.8853))
                     .expectStatus()
                     .isCreated();
 
@@ -90,24 +89,6 @@ class ReportPhotosSmallHeapIntegrationTests {
                 service.destroyForcibly();
             }
         }
-    }
-
-    private static WebTestClient.ResponseSpec submit(WebTestClient http, String bearer, byte[] photo) {
-        var body = new MultipartBodyBuilder();
-        body.part("report", Submissions.sound().json(), MediaType.APPLICATION_JSON);
-        body.part("photos", new ByteArrayResource(photo) {
-                    @Override
-                    public String getFilename() {
-                        return "anh.jpg";
-                    }
-                })
-                .contentType(MediaType.IMAGE_JPEG);
-        return http.post()
-                .uri("/api/v1/reports")
-                .header("Authorization", bearer)
-                .contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(BodyInserters.fromMultipartData(body.build()))
-                .exchange();
     }
 
     /** Until the service says it is ready, or fails the test with its log if it dies or takes two minutes. */

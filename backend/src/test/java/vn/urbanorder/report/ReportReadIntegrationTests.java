@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import vn.urbanorder.api.model.NearbyReportsDto;
@@ -18,6 +17,7 @@ import vn.urbanorder.api.model.ReportDto;
 import vn.urbanorder.api.model.ReportPageDto;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
+import vn.urbanorder.testing.Submission;
 
 @IntegrationTest
 class ReportReadIntegrationTests {
@@ -44,9 +44,9 @@ class ReportReadIntegrationTests {
 
     @Test
     void aPatrolReadsItsReportAndTheWardsOpenOnesButNotOthersClosedOnes() {
-        ReportDto mine = submit(patrol, Submissions.sound());
-        ReportDto theirsOpen = submit(otherPatrol, Submissions.sound());
-        ReportDto theirsClosed = submit(otherPatrol, Submissions.sound());
+        ReportDto mine = Submission.sound().submitted(http, patrol);
+        ReportDto theirsOpen = Submission.sound().submitted(http, otherPatrol);
+        ReportDto theirsClosed = Submission.sound().submitted(http, otherPatrol);
         setStatus(theirsClosed.getId(), "RESOLVED");
 
         get(patrol, mine.getId()).expectStatus().isOk();
@@ -57,7 +57,7 @@ class ReportReadIntegrationTests {
 
     @Test
     void anotherWardsReportIsNotFoundEvenForItsInspectorsPeers() {
-        ReportDto report = submit(patrol, Submissions.sound());
+        ReportDto report = Submission.sound().submitted(http, patrol);
         UUID otherWard = fixtures.ward();
         String stranger = fixtures.bearer(fixtures.user(otherWard, "INSPECTOR"));
         String strangerPatrol = fixtures.bearer(fixtures.user(otherWard, "PATROL"));
@@ -69,7 +69,7 @@ class ReportReadIntegrationTests {
 
     @Test
     void inspectorsAndAdminsSeeEveryReportOfTheWard() {
-        ReportDto closed = submit(patrol, Submissions.sound());
+        ReportDto closed = Submission.sound().submitted(http, patrol);
         setStatus(closed.getId(), "REJECTED");
 
         get(fixtures.bearer(fixtures.user(ward, "INSPECTOR")), closed.getId())
@@ -82,9 +82,14 @@ class ReportReadIntegrationTests {
 
     @Test
     void searchIgnoresCaseAndDiacritics() {
-        ReportDto match = submit(
-                patrol, Submissions.sound().addressText("Ngõ 45 Nguyễn Văn Cừ").description("Đổ phế thải"));
-        submit(patrol, Submissions.sound().addressText("Số 3 Ngọc Lâm").description("Bán hàng rong"));
+        ReportDto match = Submission.sound()
+                .addressText("Ngõ 45 Nguyễn Văn Cừ")
+                .description("Đổ phế thải")
+                .submitted(http, patrol);
+        Submission.sound()
+                .addressText("Số 3 Ngọc Lâm")
+                .description("Bán hàng rong")
+                .submitted(http, patrol);
 
         assertThat(list(patrol, "q=nguyen van cu").getItems())
                 .extracting(ReportDto::getId)
@@ -98,10 +103,11 @@ class ReportReadIntegrationTests {
     @Test
     void filtersNarrowTheList() {
         Instant now = Instant.now();
-        ReportDto sanitation = submit(
-                patrol,
-                Submissions.sound().category("SANITATION", "LITTERING").observedAt(now.minus(2, ChronoUnit.DAYS)));
-        ReportDto sidewalk = submit(patrol, Submissions.sound().at(21.0500, 105.8880));
+        ReportDto sanitation = Submission.sound()
+                .category("SANITATION", "LITTERING")
+                .observedAt(now.minus(2, ChronoUnit.DAYS))
+                .submitted(http, patrol);
+        ReportDto sidewalk = Submission.sound().at(21.0500, 105.8880).submitted(http, patrol);
 
         assertThat(ids(list(patrol, "category=SANITATION"))).containsExactly(sanitation.getId());
         assertThat(ids(list(patrol, "subtype=GOODS_DISPLAY"))).containsExactly(sidewalk.getId());
@@ -114,9 +120,10 @@ class ReportReadIntegrationTests {
     void cursorPagesWalkEveryReportOnceInAStableOrder() {
         List<UUID> submitted = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            submitted.add(
-                    submit(patrol, Submissions.sound().observedAt(Instant.now().minus(i, ChronoUnit.HOURS)))
-                            .getId());
+            submitted.add(Submission.sound()
+                    .observedAt(Instant.now().minus(i, ChronoUnit.HOURS))
+                    .submitted(http, patrol)
+                    .getId());
         }
 
         List<UUID> walked = new ArrayList<>();
@@ -135,8 +142,10 @@ class ReportReadIntegrationTests {
         Instant sameMoment = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         List<UUID> submitted = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            submitted.add(
-                    submit(patrol, Submissions.sound().observedAt(sameMoment)).getId());
+            submitted.add(Submission.sound()
+                    .observedAt(sameMoment)
+                    .submitted(http, patrol)
+                    .getId());
         }
 
         ReportPageDto first = list(patrol, "limit=3");
@@ -150,9 +159,9 @@ class ReportReadIntegrationTests {
 
     @Test
     void aPatrolsListHidesOtherPatrolsClosedReports() {
-        ReportDto theirsClosed = submit(otherPatrol, Submissions.sound());
+        ReportDto theirsClosed = Submission.sound().submitted(http, otherPatrol);
         setStatus(theirsClosed.getId(), "VERIFIED");
-        ReportDto theirsOpen = submit(otherPatrol, Submissions.sound());
+        ReportDto theirsOpen = Submission.sound().submitted(http, otherPatrol);
 
         assertThat(ids(list(patrol, ""))).containsExactly(theirsOpen.getId());
     }
@@ -184,10 +193,10 @@ class ReportReadIntegrationTests {
 
     @Test
     void nearbyFindsOpenReportsWithinTheRadiusNearestFirst() {
-        ReportDto here = submit(patrol, Submissions.sound().at(21.04520, 105.88530));
-        ReportDto fortyMetresAway = submit(otherPatrol, Submissions.sound().at(21.04556, 105.88530));
-        submit(patrol, Submissions.sound().at(21.04700, 105.88530));
-        ReportDto closed = submit(patrol, Submissions.sound().at(21.04521, 105.88531));
+        ReportDto here = Submission.sound().at(21.04520, 105.88530).submitted(http, patrol);
+        ReportDto fortyMetresAway = Submission.sound().at(21.04556, 105.88530).submitted(http, otherPatrol);
+        Submission.sound().at(21.04700, 105.88530).submitted(http, patrol);
+        ReportDto closed = Submission.sound().at(21.04521, 105.88531).submitted(http, patrol);
         setStatus(closed.getId(), "RESOLVED");
 
         NearbyReportsDto nearby = http.get()
@@ -214,20 +223,6 @@ class ReportReadIntegrationTests {
                 .exchange()
                 .expectStatus()
                 .isEqualTo(422);
-    }
-
-    private ReportDto submit(String bearer, Submissions submission) {
-        return http.post()
-                .uri("/api/v1/reports")
-                .header("Authorization", bearer)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(submission.json())
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(ReportDto.class)
-                .returnResult()
-                .getResponseBody();
     }
 
     private WebTestClient.ResponseSpec get(String bearer, UUID id) {

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.context.TestPropertySource;
@@ -27,9 +26,8 @@ import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 import vn.urbanorder.testing.RawClient;
 import vn.urbanorder.testing.Resolutions;
+import vn.urbanorder.testing.Submission;
 import vn.urbanorder.testing.TestPhotos;
-import vn.urbanorder.testing.TestPoints;
-import vn.urbanorder.testing.TestReports;
 
 /**
  * Photo submissions that trickle in hold none of the instance's upload slots, and are cut off
@@ -88,8 +86,8 @@ class SlowUploadsIntegrationTests {
 
         // As many trickling uploads as the instance has slots (four), on each kind of upload.
         List<Trickle> trickles = List.of(
-                trickle("/api/v1/reports", patrol, "report", Submissions.sound().json()),
-                trickle("/api/v1/reports", patrol, "report", Submissions.sound().json()),
+                trickle("/api/v1/reports", patrol, "report", Submission.sound().json()),
+                trickle("/api/v1/reports", patrol, "report", Submission.sound().json()),
                 trickle(
                         "/api/v1/reports/" + toResolve.getId() + "/actions",
                         staff,
@@ -103,7 +101,10 @@ class SlowUploadsIntegrationTests {
         sleep(Duration.ofSeconds(1));
 
         // Meanwhile every kind of upload of other officers goes through.
-        submitWithPhoto(patrol).expectStatus().isCreated();
+        Submission.sound()
+                .postWithPhotos(http, patrol, TestPhotos.jpeg(320, 240))
+                .expectStatus()
+                .isCreated();
         resolveWithPhoto(staff, toResolve, toResolve.getVersion() + 1)
                 .expectStatus()
                 .isOk();
@@ -143,12 +144,7 @@ class SlowUploadsIntegrationTests {
     }
 
     private ReportDto submitted() {
-        return TestReports.submitted(
-                http,
-                patrol,
-                "SIDEWALK_ENCROACHMENT",
-                TestPoints.next(),
-                Instant.now().minusSeconds(600));
+        return Submission.sound().submitted(http, patrol);
     }
 
     private String staffOf(ReportDto report) {
@@ -166,13 +162,6 @@ class SlowUploadsIntegrationTests {
                 .exchange()
                 .expectStatus()
                 .isOk();
-    }
-
-    private WebTestClient.ResponseSpec submitWithPhoto(String bearer) {
-        var body = new MultipartBodyBuilder();
-        body.part("report", Submissions.sound().json(), MediaType.APPLICATION_JSON);
-        body.part("photos", photo(TestPhotos.jpeg(320, 240))).contentType(MediaType.IMAGE_JPEG);
-        return post("/api/v1/reports", bearer, body);
     }
 
     private WebTestClient.ResponseSpec resolveWithPhoto(String staff, ReportDto report, long version) {
@@ -199,15 +188,6 @@ class SlowUploadsIntegrationTests {
                 .contentType(MediaType.MULTIPART_FORM_DATA)
                 .body(BodyInserters.fromMultipartData(body.build()))
                 .exchange();
-    }
-
-    private static ByteArrayResource photo(byte[] bytes) {
-        return new ByteArrayResource(bytes) {
-            @Override
-            public String getFilename() {
-                return "anh.jpg";
-            }
-        };
     }
 
     private static void sleep(Duration duration) {

@@ -17,8 +17,7 @@ import vn.urbanorder.api.model.RoundFindingDto;
 import vn.urbanorder.demo.DemoMap;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
-import vn.urbanorder.testing.TestPoints;
-import vn.urbanorder.testing.TestReports;
+import vn.urbanorder.testing.Submission;
 
 /** Inspection rounds on the demo ward: who starts them, who submits on them, and what they count. */
 @IntegrationTest
@@ -200,14 +199,10 @@ class InspectionRoundsIntegrationTests {
 
     private WebTestClient.ResponseSpec submit(
             String caller, String category, String subtype, UUID round, Instant observedAt) {
-        return TestReports.post(
-                http,
-                caller,
-                TestReports.json(
-                        category,
-                        subtype,
-                        TestPoints.next(),
-                        observedAt,
-                        round == null ? "" : ", \"inspectionRoundId\": \"" + round + "\""));
+        return Submission.sound()
+                .category(category, subtype)
+                .observedAt(observedAt)
+                .onRound(round)
+                .post(http, caller);
     }
 }

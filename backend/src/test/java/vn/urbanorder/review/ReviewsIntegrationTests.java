@@ -23,8 +23,7 @@ import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.HostilePhotos;
 import vn.urbanorder.testing.IntegrationTest;
 import vn.urbanorder.testing.Resolutions;
-import vn.urbanorder.testing.TestPoints;
-import vn.urbanorder.testing.TestReports;
+import vn.urbanorder.testing.Submission;
 
 /** Inspectors' reviews on the demo ward: what each verdict does, who may give one, and that none can be undone. */
 @IntegrationTest
@@ -54,12 +53,7 @@ class ReviewsIntegrationTests {
         patrol = fixtures.bearer(fixtures.user(Fixtures.DEMO_WARD, "PATROL"));
         inspector = fixtures.bearer(fixtures.user(Fixtures.DEMO_WARD, "INSPECTOR"));
         admin = fixtures.bearer(fixtures.user(Fixtures.DEMO_WARD, "WARD_ADMIN"));
-        report = TestReports.submitted(
-                http,
-                patrol,
-                "SIDEWALK_ENCROACHMENT",
-                TestPoints.next(),
-                Instant.now().minusSeconds(600));
+        report = Submission.sound().submitted(http, patrol);
         staff = fixtures.bearer(fixtures.user(
                 Fixtures.DEMO_WARD, report.getAssignment().getUnit().getId(), "UNIT_STAFF"));
     }
@@ -274,14 +268,10 @@ class ReviewsIntegrationTests {
                         assertThat(item.getFlags()).extracting(Enum::name).contains("FOLLOW_UP"));
 
         // On a duplicate, a follow-up keeps what it duplicates.
-        ReportDto duplicate = TestReports.submitted(
-                http,
-                patrol,
-                "SIDEWALK_ENCROACHMENT",
-                new double[] {
-                    report.getLocation().getLat(), report.getLocation().getLon()
-                },
-                Instant.now().minusSeconds(60));
+        ReportDto duplicate = Submission.sound()
+                .at(report.getLocation().getLat(), report.getLocation().getLon())
+                .observedAt(Instant.now().minusSeconds(60))
+                .submitted(http, patrol);
         assertThat(duplicate.getStatus().getValue()).isEqualTo("DUPLICATE");
         http.post()
                 .uri("/api/v1/reports/" + duplicate.getId() + "/reviews")

@@ -2,7 +2,6 @@ package vn.urbanorder.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,8 +14,7 @@ import vn.urbanorder.demo.DemoMap;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 import vn.urbanorder.testing.Resolutions;
-import vn.urbanorder.testing.TestPoints;
-import vn.urbanorder.testing.TestReports;
+import vn.urbanorder.testing.Submission;
 
 /** A unit of its own on the demo ward, given three reports: one confirmed, one disputed, one waiting. */
 @IntegrationTest
@@ -103,8 +101,7 @@ class UnitScorecardsIntegrationTests {
     }
 
     private ReportDto submit(String patrol) {
-        return TestReports.submitted(
-                http, patrol, "CONSTRUCTION", TestPoints.next(), Instant.now().minusSeconds(600));
+        return Submission.sound().category("CONSTRUCTION").submitted(http, patrol);
     }
 
     private ReportDto reassigned(String admin, ReportDto report, UUID unit) {

@@ -32,7 +32,7 @@ import vn.urbanorder.api.model.ReportDto;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 import vn.urbanorder.testing.Resolutions;
-import vn.urbanorder.testing.TestReports;
+import vn.urbanorder.testing.Submission;
 
 /**
  * A new ward's first exports, whose period has nothing before it: the shares of the period before
@@ -69,8 +69,11 @@ class FirstPeriodExportsIntegrationTests {
         String patrol = fixtures.bearer(fixtures.user(ward, "PATROL"));
         Instant observed = Instant.now().minusSeconds(60);
         firstMonth = YearMonth.from(observed.atZone(WARD_ZONE));
-        ReportDto report =
-                TestReports.submitted(http, patrol, "SANITATION", new double[] {21.0452, 105.8853}, observed);
+        ReportDto report = Submission.sound()
+                .category("SANITATION")
+                .at(21.0452, 105.8853)
+                .observedAt(observed)
+                .submitted(http, patrol);
         ReportDto assigned = http.post()
                 .uri("/api/v1/reports/" + report.getId() + "/actions")
                 .header("Authorization", admin)

@@ -3,8 +3,6 @@ package vn.urbanorder.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,9 +26,8 @@ import vn.urbanorder.demo.DemoMap;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.HostilePhotos;
 import vn.urbanorder.testing.IntegrationTest;
+import vn.urbanorder.testing.Submission;
 import vn.urbanorder.testing.TestPhotos;
-import vn.urbanorder.testing.TestPoints;
-import vn.urbanorder.testing.TestReports;
 
 /** The handling workflow on the demo ward: who may do what, when, and at which version. */
 @IntegrationTest
@@ -69,17 +66,7 @@ class HandlingIntegrationTests {
         otherUnitStaff = fixtures.bearer(fixtures.user(Fixtures.DEMO_WARD, TTDT, "UNIT_STAFF"));
         admin = fixtures.bearer(fixtures.user(Fixtures.DEMO_WARD, "WARD_ADMIN"));
         inspector = fixtures.bearer(fixtures.user(Fixtures.DEMO_WARD, "INSPECTOR"));
-        report = http.post()
-                .uri("/api/v1/reports")
-                .header("Authorization", patrol)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(sanitationInTdp09())
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(ReportDto.class)
-                .returnResult()
-                .getResponseBody();
+        report = sanitationInTdp09().submitted(http, patrol);
         assertThat(report.getAssignment().getUnit()).as("%s", report).isNotNull();
         assertThat(report.getAssignment().getUnit().getId()).isEqualTo(VSMT);
     }
@@ -323,28 +310,8 @@ class HandlingIntegrationTests {
 
     @Test
     void theUnitsWorkQueueListsItsOpenWorkSoonestDeadlineFirst() {
-        ReportDto later = http.post()
-                .uri("/api/v1/reports")
-                .header("Authorization", patrol)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(sanitationInTdp09())
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(ReportDto.class)
-                .returnResult()
-                .getResponseBody();
-        ReportDto done = http.post()
-                .uri("/api/v1/reports")
-                .header("Authorization", patrol)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(sanitationInTdp09())
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(ReportDto.class)
-                .returnResult()
-                .getResponseBody();
+        ReportDto later = sanitationInTdp09().submitted(http, patrol);
+        ReportDto done = sanitationInTdp09().submitted(http, patrol);
         // The demo ward's queue holds the demo reports and other tests' too: give ours the earliest deadlines.
         database.sql("UPDATE report SET due_at = '2000-01-01T08:00:00Z' WHERE id = :id")
                 .bind("id", report.getId())
@@ -542,12 +509,7 @@ class HandlingIntegrationTests {
     }
 
     /** A sanitation report in tổ dân phố 9 of the demo map, away from every segment: it goes to VSMT. */
-    private static String sanitationInTdp09() {
-        return TestReports.json(
-                "SANITATION",
-                "LITTERING",
-                TestPoints.nextInTdp09(),
-                Instant.now().minus(10, ChronoUnit.MINUTES),
-                ", \"description\": \"Đổ rác ra vỉa hè\", \"addressText\": \"Số 12 Nguyễn Văn Cừ\"");
+    private static Submission sanitationInTdp09() {
+        return Submission.sound().category("SANITATION").inTdp09().description("Đổ rác ra vỉa hè");
     }
 }

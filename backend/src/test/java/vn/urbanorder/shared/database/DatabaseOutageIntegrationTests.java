@@ -33,7 +33,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import vn.urbanorder.UrbanOrderApplication;
 import vn.urbanorder.api.model.TokenResponseDto;
 import vn.urbanorder.testing.Fixtures;
-import vn.urbanorder.testing.TestReports;
+import vn.urbanorder.testing.Submission;
 
 /**
  * The database goes away under the service and comes back: on a PostgreSQL server of this test's
@@ -98,13 +98,13 @@ class DatabaseOutageIntegrationTests {
 
     @Test
     void whileTheDatabaseIsAwayClientsHear503WithRetryAfterAndHealthIsDown() throws IOException {
-        String before = TestReports.json("SANITATION", "LITTERING", somewhereInTheWard(), Instant.now(), "");
-        submit(before).expectStatus().isCreated();
+        Submission before = sanitationInTheWard();
+        before.post(http, patrol).expectStatus().isCreated();
 
         stopDatabase();
         try {
-            String during = TestReports.json("SANITATION", "LITTERING", somewhereInTheWard(), Instant.now(), "");
-            submit(during)
+            Submission during = sanitationInTheWard();
+            during.post(http, patrol)
                     .expectStatus()
                     .isEqualTo(503)
                     .expectHeader()
@@ -129,8 +129,8 @@ class DatabaseOutageIntegrationTests {
             awaitHealthy();
 
             // The phone sends again what it did not hear back about, and what it did.
-            submit(during).expectStatus().isCreated();
-            submit(before).expectStatus().isOk();
+            during.post(http, patrol).expectStatus().isCreated();
+            before.post(http, patrol).expectStatus().isOk();
         } finally {
             if (postgres == null) {
                 startDatabase();
@@ -147,11 +147,11 @@ class DatabaseOutageIntegrationTests {
             phones.submit(() -> {
                 while (!stop.get()) {
                     UUID clientReportId = UUID.randomUUID();
-                    String json = TestReports.json("SANITATION", "LITTERING", somewhereInTheWard(), Instant.now(), "")
-                            .replaceFirst(
-                                    "\"clientReportId\": \"[^\"]+\"", "\"clientReportId\": \"" + clientReportId + "\"");
-                    EntityExchangeResult<byte[]> result =
-                            submit(json).expectBody().returnResult();
+                    EntityExchangeResult<byte[]> result = sanitationInTheWard()
+                            .clientReportId(clientReportId)
+                            .post(http, patrol)
+                            .expectBody()
+                            .returnResult();
                     answers.put(clientReportId, result.getStatus().value());
                 }
                 return null;
@@ -187,8 +187,11 @@ class DatabaseOutageIntegrationTests {
         return new double[] {21.0405 + random.nextDouble(0.0033), 105.8860 + random.nextDouble(0.0045)};
     }
 
-    private static WebTestClient.ResponseSpec submit(String json) {
-        return TestReports.post(http, patrol, json);
+    private static Submission sanitationInTheWard() {
+        return Submission.sound()
+                .category("SANITATION", "LITTERING")
+                .at(somewhereInTheWard())
+                .observedAt(Instant.now());
     }
 
     private static void stopDatabase() throws IOException {

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -23,9 +22,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 import vn.urbanorder.testing.RawClient;
+import vn.urbanorder.testing.Submission;
 import vn.urbanorder.testing.TestPhotos;
-import vn.urbanorder.testing.TestPoints;
-import vn.urbanorder.testing.TestReports;
 
 /**
  * A phone that goes away mid-upload, or right after sending, leaves no temporary file behind and
@@ -125,7 +123,7 @@ class ClientsThatLeaveIntegrationTests {
             assertThat(client.answerWithin(Duration.ofSeconds(20))).startsWith("HTTP/1.1 201");
         }
         var refused = new RawClient.Form()
-                .json("report", report())
+                .json("report", Submission.sound().json())
                 .jpeg("photos", new byte[300 * 1024]); // no image at all: 415
         try (RawClient client = RawClient.connect(port)) {
             byte[] body = refused.bytes();
@@ -155,16 +153,7 @@ class ClientsThatLeaveIntegrationTests {
     }
 
     private static RawClient.Form form() {
-        return new RawClient.Form().json("report", report()).jpeg("photos", PHOTO);
-    }
-
-    private static String report() {
-        return TestReports.json(
-                "SIDEWALK_ENCROACHMENT",
-                "GOODS_DISPLAY",
-                TestPoints.next(),
-                Instant.now().minusSeconds(600),
-                "");
+        return new RawClient.Form().json("report", Submission.sound().json()).jpeg("photos", PHOTO);
     }
 
     /** The intake requests {@code http.server.requests} has counted, by status; failures under "error". */

@@ -18,8 +18,7 @@ import vn.urbanorder.api.model.ReportDto;
 import vn.urbanorder.demo.DemoMap;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
-import vn.urbanorder.testing.TestPoints;
-import vn.urbanorder.testing.TestReports;
+import vn.urbanorder.testing.Submission;
 
 /**
  * What a hostile or clumsy client sends that the database could not take: NUL characters, dates
@@ -68,10 +67,9 @@ class HostileInputIntegrationTests {
 
     @Test
     void aNulInJsonTextIsRefusedNamingTheFieldAndNothingIsStored() {
-        String json = TestReports.json(
-                "SANITATION", "LITTERING", TestPoints.next(), Instant.now(), ", \"addressText\": \"Số 5\\u0000\"");
-        refused(TestReports.post(http, patrol, json), "addressText");
-        assertThat(storedWithClientIdOf(json)).isZero();
+        Submission withNul = sanitationNow().addressText("Số 5\u0000");
+        refused(withNul.post(http, patrol), "addressText");
+        assertThat(storedWithClientId(withNul.clientReportId())).isZero();
 
         refused(
                 http.post()
@@ -81,7 +79,7 @@ class HostileInputIntegrationTests {
                         .exchange(),
                 "username");
 
-        ReportDto report = TestReports.submitted(http, patrol, "SANITATION", TestPoints.nextInTdp09(), Instant.now());
+        ReportDto report = sanitationNow().inTdp09().submitted(http, patrol);
         refused(act(staff, report, "{\"action\": \"ACCEPT\", \"note\": \"nhận\\u0000\"}"), "note");
         assertThat(version(report)).isEqualTo(report.getVersion());
     }
@@ -120,8 +118,8 @@ class HostileInputIntegrationTests {
 
     @Test
     void aFieldAnActionDoesNotTakeIsRefusedAndNeverReachesTheTrail() {
-        ReportDto report = TestReports.submitted(http, patrol, "SANITATION", TestPoints.nextInTdp09(), Instant.now());
-        ReportDto other = TestReports.submitted(http, patrol, "SANITATION", TestPoints.next(), Instant.now());
+        ReportDto report = sanitationNow().inTdp09().submitted(http, patrol);
+        ReportDto other = sanitationNow().submitted(http, patrol);
 
         refused(
                 act(staff, report, "{\"action\": \"ACCEPT\", \"duplicateOf\": \"" + other.getId() + "\"}"),
@@ -144,6 +142,10 @@ class HostileInputIntegrationTests {
                 .isZero();
 
         act(staff, report, "{\"action\": \"ACCEPT\"}").expectStatus().isOk();
+    }
+
+    private static Submission sanitationNow() {
+        return Submission.sound().category("SANITATION").observedAt(Instant.now());
     }
 
     private WebTestClient.ResponseSpec get(String caller, String uri) {
@@ -171,8 +173,7 @@ class HostileInputIntegrationTests {
                 .block();
     }
 
-    private long storedWithClientIdOf(String json) {
-        String clientReportId = json.replaceAll("(?s).*\"clientReportId\": \"([^\"]+)\".*", "$1");
+    private long storedWithClientId(String clientReportId) {
         return database.sql("SELECT count(*) AS n FROM report WHERE client_report_id = :id")
                 .bind("id", UUID.fromString(clientReportId))
                 .map(row -> row.get("n", Long.class))

@@ -16,9 +16,9 @@ import vn.urbanorder.api.model.ReviewDto;
 import vn.urbanorder.demo.DemoMap;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
+import vn.urbanorder.testing.Submission;
 import vn.urbanorder.testing.TestPhotos;
 import vn.urbanorder.testing.TestPoints;
-import vn.urbanorder.testing.TestReports;
 
 /**
  * The JSON part of a form sent as generic encoders send it: without a Content-Type (text/plain by
@@ -53,7 +53,9 @@ class JsonFormPartsIntegrationTests {
         ReportDto report = post(
                         "/api/v1/reports/with-photos",
                         patrol,
-                        new Form().field("report", null, submission()).photo(TestPhotos.jpegTakenAt(at[0], at[1])))
+                        new Form()
+                                .field("report", null, sanitation().json())
+                                .photo(TestPhotos.jpegTakenAt(at[0], at[1])))
                 .expectStatus()
                 .isCreated()
                 .expectBody(ReportDto.class)
@@ -68,7 +70,11 @@ class JsonFormPartsIntegrationTests {
         post(
                         "/api/v1/reports/with-photos",
                         patrol,
-                        new Form().field("report", "text/plain; charset=UTF-8", submission()))
+                        new Form()
+                                .field(
+                                        "report",
+                                        "text/plain; charset=UTF-8",
+                                        sanitation().json()))
                 .expectStatus()
                 .isCreated();
     }
@@ -87,7 +93,7 @@ class JsonFormPartsIntegrationTests {
 
     @Test
     void anUnlabelledPartIsCheckedLikeJson() {
-        String withoutCategory = submission().replace("\"category\": \"SANITATION\",", "");
+        String withoutCategory = sanitation().category(null, "LITTERING").json();
         post("/api/v1/reports/with-photos", patrol, new Form().field("report", null, withoutCategory))
                 .expectStatus()
                 .isEqualTo(422)
@@ -98,8 +104,7 @@ class JsonFormPartsIntegrationTests {
 
     @Test
     void unlabelledActionAndReviewPartsResolveAndReview() {
-        ReportDto report = TestReports.submitted(
-                http, patrol, "SANITATION", TestPoints.next(), Instant.now().minusSeconds(600));
+        ReportDto report = Submission.sound().category("SANITATION").submitted(http, patrol);
         String staff = fixtures.bearer(fixtures.user(
                 Fixtures.DEMO_WARD, report.getAssignment().getUnit().getId(), "UNIT_STAFF"));
         http.post()
@@ -143,8 +148,11 @@ class JsonFormPartsIntegrationTests {
         assertThat(review.getPhotos()).hasSize(1);
     }
 
-    private String submission() {
-        return TestReports.json("SANITATION", "LITTERING", at, Instant.now().minusSeconds(60), "");
+    private Submission sanitation() {
+        return Submission.sound()
+                .category("SANITATION")
+                .at(at)
+                .observedAt(Instant.now().minusSeconds(60));
     }
 
     private WebTestClient.ResponseSpec post(String path, String caller, Form form) {

@@ -17,9 +17,8 @@ import vn.urbanorder.testing.ContractValidator;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 import vn.urbanorder.testing.RawClient;
+import vn.urbanorder.testing.Submission;
 import vn.urbanorder.testing.TestPhotos;
-import vn.urbanorder.testing.TestPoints;
-import vn.urbanorder.testing.TestReports;
 
 /** A request body that stalls is cut off with a 408 problem, and a connection that stays idle is closed. */
 @IntegrationTest
@@ -53,7 +52,9 @@ class SlowClientsIntegrationTests {
 
     @Test
     void anUploadThatStallsIsCutOffOnceItHasSentNothingForTheReadTimeout() {
-        var form = new RawClient.Form().json("report", report()).jpeg("photos", TestPhotos.jpeg(400, 300));
+        var form = new RawClient.Form()
+                .json("report", Submission.sound().json())
+                .jpeg("photos", TestPhotos.jpeg(400, 300));
         byte[] body = form.bytes();
         client.send(RawClient.postHead("/api/v1/reports", patrol, form.contentType(), body.length, "stalled-upload"));
         client.send(body, 0, body.length / 2);
@@ -80,7 +81,7 @@ class SlowClientsIntegrationTests {
 
     @Test
     void aJsonBodyThatStallsIsCutOffToo() {
-        byte[] body = report().getBytes(StandardCharsets.UTF_8);
+        byte[] body = Submission.sound().json().getBytes(StandardCharsets.UTF_8);
         client.send(RawClient.postHead("/api/v1/reports", patrol, "application/json", body.length, "stalled-json"));
         client.send(body, 0, body.length - 10);
 
@@ -95,14 +96,5 @@ class SlowClientsIntegrationTests {
 
         assertThat(answer).as("closed without an answer").isEmpty();
         assertThat(Duration.between(opened, Instant.now())).isLessThan(Duration.ofSeconds(6));
-    }
-
-    private static String report() {
-        return TestReports.json(
-                "SIDEWALK_ENCROACHMENT",
-                "GOODS_DISPLAY",
-                TestPoints.next(),
-                Instant.now().minusSeconds(600),
-                "");
     }
 }
