@@ -252,9 +252,9 @@ INSERT INTO violation_location (id, ward_id, category, lat, lon, zone_id, create
                                 first_seen_at, last_seen_at, first_repeat_at)
 SELECT min(anchor_id::text)::uuid, :'ward', min(category), min(lat) FILTER (WHERE is_anchor),
        min(lon) FILTER (WHERE is_anchor), min(zone_id::text)::uuid, min(received_at) FILTER (WHERE is_anchor),
-       count(*) FILTER (WHERE counted), count(*) FILTER (WHERE counted AND repeat_offence AND status NOT IN ('DUPLICATE', 'REJECTED')),
+       count(*) FILTER (WHERE counted), count(*) FILTER (WHERE counted AND repeat_offence AND report_violation(status)),
        min(observed_at) FILTER (WHERE counted), max(observed_at) FILTER (WHERE counted),
-       min(observed_at) FILTER (WHERE counted AND repeat_offence AND status NOT IN ('DUPLICATE', 'REJECTED'))
+       min(observed_at) FILTER (WHERE counted AND repeat_offence AND report_violation(status))
   FROM (SELECT *, rejection_reason IS DISTINCT FROM 'NOT_A_VIOLATION' AS counted FROM rs) c
  GROUP BY l;
 
@@ -271,7 +271,7 @@ SELECT rs.id, :'ward',
        CASE WHEN status <> 'DUPLICATE' THEN unit_id END,
        CASE WHEN status = 'DUPLICATE' THEN NULL WHEN reassigned_to IS NOT NULL THEN 'MANUAL' ELSE rule_at_intake END,
        CASE WHEN status = 'REOPENED' THEN after_at + deadline_window WHEN status <> 'DUPLICATE' THEN due_at END,
-       CASE WHEN status IN ('RESOLVED', 'VERIFIED') THEN resolve_at END, rejection_reason,
+       CASE WHEN report_cleared(status) THEN resolve_at END, rejection_reason,
        CASE WHEN status = 'DUPLICATE' OR rejection_reason = 'DUPLICATE' THEN anchor_id END, event_count,
        CASE WHEN rejection_reason IS DISTINCT FROM 'NOT_A_VIOLATION' THEN anchor_id END
   FROM (SELECT rs.*, extract(year FROM observed_at AT TIME ZONE :'tz')::int AS y,

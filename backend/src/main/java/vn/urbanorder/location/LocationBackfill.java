@@ -30,7 +30,7 @@ class LocationBackfill {
     @EventListener(ApplicationReadyEvent.class)
     void onReady() {
         database.sql("SELECT DISTINCT ward_id FROM report WHERE violation_location_id IS NULL"
-                        + " AND NOT (status = 'REJECTED' AND rejection_reason IS NOT DISTINCT FROM 'NOT_A_VIOLATION')")
+                        + " AND report_counts_at_location(status, rejection_reason)")
                 .map(row -> row.get("ward_id", UUID.class))
                 .all()
                 .concatMap(ward -> rebuild.rebuild(ward)

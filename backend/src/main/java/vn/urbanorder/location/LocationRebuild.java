@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import vn.urbanorder.report.ReportPlacement;
 
 /**
  * Makes a ward's locations again from its reports, for example after a radius changed: each
@@ -20,6 +21,7 @@ import reactor.core.publisher.Mono;
 public class LocationRebuild {
 
     private final LocationStore store;
+    private final ReportPlacement placement;
     private final LocationLocks locks;
     private final LocationPolicies policies;
     private final TransactionalOperator transactions;
@@ -27,12 +29,14 @@ public class LocationRebuild {
 
     LocationRebuild(
             LocationStore store,
+            ReportPlacement placement,
             LocationLocks locks,
             LocationPolicies policies,
             TransactionalOperator transactions,
             LocationsProperties properties) {
         this.batchSize = properties.rebuildBatch();
         this.store = store;
+        this.placement = placement;
         this.locks = locks;
         this.policies = policies;
         this.transactions = transactions;
@@ -63,6 +67,7 @@ public class LocationRebuild {
                                 .collectList())
                 .concatMapIterable(batch -> batch);
         return locks.all(wardId, category)
+                .then(placement.unplaceAll(wardId, category))
                 .then(store.clear(wardId, category))
                 .thenMany(reports.concatMap(report -> store.nearest(wardId, category, report.point(), rule.radiusM())
                         .switchIfEmpty(Mono.defer(() -> store.insert(
@@ -73,7 +78,7 @@ public class LocationRebuild {
                                         report.zoneId(),
                                         report.receivedAt())
                                 .thenReturn(report.id())))
-                        .flatMap(location -> store.place(report.id(), location))
+                        .flatMap(location -> placement.place(report.id(), location))
                         .thenReturn(report)))
                 .count()
                 .flatMap(placed -> store.recountAll(wardId, category)

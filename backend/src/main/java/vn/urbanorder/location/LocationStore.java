@@ -15,7 +15,7 @@ import vn.urbanorder.shared.Proximity;
 
 /**
  * The {@code violation_location} table. Counts are recomputed from the {@code report} table, which
- * the report feature owns and this one only reads.
+ * the report feature owns and this one only reads (it places reports through {@code ReportPlacement}).
  */
 @Repository
 class LocationStore {
@@ -39,16 +39,16 @@ class LocationStore {
                    first_seen_at = s.first_seen, last_seen_at = s.last_seen
               FROM (SELECT c.id,
                            count(r.id) AS reports,
-                           count(r.id) FILTER (WHERE r.status NOT IN ('DUPLICATE', 'REJECTED')
+                           count(r.id) FILTER (WHERE report_violation(r.status)
                                                  AND r.observed_at > f.first_cleared) AS repeats,
-                           min(r.observed_at) FILTER (WHERE r.status NOT IN ('DUPLICATE', 'REJECTED')
+                           min(r.observed_at) FILTER (WHERE report_violation(r.status)
                                                         AND r.observed_at > f.first_cleared) AS first_repeat,
                            min(r.observed_at) AS first_seen,
                            max(r.observed_at) AS last_seen
                       FROM violation_location c
                       LEFT JOIN LATERAL (
                            SELECT min(p.resolved_at) AS first_cleared FROM report p
-                            WHERE p.violation_location_id = c.id AND p.status IN ('RESOLVED', 'VERIFIED')) f ON true
+                            WHERE p.violation_location_id = c.id AND report_cleared(p.status)) f ON true
                       LEFT JOIN report r ON r.violation_location_id = c.id
                      WHERE %s
                      GROUP BY c.id) s
@@ -205,17 +205,12 @@ class LocationStore {
         return spec.map(LocationStore::toLocation).all();
     }
 
-    /** Forgets the ward's locations of the category, and every report's place in them. */
+    /** Forgets the ward's locations of the category; no report may be at one of them any more. */
     Mono<Void> clear(UUID wardId, String category) {
-        return database.sql("UPDATE report SET violation_location_id = NULL"
-                        + " WHERE ward_id = :ward AND category = :category AND violation_location_id IS NOT NULL")
+        return database.sql("DELETE FROM violation_location WHERE ward_id = :ward AND category = :category")
                 .bind("ward", wardId)
                 .bind("category", category)
-                .then()
-                .then(database.sql("DELETE FROM violation_location WHERE ward_id = :ward AND category = :category")
-                        .bind("ward", wardId)
-                        .bind("category", category)
-                        .then());
+                .then();
     }
 
     /**
@@ -225,7 +220,7 @@ class LocationStore {
     Flux<PlacedReport> reportsAfter(UUID wardId, String category, PlacedReport after, int batch) {
         var spec = database.sql("SELECT id, lat, lon, zone_id, observed_at, received_at FROM report"
                         + " WHERE ward_id = :ward AND category = :category"
-                        + " AND NOT (status = 'REJECTED' AND rejection_reason = 'NOT_A_VIOLATION')"
+                        + " AND report_counts_at_location(status, rejection_reason)"
                         + (after == null ? "" : " AND (observed_at, id) > (:at, :id)")
                         + " ORDER BY observed_at, id LIMIT :batch")
                 .bind("ward", wardId)
@@ -241,13 +236,6 @@ class LocationStore {
                         row.get("observed_at", Instant.class),
                         row.get("received_at", Instant.class)))
                 .all();
-    }
-
-    Mono<Void> place(UUID reportId, UUID locationId) {
-        return database.sql("UPDATE report SET violation_location_id = :location WHERE id = :id")
-                .bind("location", locationId)
-                .bind("id", reportId)
-                .then();
     }
 
     /** The ward's location counts for one category: locations, and repeat points among them. */

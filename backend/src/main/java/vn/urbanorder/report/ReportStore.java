@@ -40,7 +40,7 @@ class ReportStore {
               LEFT JOIN unit au ON au.id = r.assigned_unit_id
               LEFT JOIN violation_location vl ON vl.id = r.violation_location_id
             """;
-    private static final String OPEN = "r.status NOT IN ('RESOLVED', 'VERIFIED', 'REJECTED')";
+    private static final String OPEN = "report_open(r.status)";
 
     /** The most reports "nearby" answers with; the spec says so. */
     static final int NEARBY_LIMIT = 100;
@@ -131,10 +131,10 @@ class ReportStore {
      */
     Mono<LocationHistory> historyAt(UUID locationId, Instant observedAt) {
         return database.sql("SELECT (SELECT id FROM report WHERE violation_location_id = :location"
-                        + " AND status IN ('UNASSIGNED', 'ASSIGNED', 'IN_PROGRESS', 'REOPENED')"
+                        + " AND report_waiting(status)"
                         + " ORDER BY observed_at, id LIMIT 1) AS open_report,"
                         + " EXISTS (SELECT 1 FROM report WHERE violation_location_id = :location"
-                        + " AND status IN ('RESOLVED', 'VERIFIED') AND resolved_at < :observed) AS cleared")
+                        + " AND report_cleared(status) AND resolved_at < :observed) AS cleared")
                 .bind("location", locationId)
                 .bind("observed", observedAt)
                 .map(row -> new LocationHistory(row.get("open_report", UUID.class), row.get("cleared", Boolean.class)))
@@ -143,6 +143,21 @@ class ReportStore {
 
     /** @param openReportId the oldest report at the location waiting to be handled, if any */
     record LocationHistory(UUID openReportId, boolean clearedBefore) {}
+
+    Mono<Void> place(UUID reportId, UUID locationId) {
+        return database.sql("UPDATE report SET violation_location_id = :location WHERE id = :id")
+                .bind("location", locationId)
+                .bind("id", reportId)
+                .then();
+    }
+
+    Mono<Void> unplaceAll(UUID wardId, String category) {
+        return database.sql("UPDATE report SET violation_location_id = NULL"
+                        + " WHERE ward_id = :ward AND category = :category AND violation_location_id IS NOT NULL")
+                .bind("ward", wardId)
+                .bind("category", category)
+                .then();
+    }
 
     Mono<Stored> findByClientId(UUID reporterId, UUID clientReportId) {
         return database.sql(SELECT + " WHERE r.reporter_id = :reporter AND r.client_report_id = :client")
@@ -173,7 +188,7 @@ class ReportStore {
     Flux<Report> list(Caller caller, ReportFilter filter, Instant now) {
         var where = visibleTo(caller);
         if (Boolean.TRUE.equals(filter.overdue())) {
-            where.sql.append(" AND r.due_at < :now AND r.status IN ('ASSIGNED', 'IN_PROGRESS', 'REOPENED')");
+            where.sql.append(" AND r.due_at < :now AND report_awaiting_unit(r.status)");
             where.values.put("now", now);
         }
         if (!filter.statuses().isEmpty()) {
@@ -210,7 +225,7 @@ class ReportStore {
                 + " ELSE r.observed_at END";
         if (filter.sort() == ReportSort.REVIEW_QUEUE) {
             where.sql.append(" AND (r.status = 'RESOLVED' OR ('REPEAT_OFFENCE' = ANY(r.flags)"
-                    + " AND r.status NOT IN ('VERIFIED', 'REJECTED', 'DUPLICATE')))");
+                    + " AND report_violation(r.status) AND r.status <> 'VERIFIED'))");
         }
         if (filter.cursor() != null) {
             where.sql.append(

@@ -33,12 +33,12 @@ public class StatusChanges {
                         + " assigned_unit_id = coalesce(CAST(:unit AS uuid), assigned_unit_id),"
                         + " assignment_rule = coalesce(CAST(:rule AS text), assignment_rule),"
                         // A duplicate undone is nobody's duplicate any more.
-                        + " duplicate_of = CASE WHEN :from = 'DUPLICATE' AND :to NOT IN ('REJECTED', 'DUPLICATE') THEN NULL"
+                        + " duplicate_of = CASE WHEN :from = 'DUPLICATE' AND report_violation(:to) THEN NULL"
                         + " ELSE coalesce(CAST(:duplicate AS uuid), duplicate_of) END,"
                         + " flags = CASE WHEN CAST(:flag AS text) IS NULL OR CAST(:flag AS text) = ANY(flags) THEN flags"
                         + " ELSE (SELECT array_agg(f ORDER BY f) FROM unnest(array_append(flags, CAST(:flag AS text))) f) END,"
                         // Not a violation: it counts toward no location.
-                        + " violation_location_id = CASE WHEN CAST(:reason AS text) = 'NOT_A_VIOLATION' THEN NULL"
+                        + " violation_location_id = CASE WHEN NOT report_counts_at_location(:to, CAST(:reason AS text)) THEN NULL"
                         + " ELSE violation_location_id END,"
                         + " due_at = coalesce(CAST(:due AS timestamptz), due_at),"
                         // Reopened means not cleared after all.

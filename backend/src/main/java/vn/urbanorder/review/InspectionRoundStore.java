@@ -71,11 +71,11 @@ class InspectionRoundStore {
                         SELECT r.category, count(*) AS reports,
                                count(DISTINCT r.violation_location_id) FILTER (WHERE l.repeat_count > 0)
                                    AS repeat_points,
-                               count(*) FILTER (WHERE r.status IN ('RESOLVED', 'VERIFIED')) AS resolved
+                               count(*) FILTER (WHERE report_cleared(r.status)) AS resolved
                           FROM report r
                           LEFT JOIN violation_location l ON l.id = r.violation_location_id
                          WHERE r.inspection_round_id = :round
-                           AND NOT (r.status = 'REJECTED' AND r.rejection_reason IS NOT DISTINCT FROM 'NOT_A_VIOLATION')
+                           AND report_counts_at_location(r.status, r.rejection_reason)
                          GROUP BY r.category ORDER BY r.category""")
                 .bind("round", roundId)
                 .map(row -> new InspectionRound.Found(

@@ -30,7 +30,7 @@ public class UnitScorecards {
                   FROM report r
                  WHERE r.ward_id = :ward AND r.assigned_unit_id = :unit
                    AND r.received_at >= :from AND r.received_at < :to),
-            resolved AS (SELECT * FROM assigned WHERE status IN ('RESOLVED', 'VERIFIED') AND resolved_at IS NOT NULL),
+            resolved AS (SELECT * FROM assigned WHERE report_cleared(status) AND resolved_at IS NOT NULL),
             first_verdict AS (
                 SELECT DISTINCT ON (v.report_id) v.report_id, v.verdict
                   FROM review v JOIN assigned a ON a.id = v.report_id
@@ -38,7 +38,7 @@ public class UnitScorecards {
                  ORDER BY v.report_id, v.created_at, v.id)
             SELECT (SELECT count(*) FROM assigned) AS assigned,
                    (SELECT count(*) FROM resolved) AS resolved,
-                   (SELECT count(*) FROM resolved WHERE due_at IS NULL OR resolved_at <= due_at) AS on_time,
+                   (SELECT count(*) FROM resolved WHERE report_resolved_on_time(status, due_at, resolved_at)) AS on_time,
                    (SELECT percentile_cont(0.5) WITHIN GROUP
                            (ORDER BY extract(epoch FROM resolved_at - received_at) / 3600) FROM resolved) AS median_hours,
                    (SELECT count(*) FROM first_verdict) AS reviewed,

@@ -23,19 +23,15 @@ import vn.urbanorder.stats.PeriodFigures.RoundRow;
 @Repository
 class FiguresStore {
 
-    /** A report that is neither a duplicate nor rejected. */
-    private static final String VIOLATION = "status NOT IN ('DUPLICATE', 'REJECTED')";
-
     /** The counts of {@link ReportCounts}, over rows of {@code report}. */
     private static final String COUNTS = """
             count(*) AS received,
-            count(*) FILTER (WHERE %1$s) AS violations,
+            count(*) FILTER (WHERE report_violation(status)) AS violations,
             count(*) FILTER (WHERE status = 'DUPLICATE') AS duplicates,
             count(*) FILTER (WHERE status = 'REJECTED') AS rejected,
-            count(*) FILTER (WHERE status IN ('RESOLVED', 'VERIFIED')) AS resolved,
-            count(*) FILTER (WHERE status IN ('RESOLVED', 'VERIFIED')
-                               AND (due_at IS NULL OR resolved_at <= due_at)) AS on_time,
-            count(*) FILTER (WHERE %1$s AND 'REPEAT_OFFENCE' = ANY (flags)) AS repeat_offences""".formatted(VIOLATION);
+            count(*) FILTER (WHERE report_cleared(status)) AS resolved,
+            count(*) FILTER (WHERE report_resolved_on_time(status, due_at, resolved_at)) AS on_time,
+            count(*) FILTER (WHERE report_violation(status) AND 'REPEAT_OFFENCE' = ANY (flags)) AS repeat_offences""";
 
     private static final String PERIOD_REPORTS = "ward_id = :ward AND observed_at >= :start AND observed_at < :end";
 
@@ -47,12 +43,12 @@ class FiguresStore {
             WITH p AS MATERIALIZED (
                 SELECT r.category, r.subtype, z.code AS zone_code, s.code AS segment_code,
                        r.assigned_unit_id AS unit_id, r.reporter_id, r.rejection_reason,
-                       r.%2$s AS violation,
+                       report_violation(r.status) AS violation,
                        r.status = 'DUPLICATE' AS duplicate,
                        r.status = 'REJECTED' AS rejected,
-                       r.status IN ('RESOLVED', 'VERIFIED') AS resolved,
-                       r.status IN ('RESOLVED', 'VERIFIED') AND (r.due_at IS NULL OR r.resolved_at <= r.due_at) AS on_time,
-                       r.%2$s AND 'REPEAT_OFFENCE' = ANY (r.flags) AS repeat_offence
+                       report_cleared(r.status) AS resolved,
+                       report_resolved_on_time(r.status, r.due_at, r.resolved_at) AS on_time,
+                       report_violation(r.status) AND 'REPEAT_OFFENCE' = ANY (r.flags) AS repeat_offence
                   FROM report r
                   LEFT JOIN zone z ON z.id = r.zone_id
                   LEFT JOIN zone s ON s.id = r.segment_id
@@ -79,7 +75,7 @@ class FiguresStore {
                                          (unit_id), (reporter_id), (rejection_reason)))
             SELECT g.*, u.username, u.display_name
               FROM g LEFT JOIN app_user u ON u.id = g.reporter_id
-            """.formatted(PERIOD_REPORTS, VIOLATION);
+            """.formatted(PERIOD_REPORTS);
 
     /** Per unit, the median and 90th percentile of hours from receipt to resolution. */
     private static final String UNIT_HOURS = """
@@ -89,7 +85,7 @@ class FiguresStore {
                    percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - received_at) / 3600)
                        AS p90_hours
               FROM report
-             WHERE %s AND status IN ('RESOLVED', 'VERIFIED')
+             WHERE %s AND report_cleared(status)
              GROUP BY assigned_unit_id
             """.formatted(PERIOD_REPORTS);
 
@@ -104,10 +100,10 @@ class FiguresStore {
     /**
      * A repeat offence as intake decided it and as it stands: flagged at intake, neither a
      * duplicate nor rejected since. The same words as the partial index {@code report_repeat_offence}
-     * (V22), so PostgreSQL answers from it.
+     * (V25), so PostgreSQL answers from it.
      */
     private static final String REPEAT_OFFENCE =
-            "'REPEAT_OFFENCE' = ANY (%1$s.flags) AND %1$s.status NOT IN ('DUPLICATE', 'REJECTED')";
+            "'REPEAT_OFFENCE' = ANY (%1$s.flags) AND report_violation(%1$s.status)";
 
     /**
      * When a location became a repeat point: its first repeat offence observed, by intake's flags,
@@ -117,19 +113,18 @@ class FiguresStore {
             (SELECT min(f.observed_at) FROM report f WHERE f.violation_location_id = %s AND %s)""".formatted("%s", REPEAT_OFFENCE.formatted("f"));
 
     /** The period's violations at each location that was a repeat point by the period's end. */
-    private static final String ACTIVE_REPEAT_POINTS =
-            """
+    private static final String ACTIVE_REPEAT_POINTS = """
             WITH per AS (
                 SELECT violation_location_id AS id, count(*) AS reports,
                        count(*) FILTER (WHERE 'REPEAT_OFFENCE' = ANY (flags)) AS repeats
                   FROM report
-                 WHERE %1$s AND %2$s AND violation_location_id IS NOT NULL
+                 WHERE %1$s AND report_violation(status) AND violation_location_id IS NOT NULL
                  GROUP BY violation_location_id),
-            dated AS (SELECT per.*, %3$s AS first_repeat_at FROM per)
+            dated AS (SELECT per.*, %2$s AS first_repeat_at FROM per)
             SELECT l.id, l.category, l.lat, l.lon, l.zone_id, d.first_repeat_at, d.reports, d.repeats
               FROM dated d JOIN violation_location l ON l.id = d.id
              WHERE d.first_repeat_at < :end
-            """.formatted(PERIOD_REPORTS, VIOLATION, FIRST_REPEAT.formatted("per.id"));
+            """.formatted(PERIOD_REPORTS, FIRST_REPEAT.formatted("per.id"));
 
     /**
      * How many repeat points were active in the period and how many became one in it (their first
@@ -143,29 +138,25 @@ class FiguresStore {
             top AS (SELECT * FROM active ORDER BY reports DESC, repeats DESC, first_repeat_at, id LIMIT :listed)
             SELECT (SELECT count(*) FROM active) AS active_points,
                    (SELECT count(DISTINCT r.violation_location_id) FROM report r
-                     WHERE r.%3$s AND %4$s AND r.violation_location_id IS NOT NULL
+                     WHERE r.%2$s AND %3$s AND r.violation_location_id IS NOT NULL
                        AND NOT EXISTS (SELECT 1 FROM report e
                                         WHERE e.violation_location_id = r.violation_location_id
-                                          AND %5$s AND e.observed_at < :start)) AS new_points,
+                                          AND %4$s AND e.observed_at < :start)) AS new_points,
                    t.*, z.code AS zone_code, z.name AS zone_name,
                    (SELECT r.address_text FROM report r
                      WHERE r.violation_location_id = t.id AND r.address_text IS NOT NULL
                      ORDER BY r.observed_at, r.id LIMIT 1) AS address,
                    (SELECT count(*) FROM report r
-                     WHERE r.violation_location_id = t.id AND r.observed_at < :end AND r.%2$s) AS reports_to_end,
+                     WHERE r.violation_location_id = t.id AND r.observed_at < :end AND report_violation(r.status)) AS reports_to_end,
                    (SELECT count(*) FROM report r
-                     WHERE r.violation_location_id = t.id AND r.observed_at < :end AND r.%2$s
+                     WHERE r.violation_location_id = t.id AND r.observed_at < :end AND report_violation(r.status)
                        AND 'REPEAT_OFFENCE' = ANY (r.flags)) AS repeats_to_end
               FROM (SELECT 1) one
               LEFT JOIN top t ON true
               LEFT JOIN zone z ON z.id = t.zone_id
              ORDER BY t.reports DESC, t.repeats DESC, t.first_repeat_at, t.id
             """.formatted(
-                    ACTIVE_REPEAT_POINTS,
-                    VIOLATION,
-                    PERIOD_REPORTS,
-                    REPEAT_OFFENCE.formatted("r"),
-                    REPEAT_OFFENCE.formatted("e"));
+                    ACTIVE_REPEAT_POINTS, PERIOD_REPORTS, REPEAT_OFFENCE.formatted("r"), REPEAT_OFFENCE.formatted("e"));
 
     /** Rounds whose days overlap the period, with the period's reports found on each. */
     private static final String ROUNDS = """
@@ -173,12 +164,12 @@ class FiguresStore {
                    found.reports, found.violations
               FROM inspection_round ir
              CROSS JOIN LATERAL (
-                   SELECT count(*) AS reports, count(*) FILTER (WHERE r.%s) AS violations
+                   SELECT count(*) AS reports, count(*) FILTER (WHERE report_violation(r.status)) AS violations
                      FROM report r
                     WHERE r.inspection_round_id = ir.id AND r.observed_at >= :start AND r.observed_at < :end) found
              WHERE ir.ward_id = :ward AND ir.started_on <= :lastDay AND ir.ended_on >= :firstDay
              ORDER BY ir.started_on, ir.title, ir.id
-            """.formatted(VIOLATION);
+            """;
 
     /** The headline figures alone, for the period a report is compared with. */
     private static final String HEADLINE =
@@ -187,12 +178,12 @@ class FiguresStore {
                 SELECT status, flags, due_at, resolved_at, violation_location_id FROM report WHERE %2$s)
             SELECT %1$s,
                    (SELECT count(DISTINCT p.violation_location_id) FROM p
-                     WHERE p.%3$s AND p.violation_location_id IS NOT NULL
-                       AND %4$s < :end) AS repeat_points,
+                     WHERE report_violation(p.status) AND p.violation_location_id IS NOT NULL
+                       AND %3$s < :end) AS repeat_points,
                    (SELECT count(*) FROM inspection_round
                      WHERE ward_id = :ward AND started_on BETWEEN :firstDay AND :lastDay) AS rounds
               FROM p
-            """.formatted(COUNTS, PERIOD_REPORTS, VIOLATION, FIRST_REPEAT.formatted("p.violation_location_id"));
+            """.formatted(COUNTS, PERIOD_REPORTS, FIRST_REPEAT.formatted("p.violation_location_id"));
 
     private final DatabaseClient database;
 

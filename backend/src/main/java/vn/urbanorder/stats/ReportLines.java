@@ -24,7 +24,7 @@ class ReportLines {
                    r.lat, r.lon, z.name AS zone_name, s.name AS segment_name, u.name AS unit_name,
                    p.display_name AS reporter, r.status, r.rejection_reason,
                    floor(extract(epoch FROM r.due_at))::bigint AS due_s, floor(extract(epoch FROM r.resolved_at))::bigint AS resolved_s,
-                   CASE WHEN r.status IN ('RESOLVED', 'VERIFIED') THEN r.due_at IS NULL OR r.resolved_at <= r.due_at
+                   CASE WHEN report_cleared(r.status) THEN report_resolved_on_time(r.status, r.due_at, r.resolved_at)
                    END AS on_time,
                    d.reference AS duplicate_of, 'REPEAT_OFFENCE' = ANY (r.flags) AS repeat_offence,
                    ir.title AS round_title

@@ -32,8 +32,6 @@ class WorkloadAtEnd {
 
     static final Duration SETTLED = Duration.ofHours(1);
 
-    private static final String AWAITING_UNIT = "('ASSIGNED', 'IN_PROGRESS', 'REOPENED')";
-
     /**
      * The reports whose place in a queue changed after the end (any event from or to a waiting
      * status, other than intake's assignment) are read back from their events before it; every
@@ -43,12 +41,12 @@ class WorkloadAtEnd {
             WITH changed AS MATERIALIZED (
                 SELECT DISTINCT e.report_id FROM report_event e
                  WHERE e.ward_id = :ward AND e.at >= :end
-                   AND (e.from_status IN %1$s OR e.to_status IN %1$s) AND e.type <> 'ASSIGNED'),
+                   AND (report_awaiting_unit(e.from_status) OR report_awaiting_unit(e.to_status)) AND e.type <> 'ASSIGNED'),
             then_waiting AS MATERIALIZED (
                 SELECT r.id FROM report r JOIN changed c ON c.report_id = r.id WHERE r.received_at < :end),
             as_now AS (
                 SELECT r.assigned_unit_id AS unit_id, r.due_at FROM report r
-                 WHERE r.ward_id = :ward AND r.status IN %1$s AND r.received_at < :end
+                 WHERE r.ward_id = :ward AND report_awaiting_unit(r.status) AND r.received_at < :end
                    AND NOT EXISTS (SELECT 1 FROM changed c WHERE c.report_id = r.id)),
             as_then AS (
                 SELECT s.* FROM then_waiting t
@@ -56,19 +54,19 @@ class WorkloadAtEnd {
                        SELECT (array_agg(e.to_status ORDER BY e.seq DESC)
                                    FILTER (WHERE e.to_status IS NOT NULL))[1] AS status,
                               ((array_agg(e.data::jsonb ->> 'unitId' ORDER BY e.seq DESC)
-                                   FILTER (WHERE e.data LIKE '%%"unitId"%%'))[1])::uuid AS unit_id,
+                                   FILTER (WHERE e.data LIKE '%"unitId"%'))[1])::uuid AS unit_id,
                               ((array_agg(e.data::jsonb ->> 'dueAt' ORDER BY e.seq DESC)
-                                   FILTER (WHERE e.data LIKE '%%"dueAt"%%'))[1])::timestamptz AS due_at
+                                   FILTER (WHERE e.data LIKE '%"dueAt"%'))[1])::timestamptz AS due_at
                          FROM report_event e
                         WHERE e.report_id = t.id AND e.at < :end) s),
             waiting AS (
                 SELECT unit_id, due_at FROM as_now
                 UNION ALL
-                SELECT unit_id, due_at FROM as_then WHERE status IN %1$s)
+                SELECT unit_id, due_at FROM as_then WHERE report_awaiting_unit(status))
             SELECT unit_id, count(*) AS open, count(*) FILTER (WHERE due_at < :end) AS overdue
               FROM waiting
              GROUP BY unit_id
-            """.formatted(AWAITING_UNIT);
+            """;
 
     /**
      * For a month long past, every queue change since is read (about a million rows a year at
