@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import vn.urbanorder.shared.CalendarBounds;
 import vn.urbanorder.shared.InvalidRequestException;
 
@@ -31,7 +32,7 @@ public record LocationCursor(LocationSort sort, String key, UUID id) {
     }
 
     /** Null for none; a 422 on {@code cursor} for anything not made by {@link #encode()} for this sort. */
-    public static LocationCursor decode(String cursor, LocationSort sort) {
+    public static @Nullable LocationCursor decode(@Nullable String cursor, LocationSort sort) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }
