@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -142,7 +143,7 @@ class ReportStore {
     }
 
     /** @param openReportId the oldest report at the location waiting to be handled, if any */
-    record LocationHistory(UUID openReportId, boolean clearedBefore) {}
+    record LocationHistory(@Nullable UUID openReportId, boolean clearedBefore) {}
 
     Mono<Stored> findByClientId(UUID reporterId, UUID clientReportId) {
         return database.sql(SELECT + " WHERE r.reporter_id = :reporter AND r.client_report_id = :client")
@@ -293,7 +294,7 @@ class ReportStore {
             this.sql = new StringBuilder(first);
         }
 
-        <T> void andIf(T value, String condition, java.util.function.Function<T, Object> bound) {
+        <T> void andIf(@Nullable T value, String condition, java.util.function.Function<T, Object> bound) {
             if (value != null) {
                 sql.append(" AND ").append(condition);
                 String name = condition.substring(condition.lastIndexOf(':') + 1);
@@ -363,7 +364,7 @@ class ReportStore {
                 List.of());
     }
 
-    private static LocationSummary locationOf(Readable row) {
+    private static @Nullable LocationSummary locationOf(Readable row) {
         UUID id = row.get("violation_location_id", UUID.class);
         return id == null
                 ? null

@@ -2,6 +2,7 @@ package vn.urbanorder.workflow;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import vn.urbanorder.assignment.RuleLevel;
 import vn.urbanorder.report.NewEvent;
 import vn.urbanorder.report.ReportFlag;
@@ -25,14 +26,14 @@ public record Transition(
         int expectedVersion,
         ReportStatus from,
         ReportStatus to,
-        UUID unitId,
-        Instant dueAt,
-        Instant resolvedAt,
-        String rejectionReason,
-        UUID duplicateOf,
-        RuleLevel rule,
-        ReportFlag addedFlag,
-        UUID locationId,
+        @Nullable UUID unitId,
+        @Nullable Instant dueAt,
+        @Nullable Instant resolvedAt,
+        @Nullable String rejectionReason,
+        @Nullable UUID duplicateOf,
+        @Nullable RuleLevel rule,
+        @Nullable ReportFlag addedFlag,
+        @Nullable UUID locationId,
         String category,
         NewEvent event)
         implements StatusChange {}
