@@ -3,6 +3,7 @@ package vn.urbanorder.review;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -114,7 +115,7 @@ public class UnitScorecards {
     }
 
     /** A share in percent to one decimal; null when there is nothing to share. */
-    private static Double percent(long part, long whole) {
+    private static @Nullable Double percent(long part, long whole) {
         return whole == 0 ? null : Math.round(part * 1000.0 / whole) / 10.0;
     }
 }
