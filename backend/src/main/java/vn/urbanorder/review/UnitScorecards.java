@@ -65,7 +65,7 @@ public class UnitScorecards {
      * ward's calendar (the last 30 days by default). 404 for another ward's unit; 403 for patrols
      * and for other units' staff; 422 for a period backwards or longer than a year.
      */
-    public Mono<Scorecard> of(Caller caller, UUID unitId, LocalDate from, LocalDate to) {
+    public Mono<Scorecard> of(Caller caller, UUID unitId, @Nullable LocalDate from, @Nullable LocalDate to) {
         boolean mayRead = caller.has(Role.WARD_ADMIN)
                 || caller.has(Role.INSPECTOR)
                 || (caller.has(Role.UNIT_STAFF) && unitId.equals(caller.unitId()));
