@@ -3,6 +3,7 @@ package vn.urbanorder.location;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import vn.urbanorder.shared.CalendarBounds;
@@ -14,7 +15,8 @@ public record LocationCursor(LocationSort sort, String key, UUID id) {
     static LocationCursor after(LocationSort sort, ViolationLocation last) {
         String key = sort == LocationSort.REPEAT_COUNT
                 ? Integer.toString(last.repeatCount())
-                : last.lastSeenAt().toString();
+                : Objects.requireNonNull(last.lastSeenAt(), "a location has reports, so it was seen")
+                        .toString();
         return new LocationCursor(sort, key, last.id());
     }
 

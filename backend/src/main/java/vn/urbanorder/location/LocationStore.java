@@ -262,7 +262,7 @@ class LocationStore {
     }
 
     /** A report as rebuilding places it; a location it starts counts as made when the report was received. */
-    record PlacedReport(UUID id, GeoPoint point, UUID zoneId, Instant observedAt, Instant receivedAt) {}
+    record PlacedReport(UUID id, GeoPoint point, @Nullable UUID zoneId, Instant observedAt, Instant receivedAt) {}
 
     private static ViolationLocation toLocation(Readable row) {
         return new ViolationLocation(

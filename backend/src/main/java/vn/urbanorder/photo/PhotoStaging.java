@@ -27,7 +27,7 @@ class PhotoStaging {
     }
 
     /** A staged file: its staging id, its hash, and its stamp if the staging created it. */
-    record Entry(UUID id, String sha256, String stamp, Instant stagedAt) {}
+    record Entry(UUID id, String sha256, @Nullable String stamp, Instant stagedAt) {}
 
     /** Writes down the files before they are stored, so that none is stored unseen. */
     Mono<Void> begin(StagedPhotos staged, Instant now) {

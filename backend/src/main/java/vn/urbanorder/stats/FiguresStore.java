@@ -351,15 +351,15 @@ class FiguresStore {
     /** One group of {@link #GROUPS}; the key columns of other sections are null. */
     record Group(
             String section,
-            String category,
-            String subtype,
-            String zoneCode,
-            String segmentCode,
-            UUID unitId,
-            UUID reporterId,
-            String username,
-            String displayName,
-            String rejectionReason,
+            @Nullable String category,
+            @Nullable String subtype,
+            @Nullable String zoneCode,
+            @Nullable String segmentCode,
+            @Nullable UUID unitId,
+            @Nullable UUID reporterId,
+            @Nullable String username,
+            @Nullable String displayName,
+            @Nullable String rejectionReason,
             ReportCounts counts) {}
 
     record UnitHours(

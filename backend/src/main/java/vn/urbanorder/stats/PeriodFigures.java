@@ -63,16 +63,16 @@ public record PeriodFigures(
             UUID locationId,
             String category,
             String categoryName,
-            String address,
-            String zoneCode,
-            String zoneName,
+            @Nullable String address,
+            @Nullable String zoneCode,
+            @Nullable String zoneName,
             double lat,
             double lon,
             long reportsInPeriod,
             long repeatOffencesInPeriod,
             long reportCount,
             long repeatCount,
-            Instant firstRepeatAt) {}
+            @Nullable Instant firstRepeatAt) {}
 
     /**
      * @param newInPeriod locations that became repeat points in the period
@@ -102,7 +102,8 @@ public record PeriodFigures(
      */
     public record Rounds(long count, long reportsFound, long violationsFound, List<RoundRow> rounds) {}
 
-    public record PatrolRow(UUID reporterId, String username, String name, ReportCounts counts) {}
+    public record PatrolRow(
+            UUID reporterId, String username, @Nullable String name, ReportCounts counts) {}
 
     /** The headline figures against the period just before. */
     public record Comparison(StatsPeriod previous, List<ComparedFigure> figures) {}

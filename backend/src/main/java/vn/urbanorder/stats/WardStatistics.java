@@ -316,7 +316,11 @@ public class WardStatistics {
     /** Officers with reports in the period, most reports first. */
     private static List<PatrolRow> patrolActivity(List<Group> groups) {
         return groups.stream()
-                .map(group -> new PatrolRow(group.reporterId(), group.username(), group.displayName(), group.counts()))
+                .map(group -> new PatrolRow(
+                        Objects.requireNonNull(group.reporterId(), "a REPORTER group has its reporter"),
+                        Objects.requireNonNull(group.username(), "a REPORTER group has its reporter"),
+                        group.displayName(),
+                        group.counts()))
                 .sorted(Comparator.comparingLong((PatrolRow row) -> row.counts().received())
                         .reversed()
                         .thenComparing(PatrolRow::name, Comparator.nullsLast(Comparator.naturalOrder()))
