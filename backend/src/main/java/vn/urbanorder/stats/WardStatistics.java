@@ -256,8 +256,8 @@ public class WardStatistics {
                 .filter(Objects::nonNull)
                 .filter(missing -> !listed.contains(missing))
                 .sorted()
-                .forEach(missing ->
-                        rows.add(new AreaRow(missing, missing, Objects.requireNonNull(counts.get(missing)))));
+                .forEach(missing -> rows.add(
+                        new AreaRow(missing, missing, Objects.requireNonNull(counts.get(missing), "a key of counts"))));
         ReportCounts inNone = counts.get(null);
         if (inNone != null && inNone.received() > 0) {
             rows.add(new AreaRow(null, outside, inNone));
