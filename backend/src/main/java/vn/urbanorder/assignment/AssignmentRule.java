@@ -1,10 +1,16 @@
 package vn.urbanorder.assignment;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Send reports matching the conditions to a unit. A null condition matches anything; a rule
  * names a zone or a segment, never both; a rule with no condition is the ward default.
  */
-public record AssignmentRule(String zoneCode, String segmentCode, String category, String unitCode) {
+public record AssignmentRule(
+        @Nullable String zoneCode,
+        @Nullable String segmentCode,
+        @Nullable String category,
+        @Nullable String unitCode) {
 
     RuleLevel level() {
         if (segmentCode != null) {

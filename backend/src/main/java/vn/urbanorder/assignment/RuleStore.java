@@ -2,7 +2,9 @@ package vn.urbanorder.assignment;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -57,13 +59,15 @@ class RuleStore {
                 .bind(
                         "units",
                         rules.stream()
-                                .map(rule -> unitIdsByCode.get(rule.unitCode()).toString())
+                                .map(rule -> Objects.requireNonNull(
+                                                unitIdsByCode.get(rule.unitCode()), "unit codes are checked")
+                                        .toString())
                                 .toArray(String[]::new))
                 .then();
         return delete.then(insert);
     }
 
-    private static String orEmpty(String text) {
+    private static String orEmpty(@Nullable String text) {
         return text == null ? "" : text;
     }
 }

@@ -1,6 +1,7 @@
 package vn.urbanorder.assignment;
 
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A responsible unit (đơn vị, bộ phận) of a ward.
@@ -8,4 +9,10 @@ import java.util.UUID;
  * @param active whether it takes new reports; units are deactivated, never deleted
  */
 public record Unit(
-        UUID id, UUID wardId, String code, String name, UnitKind kind, String contactPhone, boolean active) {}
+        UUID id,
+        UUID wardId,
+        String code,
+        String name,
+        UnitKind kind,
+        @Nullable String contactPhone,
+        boolean active) {}

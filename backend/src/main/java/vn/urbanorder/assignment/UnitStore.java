@@ -3,6 +3,7 @@ package vn.urbanorder.assignment;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -42,7 +43,7 @@ class UnitStore {
                 .one();
     }
 
-    Flux<Unit> list(UUID wardId, Boolean active) {
+    Flux<Unit> list(UUID wardId, @Nullable Boolean active) {
         var spec = database.sql(SELECT + " WHERE ward_id = :ward" + (active == null ? "" : " AND active = :active")
                         + " ORDER BY code")
                 .bind("ward", wardId);

@@ -3,6 +3,7 @@ package vn.urbanorder.assignment;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -34,7 +35,7 @@ public class Units {
         this.clock = clock;
     }
 
-    public Mono<List<Unit>> list(Caller caller, Boolean active) {
+    public Mono<List<Unit>> list(Caller caller, @Nullable Boolean active) {
         return units.list(caller.wardId(), active).collectList();
     }
 
@@ -84,7 +85,7 @@ public class Units {
                 .then(find(caller, id));
     }
 
-    private static String blankToNull(String text) {
+    private static @Nullable String blankToNull(@Nullable String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -4,7 +4,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
@@ -23,7 +25,12 @@ final class WardMap {
 
     /** A zone, or a segment's buffered line, ready for point lookups. */
     record Area(
-            Assignment.Place place, ZoneKind kind, UUID unitId, PreparedGeometry shape, Geometry line, double size) {}
+            Assignment.Place place,
+            ZoneKind kind,
+            @Nullable UUID unitId,
+            PreparedGeometry shape,
+            @Nullable Geometry line,
+            double size) {}
 
     private final long version;
     private final LocalMetres metres;
@@ -53,7 +60,8 @@ final class WardMap {
                 var area = new Area(place, zone.kind(), unit, prepared.create(projected), null, projected.getArea());
                 zones.insert(projected.getEnvelopeInternal(), area);
             } else {
-                Geometry buffered = projected.buffer(zone.bufferM());
+                Geometry buffered =
+                        projected.buffer(Objects.requireNonNull(zone.bufferM(), "a segment has its buffer"));
                 var area = new Area(place, zone.kind(), unit, prepared.create(buffered), projected, 0);
                 segments.insert(buffered.getEnvelopeInternal(), area);
             }
@@ -100,6 +108,7 @@ final class WardMap {
     }
 
     /** The zone containing the point, its boundary included; of overlapping zones the smallest. */
+    @Nullable
     Area zoneAt(Point point) {
         Area best = null;
         for (Object candidate : zones.query(point.getEnvelopeInternal())) {
@@ -112,15 +121,18 @@ final class WardMap {
     }
 
     /** The segment whose buffer holds the point; of several, the one whose line is nearest. */
+    @Nullable
     Area segmentAt(Point point) {
         Area best = null;
         double bestDistance = Double.MAX_VALUE;
         for (Object candidate : segments.query(point.getEnvelopeInternal())) {
             Area area = (Area) candidate;
             if (area.shape().covers(point)) {
-                double distance = area.line().distance(point);
+                double distance = Objects.requireNonNull(area.line(), "a segment has its line")
+                        .distance(point);
                 if (distance < bestDistance
                         || (distance == bestDistance
+                                && best != null
                                 && area.place().code().compareTo(best.place().code()) < 0)) {
                     best = area;
                     bestDistance = distance;
@@ -135,22 +147,22 @@ final class WardMap {
 
     private record Found(Assignment.UnitRef unit, RuleLevel level) {}
 
-    private Found ruleUnit(RuleKey key, RuleLevel level) {
+    private @Nullable Found ruleUnit(RuleKey key, RuleLevel level) {
         String unitCode = rules.get(key);
         return unitCode == null ? null : active(unitIdsByCode.get(unitCode), level);
     }
 
-    private Found ownUnit(Area area, RuleLevel level) {
+    private @Nullable Found ownUnit(Area area, RuleLevel level) {
         return active(area.unitId(), level);
     }
 
     /** A deactivated unit is passed over, as if the rule naming it did not exist. */
-    private Found active(UUID unitId, RuleLevel level) {
+    private @Nullable Found active(@Nullable UUID unitId, RuleLevel level) {
         Assignment.UnitRef unit = unitId == null ? null : activeUnits.get(unitId);
         return unit == null ? null : new Found(unit, level);
     }
 
-    private static Found first(Found... inOrder) {
+    private static @Nullable Found first(@Nullable Found... inOrder) {
         for (Found found : inOrder) {
             if (found != null) {
                 return found;
@@ -160,7 +172,10 @@ final class WardMap {
     }
 
     /** A rule's conditions; equal conditions are the same rule. */
-    record RuleKey(String zoneCode, String segmentCode, String category) {
+    record RuleKey(
+            @Nullable String zoneCode,
+            @Nullable String segmentCode,
+            @Nullable String category) {
         static RuleKey of(AssignmentRule rule) {
             return new RuleKey(rule.zoneCode(), rule.segmentCode(), rule.category());
         }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Point;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,7 @@ class WardMaps implements SmartLifecycle {
     private final RuleStore rules;
     private final AssignmentVersions versions;
     private final AssignmentProperties properties;
-    private volatile Disposable polling;
+    private volatile @Nullable Disposable polling;
 
     WardMaps(
             WardDirectory wards,

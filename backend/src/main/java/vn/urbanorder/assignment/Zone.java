@@ -2,6 +2,7 @@ package vn.urbanorder.assignment;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One version of a zone or segment, as stored.
@@ -14,7 +15,7 @@ public record Zone(
         String code,
         String name,
         ZoneKind kind,
-        String unitCode,
-        Double bufferM,
+        @Nullable String unitCode,
+        @Nullable Double bufferM,
         String geometry,
         Instant validFrom) {}

@@ -1,6 +1,13 @@
 package vn.urbanorder.assignment;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** One feature of an imported GeoJSON file, as sent: nothing is checked yet. */
-public record ZoneDraft(String code, String name, String kind, String unitCode, Double bufferM, JsonNode geometry) {}
+public record ZoneDraft(
+        @Nullable String code,
+        @Nullable String name,
+        @Nullable String kind,
+        @Nullable String unitCode,
+        @Nullable Double bufferM,
+        @Nullable JsonNode geometry) {}

@@ -5,8 +5,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.MultiPolygon;
@@ -77,7 +79,7 @@ final class ZoneFileCheck {
                 errors.add("properties.bufferM", "chỉ dùng cho tuyến (SEGMENT)");
             }
             String geometry = geometryOf(feature, kind, errors);
-            if (errors.none()) {
+            if (errors.none() && kind != null && geometry != null) {
                 checked.add(
                         new ZoneStore.Checked(code, name, kind, unit == null ? null : unit.id(), bufferM, geometry));
             }
@@ -88,7 +90,7 @@ final class ZoneFileCheck {
         return checked;
     }
 
-    private String geometryOf(ZoneDraft feature, ZoneKind kind, Errors errors) {
+    private @Nullable String geometryOf(ZoneDraft feature, @Nullable ZoneKind kind, Errors errors) {
         if (feature.geometry() == null || feature.geometry().isNull()) {
             errors.add("geometry", "thiếu hình học");
             return null;
@@ -97,7 +99,7 @@ final class ZoneFileCheck {
         try {
             geometry = GeoJson.read(feature.geometry());
         } catch (GeoJson.InvalidGeometryException invalid) {
-            errors.add("geometry", invalid.getMessage());
+            errors.add("geometry", Objects.requireNonNull(invalid.getMessage(), "built with a reason"));
             return null;
         }
         boolean area = geometry instanceof Polygon || geometry instanceof MultiPolygon;
@@ -114,7 +116,7 @@ final class ZoneFileCheck {
         return stored.toString();
     }
 
-    private static ZoneKind kindOf(String kind) {
+    private static @Nullable ZoneKind kindOf(@Nullable String kind) {
         if (kind == null) {
             return null;
         }

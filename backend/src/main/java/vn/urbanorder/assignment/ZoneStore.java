@@ -4,6 +4,7 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -25,7 +26,13 @@ class ZoneStore {
     }
 
     /** A checked zone ready to store. */
-    record Checked(String code, String name, ZoneKind kind, UUID unitId, Double bufferM, String geometry) {}
+    record Checked(
+            String code,
+            String name,
+            ZoneKind kind,
+            @Nullable UUID unitId,
+            @Nullable Double bufferM,
+            String geometry) {}
 
     /** Closes the ward's current map and stores the new one, valid from {@code now}; call in a transaction. */
     Mono<Void> replace(UUID wardId, List<Checked> zones, Instant now) {

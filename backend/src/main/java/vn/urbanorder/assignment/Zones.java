@@ -3,6 +3,7 @@ package vn.urbanorder.assignment;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -43,7 +44,7 @@ public class Zones {
     }
 
     /** The map as it stood at the moment; the current one when {@code at} is null. */
-    public Mono<List<Zone>> at(Caller caller, Instant at) {
+    public Mono<List<Zone>> at(Caller caller, @Nullable Instant at) {
         return (at == null ? zones.current(caller.wardId()) : zones.at(caller.wardId(), at)).collectList();
     }
 

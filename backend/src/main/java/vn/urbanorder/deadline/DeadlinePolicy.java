@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A ward's deadline rules.
@@ -21,12 +22,12 @@ public record DeadlinePolicy(DeadlineCalendar calendar, Map<String, Integer> hou
     }
 
     /** When a report of this category, assigned at that moment, falls due; null for an unknown category. */
-    public Instant due(String category, Instant assignedAt, ZoneId zone) {
+    public @Nullable Instant due(String category, Instant assignedAt, ZoneId zone) {
         return due(category, assignedAt, zone, 1);
     }
 
     /** The same, with the hours multiplied by the factor, to the minute and at least one. */
-    public Instant due(String category, Instant assignedAt, ZoneId zone, double factor) {
+    public @Nullable Instant due(String category, Instant assignedAt, ZoneId zone, double factor) {
         Integer categoryHours = hours.get(category);
         if (categoryHours == null) {
             return null;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -55,7 +56,8 @@ class DemoHistory {
     /** Plays the report's history, drawn from {@code random}; nothing for a report not assigned. */
     Mono<Void> play(Report report, Random random) {
         Instant now = clock.instant();
-        UUID unit = report.assignment().assigned() ? report.assignment().unit().id() : null;
+        UUID unit =
+                report.assignment().unit() != null ? report.assignment().unit().id() : null;
         UUID staff = unit == null ? null : STAFF.get(unit);
         if (report.status() != ReportStatus.ASSIGNED
                 || staff == null
@@ -140,5 +142,11 @@ class DemoHistory {
     }
 
     private record Step(
-            String type, ReportStatus from, ReportStatus to, Instant at, UUID actor, String note, String reason) {}
+            String type,
+            ReportStatus from,
+            ReportStatus to,
+            Instant at,
+            UUID actor,
+            @Nullable String note,
+            @Nullable String reason) {}
 }

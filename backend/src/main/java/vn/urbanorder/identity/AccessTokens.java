@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -67,15 +69,15 @@ class AccessTokens {
         String unit = token.getClaimAsString(UNIT_ID);
         return new Caller(
                 UUID.fromString(token.getSubject()),
-                token.getClaimAsString(USERNAME),
+                Objects.requireNonNull(token.getClaimAsString(USERNAME), "checked by TokenChecks"),
                 UUID.fromString(token.getClaimAsString(WARD_ID)),
-                token.getClaimAsString(WARD_CODE),
+                Objects.requireNonNull(token.getClaimAsString(WARD_CODE), "checked by TokenChecks"),
                 roles(token.getClaimAsStringList(ROLES)),
                 unit == null ? null : UUID.fromString(unit));
     }
 
     /** Known role names become roles; anything else is ignored rather than trusted. */
-    static Set<Role> roles(List<String> names) {
+    static Set<Role> roles(@Nullable List<String> names) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         if (names != null) {
             for (Role role : Role.values()) {

@@ -2,6 +2,7 @@ package vn.urbanorder.identity;
 
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 import reactor.core.publisher.Mono;
@@ -11,7 +12,13 @@ import vn.urbanorder.shared.ProblemException;
  * The signed-in user a request acts for, as their token says. Every query scopes itself with the
  * caller's ward: it comes from the token, never from the request.
  */
-public record Caller(UUID userId, String username, UUID wardId, String wardCode, Set<Role> roles, UUID unitId) {
+public record Caller(
+        UUID userId,
+        String username,
+        UUID wardId,
+        String wardCode,
+        Set<Role> roles,
+        @Nullable UUID unitId) {
 
     public Caller {
         roles = Set.copyOf(roles);

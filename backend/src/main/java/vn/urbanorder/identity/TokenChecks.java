@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -116,7 +117,7 @@ final class TokenChecks {
         return wellFormed ? OAuth2TokenValidatorResult.success() : invalid("the token does not describe a caller");
     }
 
-    private static boolean uuid(Object value) {
+    private static boolean uuid(@Nullable Object value) {
         if (!(value instanceof String text) || text.length() != 36) {
             return false;
         }
@@ -128,7 +129,7 @@ final class TokenChecks {
         }
     }
 
-    private static boolean text(Object value) {
+    private static boolean text(@Nullable Object value) {
         return value instanceof String text && !text.isBlank();
     }
 

@@ -3,6 +3,7 @@ package vn.urbanorder.identity;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** A user account as others may see it; the password hash never leaves the identity feature. */
 public record User(
@@ -11,9 +12,9 @@ public record User(
         String wardCode,
         String username,
         String displayName,
-        String phone,
+        @Nullable String phone,
         Set<Role> roles,
-        UUID unitId,
+        @Nullable UUID unitId,
         boolean active,
         Instant createdAt) {
 

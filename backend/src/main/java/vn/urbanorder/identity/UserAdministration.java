@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -51,7 +52,7 @@ public class UserAdministration {
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Không có người dùng này trong phường.")));
     }
 
-    public Mono<UserPage> list(Caller caller, int page, int size, Role role, Boolean active) {
+    public Mono<UserPage> list(Caller caller, int page, int size, @Nullable Role role, @Nullable Boolean active) {
         return users.page(caller.wardId(), role, active, size, (long) page * size)
                 .collectList()
                 .zipWith(users.count(caller.wardId(), role, active))
@@ -171,7 +172,7 @@ public class UserAdministration {
         return InvalidRequestException.of("unitId", "Không có đơn vị này trong phường.");
     }
 
-    private static Mono<Void> requireUnitForUnitStaff(Set<Role> roles, UUID unitId) {
+    private static Mono<Void> requireUnitForUnitStaff(Set<Role> roles, @Nullable UUID unitId) {
         return roles.contains(Role.UNIT_STAFF) && unitId == null
                 ? Mono.error(InvalidRequestException.of("unitId", "Cán bộ đơn vị (UNIT_STAFF) phải thuộc một đơn vị."))
                 : Mono.empty();
@@ -181,7 +182,7 @@ public class UserAdministration {
         return ProblemException.conflict("Tên đăng nhập này đã có người dùng.");
     }
 
-    private static String blankToNull(String text) {
+    private static @Nullable String blankToNull(@Nullable String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
 }

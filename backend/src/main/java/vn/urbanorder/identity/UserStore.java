@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -69,7 +70,7 @@ class UserStore {
                 .one();
     }
 
-    Flux<User> page(UUID wardId, Role role, Boolean active, int limit, long offset) {
+    Flux<User> page(UUID wardId, @Nullable Role role, @Nullable Boolean active, int limit, long offset) {
         return filtered(
                         SELECT + " WHERE u.ward_id = :ward",
                         role,
@@ -82,7 +83,7 @@ class UserStore {
                 .all();
     }
 
-    Mono<Long> count(UUID wardId, Role role, Boolean active) {
+    Mono<Long> count(UUID wardId, @Nullable Role role, @Nullable Boolean active) {
         return filtered("SELECT count(*) AS n FROM app_user u WHERE u.ward_id = :ward", role, active, "")
                 .bind("ward", wardId)
                 .map(row -> row.get("n", Long.class))
@@ -129,7 +130,7 @@ class UserStore {
         return spec.map(row -> row.get("id", UUID.class)).one();
     }
 
-    Mono<Void> update(User user, String newPasswordHash, Instant now) {
+    Mono<Void> update(User user, @Nullable String newPasswordHash, Instant now) {
         var spec = database.sql("""
                         UPDATE app_user
                            SET display_name = :displayName, phone = :phone, roles = :roles, unit_id = :unit,
@@ -156,7 +157,8 @@ class UserStore {
                 .then();
     }
 
-    private DatabaseClient.GenericExecuteSpec filtered(String sql, Role role, Boolean active, String tail) {
+    private DatabaseClient.GenericExecuteSpec filtered(
+            String sql, @Nullable Role role, @Nullable Boolean active, String tail) {
         StringBuilder query = new StringBuilder(sql);
         if (role != null) {
             query.append(" AND :role = ANY (u.roles)");

@@ -3,7 +3,9 @@ package vn.urbanorder.location;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import vn.urbanorder.shared.CalendarBounds;
 import vn.urbanorder.shared.InvalidRequestException;
 
@@ -13,7 +15,8 @@ public record LocationCursor(LocationSort sort, String key, UUID id) {
     static LocationCursor after(LocationSort sort, ViolationLocation last) {
         String key = sort == LocationSort.REPEAT_COUNT
                 ? Integer.toString(last.repeatCount())
-                : last.lastSeenAt().toString();
+                : Objects.requireNonNull(last.lastSeenAt(), "a location has reports, so it was seen")
+                        .toString();
         return new LocationCursor(sort, key, last.id());
     }
 
@@ -31,7 +34,7 @@ public record LocationCursor(LocationSort sort, String key, UUID id) {
     }
 
     /** Null for none; a 422 on {@code cursor} for anything not made by {@link #encode()} for this sort. */
-    public static LocationCursor decode(String cursor, LocationSort sort) {
+    public static @Nullable LocationCursor decode(@Nullable String cursor, LocationSort sort) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }

@@ -2,6 +2,7 @@ package vn.urbanorder.location;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import vn.urbanorder.shared.Proximity;
 
 /**
@@ -13,14 +14,14 @@ import vn.urbanorder.shared.Proximity;
  * @param bbox only locations whose anchor lies in this box
  */
 public record LocationFilter(
-        Boolean repeat,
-        String category,
-        UUID zoneId,
-        Instant from,
-        Instant to,
-        Proximity.Box bbox,
+        @Nullable Boolean repeat,
+        @Nullable String category,
+        @Nullable UUID zoneId,
+        @Nullable Instant from,
+        @Nullable Instant to,
+        Proximity.@Nullable Box bbox,
         LocationSort sort,
-        LocationCursor cursor,
+        @Nullable LocationCursor cursor,
         int limit) {
 
     public LocationFilter {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -96,7 +97,7 @@ class LocationStore {
                 .one();
     }
 
-    Mono<Void> insert(UUID id, UUID wardId, String category, GeoPoint anchor, UUID zoneId, Instant now) {
+    Mono<Void> insert(UUID id, UUID wardId, String category, GeoPoint anchor, @Nullable UUID zoneId, Instant now) {
         var insert = database.sql(
                         "INSERT INTO violation_location (id, ward_id, category, lat, lon, zone_id, created_at)"
                                 + " VALUES (:id, :ward, :category, :lat, :lon, :zone, :now)")
@@ -217,7 +218,7 @@ class LocationStore {
      * The next reports of the ward and category to place, oldest observation first, after the
      * given one. Reports rejected as not a violation count toward nothing and are left out.
      */
-    Flux<PlacedReport> reportsAfter(UUID wardId, String category, PlacedReport after, int batch) {
+    Flux<PlacedReport> reportsAfter(UUID wardId, String category, @Nullable PlacedReport after, int batch) {
         var spec = database.sql("SELECT id, lat, lon, zone_id, observed_at, received_at FROM report"
                         + " WHERE ward_id = :ward AND category = :category"
                         + " AND report_counts_at_location(status, rejection_reason)"
@@ -249,7 +250,7 @@ class LocationStore {
     }
 
     /** A report as rebuilding places it; a location it starts counts as made when the report was received. */
-    record PlacedReport(UUID id, GeoPoint point, UUID zoneId, Instant observedAt, Instant receivedAt) {}
+    record PlacedReport(UUID id, GeoPoint point, @Nullable UUID zoneId, Instant observedAt, Instant receivedAt) {}
 
     private static ViolationLocation toLocation(Readable row) {
         return new ViolationLocation(

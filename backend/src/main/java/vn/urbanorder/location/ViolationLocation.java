@@ -2,6 +2,7 @@ package vn.urbanorder.location;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import vn.urbanorder.shared.GeoPoint;
 
 /**
@@ -17,14 +18,14 @@ public record ViolationLocation(
         UUID id,
         String category,
         GeoPoint anchor,
-        UUID zoneId,
-        String zoneCode,
+        @Nullable UUID zoneId,
+        @Nullable String zoneCode,
         Instant createdAt,
         int reportCount,
         int repeatCount,
-        Instant firstSeenAt,
-        Instant lastSeenAt,
-        Instant firstRepeatAt) {
+        @Nullable Instant firstSeenAt,
+        @Nullable Instant lastSeenAt,
+        @Nullable Instant firstRepeatAt) {
 
     /** A repeat point (điểm tái phạm). */
     public boolean repeat() {

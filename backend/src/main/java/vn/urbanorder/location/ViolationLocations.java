@@ -3,6 +3,7 @@ package vn.urbanorder.location;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.identity.Caller;
@@ -38,7 +39,7 @@ public class ViolationLocations implements LocationMatching {
 
     @Override
     public Mono<LocationMatch> match(
-            UUID wardId, String category, GeoPoint point, UUID zoneId, UUID reportId, Instant now) {
+            UUID wardId, String category, GeoPoint point, @Nullable UUID zoneId, UUID reportId, Instant now) {
         return policies.rule(wardId, category).flatMap(rule -> locks.around(wardId, category, point, rule.radiusM())
                 .then(store.nearest(wardId, category, point, rule.radiusM()))
                 .map(found -> new LocationMatch(found, false, rule.repeatDeadlineFactor()))
@@ -88,7 +89,8 @@ public class ViolationLocations implements LocationMatching {
     }
 
     /** @param next where the next page starts; null on the last page */
-    public record Page(List<ViolationLocation> items, LocationCursor next) {}
+    public record Page(
+            List<ViolationLocation> items, @Nullable LocationCursor next) {}
 
     public record Timeline(ViolationLocation location, List<Report> reports) {}
 }

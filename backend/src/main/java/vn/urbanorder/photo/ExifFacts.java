@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
+import org.jspecify.annotations.Nullable;
 import vn.urbanorder.shared.GeoPoint;
 
 /**
@@ -25,7 +26,7 @@ import vn.urbanorder.shared.GeoPoint;
  * build the same bytes many times over. What is merely broken (offsets out of the block, wrong
  * types, unparseable dates) is left unread, as if the photo had no such value.
  */
-record ExifFacts(Instant takenAt, GeoPoint gps) {
+record ExifFacts(@Nullable Instant takenAt, @Nullable GeoPoint gps) {
 
     static final ExifFacts NONE = new ExifFacts(null, null);
 
@@ -142,7 +143,7 @@ record ExifFacts(Instant takenAt, GeoPoint gps) {
     }
 
     /** What a pointer tag in a directory of this kind leads to; null if the tag is no pointer. */
-    private static Kind pointer(Kind in, int tag) {
+    private static @Nullable Kind pointer(Kind in, int tag) {
         if (in == Kind.MAIN && tag == EXIF_IFD) {
             return Kind.EXIF;
         }
@@ -187,7 +188,7 @@ record ExifFacts(Instant takenAt, GeoPoint gps) {
         return false;
     }
 
-    private static Instant takenAt(ByteBuffer tiff, Found found, ZoneId localZone) {
+    private static @Nullable Instant takenAt(ByteBuffer tiff, Found found, ZoneId localZone) {
         String text = ascii(tiff, found.dateTimeOriginal);
         if (text == null) {
             return null;
@@ -210,7 +211,7 @@ record ExifFacts(Instant takenAt, GeoPoint gps) {
         }
     }
 
-    private static GeoPoint gps(ByteBuffer tiff, Found found) {
+    private static @Nullable GeoPoint gps(ByteBuffer tiff, Found found) {
         String latitudeRef = ascii(tiff, found.latitudeRef);
         String longitudeRef = ascii(tiff, found.longitudeRef);
         double latitude = degrees(tiff, found.latitude);
@@ -254,7 +255,7 @@ record ExifFacts(Instant takenAt, GeoPoint gps) {
     }
 
     /** An ASCII value of at most 64 bytes, up to its first NUL and trimmed; null if unreadable. */
-    private static String ascii(ByteBuffer tiff, int entry) {
+    private static @Nullable String ascii(ByteBuffer tiff, int entry) {
         if (entry < 0 || u16(tiff, entry + 2) != ASCII) {
             return null;
         }

@@ -1,6 +1,7 @@
 package vn.urbanorder.photo;
 
 import java.nio.ByteBuffer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A HEIF/HEIC's structure (ISO-BMFF): boxes whose sizes add up to the file, {@code ftyp} first,
@@ -180,7 +181,8 @@ final class HeifStructure {
      * Checks that {@code iloc} places the primary item within the file (or the {@code idat}
      * box) and gives the EXIF item's TIFF block, or null.
      */
-    private static ByteBuffer locate(byte[] bytes, Box iloc, Box idat, long primary, long exifItem) {
+    private static @Nullable ByteBuffer locate(
+            byte[] bytes, Box iloc, @Nullable Box idat, long primary, long exifItem) {
         int version = Bytes.u8(bytes, iloc.content);
         if (version > 2) {
             throw new NotAnImage("iloc version " + version);
@@ -246,7 +248,7 @@ final class HeifStructure {
     }
 
     /** The TIFF block inside an Exif item's data, or null when its header offset is off. */
-    private static ByteBuffer tiffOf(byte[] data) {
+    private static @Nullable ByteBuffer tiffOf(byte[] data) {
         if (data.length < 4) {
             return null;
         }
@@ -313,7 +315,7 @@ final class HeifStructure {
         return false;
     }
 
-    private static Box once(Box found, Boxes boxes) {
+    private static Box once(@Nullable Box found, Boxes boxes) {
         if (found != null) {
             throw new NotAnImage("a second " + Bytes.fourCc(boxes.bytes, boxes.start + 4) + " box");
         }

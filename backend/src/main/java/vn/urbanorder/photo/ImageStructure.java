@@ -1,6 +1,7 @@
 package vn.urbanorder.photo;
 
 import java.nio.ByteBuffer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a format's structural reader found in a file that parses as its type: the declared size
@@ -8,7 +9,8 @@ import java.nio.ByteBuffer;
  *
  * @param exif the first EXIF block as a read-only view of the file's bytes, or null
  */
-record ImageStructure(PhotoType type, long width, long height, ByteBuffer exif) {
+record ImageStructure(
+        PhotoType type, long width, long height, @Nullable ByteBuffer exif) {
 
     /** What a camera can write: EXIF lives in a JPEG APP1 segment, which holds at most 64 KB. */
     static final int MAX_EXIF_BYTES = 64 * 1024;

@@ -1,6 +1,7 @@
 package vn.urbanorder.photo;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import vn.urbanorder.shared.GeoPoint;
 
 /**
@@ -8,7 +9,13 @@ import vn.urbanorder.shared.GeoPoint;
  * says (each may be missing).
  */
 public record InspectedPhoto(
-        byte[] bytes, String sha256, PhotoType type, Integer width, Integer height, Instant takenAt, GeoPoint gps) {
+        byte[] bytes,
+        String sha256,
+        PhotoType type,
+        @Nullable Integer width,
+        @Nullable Integer height,
+        @Nullable Instant takenAt,
+        @Nullable GeoPoint gps) {
 
     public long sizeBytes() {
         return bytes.length;

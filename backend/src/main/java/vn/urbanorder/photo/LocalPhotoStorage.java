@@ -16,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
@@ -85,7 +86,7 @@ class LocalPhotoStorage implements PhotoStorage {
     }
 
     /** The new file's stamp, or null (an empty Mono) when the file was there already. */
-    private static String write(Path target, byte[] bytes, UUID stagingId) throws IOException {
+    private static @Nullable String write(Path target, byte[] bytes, UUID stagingId) throws IOException {
         if (touch(target)) {
             return null;
         }

@@ -2,6 +2,7 @@ package vn.urbanorder.photo;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import vn.urbanorder.shared.GeoPoint;
 
 /** A stored photo of a report. */
@@ -12,8 +13,8 @@ public record Photo(
         String sha256,
         String contentType,
         long sizeBytes,
-        Integer width,
-        Integer height,
-        Instant takenAt,
-        GeoPoint gps,
+        @Nullable Integer width,
+        @Nullable Integer height,
+        @Nullable Instant takenAt,
+        @Nullable GeoPoint gps,
         PhotoStage stage) {}

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -26,7 +27,7 @@ class PhotoStaging {
     }
 
     /** A staged file: its staging id, its hash, and its stamp if the staging created it. */
-    record Entry(UUID id, String sha256, String stamp, Instant stagedAt) {}
+    record Entry(UUID id, String sha256, @Nullable String stamp, Instant stagedAt) {}
 
     /** Writes down the files before they are stored, so that none is stored unseen. */
     Mono<Void> begin(StagedPhotos staged, Instant now) {
@@ -77,7 +78,7 @@ class PhotoStaging {
                 .concatMapIterable(page -> page);
     }
 
-    private Mono<List<Entry>> page(Instant cutoff, Entry after) {
+    private Mono<List<Entry>> page(Instant cutoff, @Nullable Entry after) {
         var query = database.sql("SELECT id, sha256, file_stamp, staged_at FROM photo_staging"
                         + " WHERE staged_at < :cutoff"
                         + (after == null ? "" : " AND (staged_at, id) > (:afterAt, :afterId)")

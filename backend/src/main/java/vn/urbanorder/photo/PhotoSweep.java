@@ -3,6 +3,7 @@ package vn.urbanorder.photo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -31,7 +32,7 @@ class PhotoSweep {
     private final Photos photos;
     private final Clock clock;
     private final Duration age;
-    private Disposable schedule;
+    private @Nullable Disposable schedule;
 
     PhotoSweep(PhotoStaging staging, Photos photos, Clock clock, PhotosProperties properties) {
         this.staging = staging;

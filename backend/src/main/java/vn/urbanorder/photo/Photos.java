@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,7 +126,8 @@ public class Photos {
                         .filter(entry -> entry.stamp() != null)
                         .flatMap(created -> used(sha256)
                                 .filter(used -> !used)
-                                .flatMap(unused -> storage.deleteIfUnchanged(sha256, created.stamp()))))
+                                .flatMap(unused -> storage.deleteIfUnchanged(
+                                        sha256, Objects.requireNonNull(created.stamp(), "filtered above")))))
                 .then(storage.removeUnfinished(sha256, stagingId));
     }
 

@@ -3,6 +3,7 @@ package vn.urbanorder.report;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import vn.urbanorder.shared.Sha256;
 
 /**
@@ -16,7 +17,7 @@ final class EventChain {
     /** The form events are hashed in now; see {@link #canonical}. */
     static final int VERSION = 2;
 
-    static String hash(UUID reportId, int seq, String prevHash, NewEvent event) {
+    static String hash(UUID reportId, int seq, @Nullable String prevHash, NewEvent event) {
         return hash(
                 VERSION,
                 reportId,
@@ -35,14 +36,15 @@ final class EventChain {
             int version,
             UUID reportId,
             int seq,
-            String prevHash,
+            @Nullable String prevHash,
             String at,
-            UUID actorId,
+            @Nullable UUID actorId,
             String type,
-            String fromStatus,
-            String toStatus,
-            String note,
+            @Nullable String fromStatus,
+            @Nullable String toStatus,
+            @Nullable String note,
             String data) {
+        @Nullable
         String[] fields = {
             reportId.toString(),
             Integer.toString(seq),
@@ -63,16 +65,16 @@ final class EventChain {
      * another's. Version 1, the events written before it: the fields joined by U+001F, a null as
      * empty.
      */
-    private static String canonical(int version, String[] fields) {
+    private static String canonical(int version, @Nullable String[] fields) {
         if (version == 1) {
             var joined = new StringBuilder("v1");
-            for (String field : fields) {
+            for (@Nullable String field : fields) {
                 joined.append('\u001f').append(Objects.toString(field, ""));
             }
             return joined.toString();
         }
         var canonical = new StringBuilder("v2");
-        for (String field : fields) {
+        for (@Nullable String field : fields) {
             canonical.append('|').append(field == null ? "-" : field.length() + ":" + field);
         }
         return canonical.toString();
@@ -82,7 +84,7 @@ final class EventChain {
      * The first event whose link or hash does not hold, or null when the whole chain holds and is
      * as long as the report row says and ends at its status.
      */
-    static Break check(List<ReportEvent> events, int expectedCount, ReportStatus status) {
+    static @Nullable Break check(List<ReportEvent> events, int expectedCount, ReportStatus status) {
         String previous = null;
         for (int i = 0; i < events.size(); i++) {
             ReportEvent event = events.get(i);

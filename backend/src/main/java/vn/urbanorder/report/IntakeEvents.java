@@ -3,6 +3,7 @@ package vn.urbanorder.report;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import vn.urbanorder.assignment.Assignment;
 
@@ -49,7 +50,7 @@ final class IntakeEvents {
             return events;
         }
         Assignment assignment = report.assignment();
-        if (assignment.assigned()) {
+        if (assignment.unit() != null) {
             var assigned = new LinkedHashMap<String, Object>();
             assigned.put("unitId", assignment.unit().id());
             assigned.put("unitCode", assignment.unit().code());
@@ -59,7 +60,10 @@ final class IntakeEvents {
             assigned.put(
                     "segmentCode",
                     assignment.segment() == null ? null : assignment.segment().code());
-            assigned.put("rule", assignment.rule().name());
+            assigned.put(
+                    "rule",
+                    Objects.requireNonNull(assignment.rule(), "an assigned report has its rule")
+                            .name());
             assigned.put("dueAt", report.dueAt());
             events.add(new NewEvent(
                     report.receivedAt(),

@@ -2,6 +2,7 @@ package vn.urbanorder.report;
 
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import vn.urbanorder.identity.Caller;
 import vn.urbanorder.identity.Role;
@@ -46,11 +47,12 @@ public final class Lifecycle {
     private Lifecycle() {}
 
     public static ReportStatus target(ReportAction action) {
-        return TO.get(action);
+        return Objects.requireNonNull(TO.get(action), "every action has a target");
     }
 
     public static boolean allowedFrom(ReportAction action, ReportStatus status) {
-        return FROM.get(action).contains(status);
+        return Objects.requireNonNull(FROM.get(action), "every action has its starting statuses")
+                .contains(status);
     }
 
     /** Whether the caller's role (and for unit staff, their unit) lets them take the action on this report at all. */

@@ -2,6 +2,7 @@ package vn.urbanorder.report;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.shared.GeoPoint;
 
@@ -22,7 +23,8 @@ public interface LocationMatching {
      * @param zoneId the zone the point lies in, if any; a new location keeps it
      * @param reportId the report being placed; a location it starts takes its id
      */
-    Mono<LocationMatch> match(UUID wardId, String category, GeoPoint point, UUID zoneId, UUID reportId, Instant now);
+    Mono<LocationMatch> match(
+            UUID wardId, String category, GeoPoint point, @Nullable UUID zoneId, UUID reportId, Instant now);
 
     /**
      * Takes, in the caller's transaction, the lock under which this location changes: intake

@@ -5,16 +5,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /** An event to append: what changed, who did it, and what else it carried. */
 public record NewEvent(
         Instant at,
-        UUID actorId,
+        @Nullable UUID actorId,
         String type,
-        ReportStatus fromStatus,
-        ReportStatus toStatus,
-        String note,
+        @Nullable ReportStatus fromStatus,
+        @Nullable ReportStatus toStatus,
+        @Nullable String note,
         String data) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -3,6 +3,7 @@ package vn.urbanorder.report;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import vn.urbanorder.assignment.Assignment;
 
 /**
@@ -25,7 +26,7 @@ record NewReport(
         Instant receivedAt,
         Set<ReportFlag> flags,
         Assignment assignment,
-        Instant dueAt,
+        @Nullable Instant dueAt,
         ReportStatus status,
         UUID locationId,
-        UUID duplicateOf) {}
+        @Nullable UUID duplicateOf) {}

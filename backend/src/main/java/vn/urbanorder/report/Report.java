@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import vn.urbanorder.assignment.Assignment;
 import vn.urbanorder.photo.Photo;
 
@@ -14,9 +15,9 @@ public record Report(
         String reference,
         UUID clientReportId,
         String category,
-        String subtype,
-        String description,
-        String addressText,
+        @Nullable String subtype,
+        @Nullable String description,
+        @Nullable String addressText,
         ReportLocation location,
         Instant observedAt,
         Instant receivedAt,
@@ -24,13 +25,13 @@ public record Report(
         UUID reporterId,
         String reporterName,
         Set<ReportFlag> flags,
-        UUID inspectionRoundId,
+        @Nullable UUID inspectionRoundId,
         int version,
         Assignment assignment,
-        Instant dueAt,
-        Instant resolvedAt,
-        UUID duplicateOf,
-        LocationSummary violationLocation,
+        @Nullable Instant dueAt,
+        @Nullable Instant resolvedAt,
+        @Nullable UUID duplicateOf,
+        @Nullable LocationSummary violationLocation,
         List<Photo> photos) {
 
     public Report {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import vn.urbanorder.shared.CalendarBounds;
 import vn.urbanorder.shared.InvalidRequestException;
 
@@ -11,7 +12,7 @@ import vn.urbanorder.shared.InvalidRequestException;
  * A position in a stable order of reports: the sort, the sort key of the last report of the page
  * (its observation time, or its deadline, null for none) and its id.
  */
-public record ReportCursor(ReportSort sort, Instant at, UUID id) {
+public record ReportCursor(ReportSort sort, @Nullable Instant at, UUID id) {
 
     public String encode() {
         String plain = sort.name() + "|" + (at == null ? "-" : at.toString()) + "|" + id;
@@ -22,7 +23,7 @@ public record ReportCursor(ReportSort sort, Instant at, UUID id) {
      * Null for none; a 422 on the {@code cursor} field for anything not made by {@link #encode()}
      * for this sort. Cursors made before sorts existed ({@code time|id}) still read as the default sort.
      */
-    public static ReportCursor decode(String cursor, ReportSort sort) {
+    public static @Nullable ReportCursor decode(@Nullable String cursor, ReportSort sort) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }

@@ -2,6 +2,7 @@ package vn.urbanorder.report;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of a report's audit trail, as stored.
@@ -14,13 +15,13 @@ public record ReportEvent(
         UUID reportId,
         int seq,
         Instant at,
-        UUID actorId,
-        String actorName,
+        @Nullable UUID actorId,
+        @Nullable String actorName,
         String type,
-        String fromStatus,
-        String toStatus,
-        String note,
+        @Nullable String fromStatus,
+        @Nullable String toStatus,
+        @Nullable String note,
         String data,
-        String prevHash,
+        @Nullable String prevHash,
         String hash,
         int hashVersion) {}

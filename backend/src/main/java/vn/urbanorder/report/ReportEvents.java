@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -54,7 +55,8 @@ class ReportEvents {
                 .all();
     }
 
-    private Mono<Void> insert(UUID wardId, UUID reportId, int lastSeq, String lastHash, List<NewEvent> events) {
+    private Mono<Void> insert(
+            UUID wardId, UUID reportId, int lastSeq, @Nullable String lastHash, List<NewEvent> events) {
         if (events.isEmpty()) {
             return Mono.empty();
         }
@@ -66,7 +68,8 @@ class ReportEvents {
     }
 
     /** Events chained and hashed, with the SQL that inserts them and the values it binds. */
-    private static Rows rows(UUID wardId, UUID reportId, int lastSeq, String lastHash, List<NewEvent> events) {
+    private static Rows rows(
+            UUID wardId, UUID reportId, int lastSeq, @Nullable String lastHash, List<NewEvent> events) {
         List<Row> rows = new ArrayList<>();
         String previous = lastHash;
         for (int i = 0; i < events.size(); i++) {
@@ -78,7 +81,7 @@ class ReportEvents {
         return new Rows(wardId, reportId, rows);
     }
 
-    private record Row(int seq, NewEvent event, String prevHash, String hash) {}
+    private record Row(int seq, NewEvent event, @Nullable String prevHash, String hash) {}
 
     /** Events ready to insert; bind names start with {@code ev_}, so they meet no other's. */
     record Rows(UUID wardId, UUID reportId, List<Row> rows) {
@@ -91,7 +94,7 @@ class ReportEvents {
          * The INSERT; with a source, each row is selected from it (a CTE of at most one row), so
          * that nothing is inserted when the source is empty.
          */
-        String insert(String source) {
+        String insert(@Nullable String source) {
             var sql = new StringBuilder("INSERT INTO report_event (report_id, seq, ward_id, at, actor_id, type,"
                     + " from_status, to_status, note, data, prev_hash, hash) ");
             for (int i = 0; i < rows.size(); i++) {
@@ -135,11 +138,11 @@ class ReportEvents {
         }
     }
 
-    private static String statusName(ReportStatus status) {
+    private static @Nullable String statusName(@Nullable ReportStatus status) {
         return status == null ? null : status.name();
     }
 
-    private record Link(int seq, String hash) {}
+    private record Link(int seq, @Nullable String hash) {}
 
     private static ReportEvent toEvent(Readable row) {
         return new ReportEvent(

@@ -3,6 +3,7 @@ package vn.urbanorder.report;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import vn.urbanorder.identity.Caller;
 import vn.urbanorder.shared.InvalidRequestException;
 
@@ -20,21 +21,21 @@ import vn.urbanorder.shared.InvalidRequestException;
  */
 public record ReportFilter(
         Set<ReportStatus> statuses,
-        String category,
-        String subtype,
-        UUID reporterId,
-        Instant from,
-        Instant to,
-        double[] bbox,
-        String query,
+        @Nullable String category,
+        @Nullable String subtype,
+        @Nullable UUID reporterId,
+        @Nullable Instant from,
+        @Nullable Instant to,
+        double @Nullable [] bbox,
+        @Nullable String query,
         int limit,
-        ReportCursor cursor,
-        Boolean overdue,
-        UUID unitId,
+        @Nullable ReportCursor cursor,
+        @Nullable Boolean overdue,
+        @Nullable UUID unitId,
         ReportSort sort,
-        UUID locationId,
-        UUID zoneId,
-        ReportFlag flag) {
+        @Nullable UUID locationId,
+        @Nullable UUID zoneId,
+        @Nullable ReportFlag flag) {
 
     public ReportFilter {
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
@@ -47,19 +48,19 @@ public record ReportFilter(
      */
     public static ReportFilter search(
             Set<ReportStatus> statuses,
-            UUID unitId,
-            String category,
-            String subtype,
-            UUID reporterId,
-            Instant from,
-            Instant to,
-            double[] bbox,
-            String query,
-            Boolean overdue,
-            ReportFlag flag,
+            @Nullable UUID unitId,
+            @Nullable String category,
+            @Nullable String subtype,
+            @Nullable UUID reporterId,
+            @Nullable Instant from,
+            @Nullable Instant to,
+            double @Nullable [] bbox,
+            @Nullable String query,
+            @Nullable Boolean overdue,
+            @Nullable ReportFlag flag,
             int limit,
             ReportSort sort,
-            ReportCursor cursor) {
+            @Nullable ReportCursor cursor) {
         return new ReportFilter(
                 statuses,
                 category,
@@ -94,14 +95,15 @@ public record ReportFilter(
                 null,
                 null,
                 null,
-                null,
+                ReportSort.OBSERVED_AT,
                 locationId,
                 null,
                 null);
     }
 
     /** The inspectors' review queue (see {@link ReportSort#REVIEW_QUEUE}), of a unit or a zone if given. */
-    public static ReportFilter reviewQueue(UUID unitId, UUID zoneId, int limit, ReportCursor cursor) {
+    public static ReportFilter reviewQueue(
+            @Nullable UUID unitId, @Nullable UUID zoneId, int limit, @Nullable ReportCursor cursor) {
         return new ReportFilter(
                 Set.of(),
                 null,
@@ -122,7 +124,7 @@ public record ReportFilter(
     }
 
     /** A {@code unitId} parameter: {@code mine} for the caller's own unit, otherwise a unit id; null for none. */
-    public static UUID unitOf(String unitId, Caller caller) {
+    public static @Nullable UUID unitOf(@Nullable String unitId, Caller caller) {
         if (unitId == null || unitId.isBlank()) {
             return null;
         }

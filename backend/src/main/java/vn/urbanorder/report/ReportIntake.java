@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -246,7 +247,7 @@ public class ReportIntake {
         return Sha256.hex(canonical);
     }
 
-    private static String nfc(String text) {
+    private static @Nullable String nfc(@Nullable String text) {
         return text == null ? null : Normalizer.normalize(text, Normalizer.Form.NFC);
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -49,7 +50,7 @@ public class ReportQueries {
             boolean more = found.size() > filter.limit();
             List<Report> page = more ? found.subList(0, filter.limit()) : found;
             Report last = page.isEmpty() ? null : page.get(page.size() - 1);
-            ReportCursor next = more
+            ReportCursor next = more && last != null
                     ? new ReportCursor(
                             filter.sort(),
                             switch (filter.sort()) {
@@ -128,12 +129,16 @@ public class ReportQueries {
                         .toList());
     }
 
-    public record Page(List<Report> items, ReportCursor next) {}
+    public record Page(List<Report> items, @Nullable ReportCursor next) {}
 
     public record Nearby(Report report, double distanceM) {}
 
     public record PhotoFile(Photo photo, Resource file) {}
 
     /** The outcome of checking a report's hash chain; where it breaks, the first event that does not hold. */
-    public record ChainCheck(boolean intact, int events, Integer brokenAt, String reason) {}
+    public record ChainCheck(
+            boolean intact,
+            int events,
+            @Nullable Integer brokenAt,
+            @Nullable String reason) {}
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -142,7 +143,7 @@ class ReportStore {
     }
 
     /** @param openReportId the oldest report at the location waiting to be handled, if any */
-    record LocationHistory(UUID openReportId, boolean clearedBefore) {}
+    record LocationHistory(@Nullable UUID openReportId, boolean clearedBefore) {}
 
     Mono<Void> place(UUID reportId, UUID locationId) {
         return database.sql("UPDATE report SET violation_location_id = :location WHERE id = :id")
@@ -308,7 +309,7 @@ class ReportStore {
             this.sql = new StringBuilder(first);
         }
 
-        <T> void andIf(T value, String condition, java.util.function.Function<T, Object> bound) {
+        <T> void andIf(@Nullable T value, String condition, java.util.function.Function<T, Object> bound) {
             if (value != null) {
                 sql.append(" AND ").append(condition);
                 String name = condition.substring(condition.lastIndexOf(':') + 1);
@@ -378,7 +379,7 @@ class ReportStore {
                 List.of());
     }
 
-    private static LocationSummary locationOf(Readable row) {
+    private static @Nullable LocationSummary locationOf(Readable row) {
         UUID id = row.get("violation_location_id", UUID.class);
         return id == null
                 ? null

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Vietnamese text folded for search: lower case, diacritics removed, đ as d, spaces collapsed,
@@ -17,7 +18,7 @@ final class SearchText {
 
     private SearchText() {}
 
-    static String fold(String... texts) {
+    static String fold(@Nullable String... texts) {
         String joined = String.join(
                 " ", Arrays.stream(texts).filter(text -> text != null).toList());
         String stripped =

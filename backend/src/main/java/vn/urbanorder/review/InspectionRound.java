@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An inspection round (đợt kiểm tra): a period, the zones walked and the members who walk them.
@@ -16,7 +17,7 @@ public record InspectionRound(
         LocalDate endedOn,
         List<String> zoneCodes,
         List<UUID> memberIds,
-        String notes,
+        @Nullable String notes,
         UUID createdBy,
         Instant createdAt) {
 

@@ -3,6 +3,7 @@ package vn.urbanorder.review;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An inspector's review of a report, as recorded.
@@ -15,9 +16,9 @@ public record Review(
         UUID id,
         UUID reportId,
         UUID reviewerId,
-        String reviewerName,
+        @Nullable String reviewerName,
         Verdict verdict,
-        String comment,
+        @Nullable String comment,
         String fromStatus,
         String toStatus,
         List<String> photos,

@@ -2,6 +2,7 @@ package vn.urbanorder.review;
 
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a unit handled the reports assigned to it that arrived in a period.
@@ -20,8 +21,8 @@ public record Scorecard(
         LocalDate to,
         long assigned,
         long resolved,
-        Double onTimePercent,
-        Double medianHoursToResolve,
+        @Nullable Double onTimePercent,
+        @Nullable Double medianHoursToResolve,
         long reviewed,
-        Double confirmedAtFirstReviewPercent,
-        Double disputedPercent) {}
+        @Nullable Double confirmedAtFirstReviewPercent,
+        @Nullable Double disputedPercent) {}

@@ -3,6 +3,7 @@ package vn.urbanorder.review;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -64,7 +65,7 @@ public class UnitScorecards {
      * ward's calendar (the last 30 days by default). 404 for another ward's unit; 403 for patrols
      * and for other units' staff; 422 for a period backwards or longer than a year.
      */
-    public Mono<Scorecard> of(Caller caller, UUID unitId, LocalDate from, LocalDate to) {
+    public Mono<Scorecard> of(Caller caller, UUID unitId, @Nullable LocalDate from, @Nullable LocalDate to) {
         boolean mayRead = caller.has(Role.WARD_ADMIN)
                 || caller.has(Role.INSPECTOR)
                 || (caller.has(Role.UNIT_STAFF) && unitId.equals(caller.unitId()));
@@ -114,7 +115,7 @@ public class UnitScorecards {
     }
 
     /** A share in percent to one decimal; null when there is nothing to share. */
-    private static Double percent(long part, long whole) {
+    private static @Nullable Double percent(long part, long whole) {
         return whole == 0 ? null : Math.round(part * 1000.0 / whole) / 10.0;
     }
 }

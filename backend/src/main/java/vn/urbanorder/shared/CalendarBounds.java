@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
 
 /**
  * The years a date sent to the service may fall in. Java takes years up to ±999,999,999;
@@ -29,7 +31,8 @@ public final class CalendarBounds {
     }
 
     /** The value itself (null stays null), or a 422 naming {@code field}. */
-    public static LocalDate check(String field, LocalDate date) {
+    @Contract("_, !null -> !null")
+    public static @Nullable LocalDate check(String field, @Nullable LocalDate date) {
         if (date != null && !contains(date.getYear())) {
             throw refused(field);
         }

@@ -1,5 +1,7 @@
 package vn.urbanorder.shared;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * "Within so many metres" in SQL on plain PostgreSQL: a bounding box a GiST index on a
  * {@code point(lon, lat)} column answers, then the exact great-circle distance, on the same sphere
@@ -34,7 +36,7 @@ public final class Proximity {
     public record Box(double minLon, double minLat, double maxLon, double maxLat) {
 
         /** A {@code bbox} parameter, {@code minLon,minLat,maxLon,maxLat}; null for none, a 422 on {@code bbox} if malformed. */
-        public static Box parse(String bbox) {
+        public static @Nullable Box parse(@Nullable String bbox) {
             if (bbox == null || bbox.isBlank()) {
                 return null;
             }

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -93,8 +95,8 @@ final class ExportSlots {
 
         private final AtomicReference<State> state = new AtomicReference<>(State.BUILDING);
         private final AtomicBoolean holdsSlot = new AtomicBoolean(true);
-        private volatile Path path;
-        private volatile GuardedWriter writer;
+        private volatile @Nullable Path path;
+        private volatile @Nullable GuardedWriter writer;
 
         Build(FileFormat format) {
             this.format = format;
@@ -124,7 +126,7 @@ final class ExportSlots {
         void handOver(long reports, Consumer<Built> receiver) {
             if (state.compareAndSet(State.BUILDING, State.HANDED_OVER)) {
                 freeSlot();
-                receiver.accept(new Built(path, reports));
+                receiver.accept(new Built(Objects.requireNonNull(path, "opened before it is handed over"), reports));
             }
         }
 

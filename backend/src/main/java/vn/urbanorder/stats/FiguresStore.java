@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -245,7 +246,7 @@ class FiguresStore {
      * @param listed how many active points to list; null for every one
      */
     Mono<RepeatFound> repeatPoints(
-            UUID wardId, StatsPeriod period, Function<String, String> categoryName, Integer listed) {
+            UUID wardId, StatsPeriod period, Function<String, String> categoryName, @Nullable Integer listed) {
         return Binds.nullable(query(REPEAT_POINTS, wardId, period), "listed", listed, Integer.class)
                 .map(row -> {
                     long active = row.get("active_points", Long.class);
@@ -284,7 +285,8 @@ class FiguresStore {
                                 .toList()));
     }
 
-    private record PointRow(long activePoints, long newPoints, RepeatPoint point) {}
+    private record PointRow(
+            long activePoints, long newPoints, @Nullable RepeatPoint point) {}
 
     /** Repeat points active in the period, those new in it, and those listed of the active ones. */
     record RepeatFound(long active, long newInPeriod, List<RepeatPoint> listed) {}
@@ -333,25 +335,28 @@ class FiguresStore {
     }
 
     /** Hours to one decimal. */
-    private static Double hours(Double value) {
+    private static @Nullable Double hours(@Nullable Double value) {
         return value == null ? null : Math.round(value * 10) / 10.0;
     }
 
     /** One group of {@link #GROUPS}; the key columns of other sections are null. */
     record Group(
             String section,
-            String category,
-            String subtype,
-            String zoneCode,
-            String segmentCode,
-            UUID unitId,
-            UUID reporterId,
-            String username,
-            String displayName,
-            String rejectionReason,
+            @Nullable String category,
+            @Nullable String subtype,
+            @Nullable String zoneCode,
+            @Nullable String segmentCode,
+            @Nullable UUID unitId,
+            @Nullable UUID reporterId,
+            @Nullable String username,
+            @Nullable String displayName,
+            @Nullable String rejectionReason,
             ReportCounts counts) {}
 
-    record UnitHours(UUID unitId, Double medianHours, Double p90Hours) {}
+    record UnitHours(
+            @Nullable UUID unitId,
+            @Nullable Double medianHours,
+            @Nullable Double p90Hours) {}
 
     record Area(String kind, String code, String name) {}
 

@@ -3,6 +3,7 @@ package vn.urbanorder.stats;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a ward reports upward for one period: totals, the breakdowns, the repeat points,
@@ -32,28 +33,28 @@ public record PeriodFigures(
     /** A category, with a row per subtype (subtype null: the reports that gave none). */
     public record CategoryRow(String category, String name, ReportCounts counts, List<SubtypeRow> subtypes) {}
 
-    public record SubtypeRow(String subtype, String name, ReportCounts counts) {}
+    public record SubtypeRow(@Nullable String subtype, String name, ReportCounts counts) {}
 
     /** A zone or segment by its code; code null: the reports that lay in none. */
-    public record AreaRow(String code, String name, ReportCounts counts) {}
+    public record AreaRow(@Nullable String code, String name, ReportCounts counts) {}
 
     /**
      * A unit (id null: the violations no unit has). The period's violations now assigned to it, and
      * its workload when the period ended.
      */
     public record UnitRow(
-            UUID unitId,
-            String code,
+            @Nullable UUID unitId,
+            @Nullable String code,
             String name,
             long assigned,
             long resolved,
             long resolvedOnTime,
-            Double medianHoursToResolve,
-            Double p90HoursToResolve,
+            @Nullable Double medianHoursToResolve,
+            @Nullable Double p90HoursToResolve,
             long openAtEnd,
             long overdueAtEnd) {
 
-        public Double onTimePercent() {
+        public @Nullable Double onTimePercent() {
             return ReportCounts.percent(resolvedOnTime, resolved);
         }
     }
@@ -62,16 +63,16 @@ public record PeriodFigures(
             UUID locationId,
             String category,
             String categoryName,
-            String address,
-            String zoneCode,
-            String zoneName,
+            @Nullable String address,
+            @Nullable String zoneCode,
+            @Nullable String zoneName,
             double lat,
             double lon,
             long reportsInPeriod,
             long repeatOffencesInPeriod,
             long reportCount,
             long repeatCount,
-            Instant firstRepeatAt) {}
+            @Nullable Instant firstRepeatAt) {}
 
     /**
      * @param newInPeriod locations that became repeat points in the period
@@ -101,7 +102,8 @@ public record PeriodFigures(
      */
     public record Rounds(long count, long reportsFound, long violationsFound, List<RoundRow> rounds) {}
 
-    public record PatrolRow(UUID reporterId, String username, String name, ReportCounts counts) {}
+    public record PatrolRow(
+            UUID reporterId, String username, @Nullable String name, ReportCounts counts) {}
 
     /** The headline figures against the period just before. */
     public record Comparison(StatsPeriod previous, List<ComparedFigure> figures) {}
@@ -112,7 +114,12 @@ public record PeriodFigures(
      * @param changePercent for counts, the change relative to before, in percent
      */
     public record ComparedFigure(
-            Figure figure, String name, Double current, Double previous, Double difference, Double changePercent) {}
+            Figure figure,
+            String name,
+            @Nullable Double current,
+            @Nullable Double previous,
+            @Nullable Double difference,
+            @Nullable Double changePercent) {}
 
     /** The headline figures, with their Vietnamese names. */
     public enum Figure {

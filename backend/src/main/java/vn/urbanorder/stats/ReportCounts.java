@@ -1,5 +1,7 @@
 package vn.urbanorder.stats;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Counts over the reports observed in a period, or in one part of it (a category, a zone, an
  * officer).
@@ -24,12 +26,12 @@ public record ReportCounts(
     public static final ReportCounts NONE = new ReportCounts(0, 0, 0, 0, 0, 0, 0);
 
     /** resolved / violations, in percent to one decimal; null when there are no violations. */
-    public Double resolvedPercent() {
+    public @Nullable Double resolvedPercent() {
         return percent(resolved, violations);
     }
 
     /** resolvedOnTime / resolved, in percent to one decimal; null when none is resolved. */
-    public Double onTimePercent() {
+    public @Nullable Double onTimePercent() {
         return percent(resolvedOnTime, resolved);
     }
 
@@ -43,7 +45,7 @@ public record ReportCounts(
     }
 
     /** A share in percent to one decimal; null when there is nothing to share. */
-    public static Double percent(long part, long whole) {
+    public static @Nullable Double percent(long part, long whole) {
         return whole == 0 ? null : Math.round(part * 1000.0 / whole) / 10.0;
     }
 }

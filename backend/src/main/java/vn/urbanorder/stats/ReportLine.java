@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One report of the period as the export lists it.
@@ -15,22 +16,22 @@ record ReportLine(
         Instant observedAt,
         Instant receivedAt,
         String category,
-        String subtype,
-        String address,
+        @Nullable String subtype,
+        @Nullable String address,
         double lat,
         double lon,
-        String zone,
-        String segment,
-        String unit,
+        @Nullable String zone,
+        @Nullable String segment,
+        @Nullable String unit,
         String reporter,
         String status,
-        String rejectionReason,
-        Instant dueAt,
-        Instant resolvedAt,
-        Boolean onTime,
-        String duplicateOf,
+        @Nullable String rejectionReason,
+        @Nullable Instant dueAt,
+        @Nullable Instant resolvedAt,
+        @Nullable Boolean onTime,
+        @Nullable String duplicateOf,
         boolean repeatOffence,
-        String inspectionRound) {
+        @Nullable String inspectionRound) {
 
     static final List<String> HEADERS = List.of(
             "Số phản ánh",
@@ -63,7 +64,7 @@ record ReportLine(
      *
      * @param names category codes, and "category/subtype" codes, to their names
      */
-    List<Object> cells(Map<String, String> names, ZoneId timeZone) {
+    List<@Nullable Object> cells(Map<String, String> names, ZoneId timeZone) {
         return StatsTables.row(
                 reference,
                 StatsTables.local(observedAt, timeZone),

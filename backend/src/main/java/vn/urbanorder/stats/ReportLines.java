@@ -1,7 +1,9 @@
 package vn.urbanorder.stats;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -53,8 +55,8 @@ class ReportLines {
                 .bind("end", period.end())
                 .map(row -> new ReportLine(
                         row.get("reference", String.class),
-                        instant(row.get("observed_s", Long.class)),
-                        instant(row.get("received_s", Long.class)),
+                        Objects.requireNonNull(instant(row.get("observed_s", Long.class)), "observed_at is NOT NULL"),
+                        Objects.requireNonNull(instant(row.get("received_s", Long.class)), "received_at is NOT NULL"),
                         row.get("category", String.class),
                         row.get("subtype", String.class),
                         row.get("address_text", String.class),
@@ -75,7 +77,7 @@ class ReportLines {
                 .all();
     }
 
-    private static Instant instant(Long epochSecond) {
+    private static @Nullable Instant instant(@Nullable Long epochSecond) {
         return epochSecond == null ? null : Instant.ofEpochSecond(epochSecond);
     }
 }

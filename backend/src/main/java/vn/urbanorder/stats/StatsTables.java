@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import vn.urbanorder.stats.PeriodFigures.AreaRow;
 import vn.urbanorder.stats.PeriodFigures.CategoryRow;
 import vn.urbanorder.stats.PeriodFigures.ComparedFigure;
@@ -221,7 +222,7 @@ final class StatsTables {
                 figure.changePercent());
     }
 
-    private static Long whole(Double value) {
+    private static @Nullable Long whole(@Nullable Double value) {
         return value == null ? null : Math.round(value);
     }
 
@@ -231,7 +232,7 @@ final class StatsTables {
         return headers;
     }
 
-    private static List<Object> counted(ReportCounts counts, Object... keys) {
+    private static List<@Nullable Object> counted(ReportCounts counts, @Nullable Object... keys) {
         List<Object> row = new ArrayList<>(Arrays.asList(keys));
         row.addAll(Arrays.asList(
                 counts.received(),
@@ -247,11 +248,11 @@ final class StatsTables {
     }
 
     /** A row; unlike {@link List#of}, it takes nulls (empty cells). */
-    static List<Object> row(Object... cells) {
+    static List<@Nullable Object> row(@Nullable Object... cells) {
         return Arrays.asList(cells);
     }
 
-    static LocalDateTime local(Instant instant, ZoneId zone) {
+    static @Nullable LocalDateTime local(@Nullable Instant instant, ZoneId zone) {
         return instant == null ? null : LocalDateTime.ofInstant(instant, zone);
     }
 }

@@ -1,5 +1,7 @@
 package vn.urbanorder.stats;
 
+import java.util.Objects;
+
 /**
  * The sentence a ward report carries, in the style of the ward's own documents: "Tháng 10/2026:
  * tổ chức 15 đợt kiểm tra, phát hiện 205 vụ vi phạm trật tự đô thị, trong đó có 16 điểm tái phạm;
@@ -31,9 +33,9 @@ final class SummaryText {
         return text.append("đã xử lý ")
                 .append(VietnameseNumbers.count(totals.resolved()))
                 .append(" vụ (")
-                .append(VietnameseNumbers.percent(totals.resolvedPercent()))
+                .append(VietnameseNumbers.percent(Objects.requireNonNull(totals.resolvedPercent(), "resolved > 0")))
                 .append("%), đúng hạn ")
-                .append(VietnameseNumbers.percent(totals.onTimePercent()))
+                .append(VietnameseNumbers.percent(Objects.requireNonNull(totals.onTimePercent(), "resolved > 0")))
                 .append("%.")
                 .toString();
     }

@@ -1,6 +1,7 @@
 package vn.urbanorder.stats;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The Vietnamese names of the codes that figures and exports show to people. */
 final class VietnameseLabels {
@@ -33,7 +34,7 @@ final class VietnameseLabels {
         return STATUSES.getOrDefault(code, code);
     }
 
-    static String rejectionReason(String code) {
+    static @Nullable String rejectionReason(@Nullable String code) {
         return code == null ? null : REJECTION_REASONS.getOrDefault(code, code);
     }
 

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.category.Category;
@@ -99,7 +100,7 @@ public class WardStatistics {
     }
 
     /** @param listed how many repeat points to list, the most violations first; null for every one */
-    private Mono<PeriodFigures> figures(StatsScope scope, Integer listed) {
+    private Mono<PeriodFigures> figures(StatsScope scope, @Nullable Integer listed) {
         UUID ward = scope.ward().id();
         StatsPeriod period = scope.period();
         Mono<List<Category>> catalogue = categories.findAll().collectList();
@@ -224,8 +225,9 @@ public class WardStatistics {
                                     subtype.code(),
                                     subtype.name(),
                                     bySubtype.getOrDefault(subtype.code(), ReportCounts.NONE))));
-                    if (bySubtype.containsKey(null)) {
-                        rows.add(new SubtypeRow(null, VietnameseLabels.NO_SUBTYPE, bySubtype.get(null)));
+                    ReportCounts noSubtype = bySubtype.get(null);
+                    if (noSubtype != null) {
+                        rows.add(new SubtypeRow(null, VietnameseLabels.NO_SUBTYPE, noSubtype));
                     }
                     return new CategoryRow(
                             category.code(),
@@ -254,9 +256,11 @@ public class WardStatistics {
                 .filter(Objects::nonNull)
                 .filter(missing -> !listed.contains(missing))
                 .sorted()
-                .forEach(missing -> rows.add(new AreaRow(missing, missing, counts.get(missing))));
-        if (counts.containsKey(null) && counts.get(null).received() > 0) {
-            rows.add(new AreaRow(null, outside, counts.get(null)));
+                .forEach(missing -> rows.add(
+                        new AreaRow(missing, missing, Objects.requireNonNull(counts.get(missing), "a key of counts"))));
+        ReportCounts inNone = counts.get(null);
+        if (inNone != null && inNone.received() > 0) {
+            rows.add(new AreaRow(null, outside, inNone));
         }
         return rows;
     }
@@ -286,8 +290,8 @@ public class WardStatistics {
     }
 
     private static UnitRow unitRow(
-            UUID id,
-            String code,
+            @Nullable UUID id,
+            @Nullable String code,
             String name,
             Map<UUID, Group> figures,
             Map<UUID, UnitHours> hours,
@@ -312,7 +316,11 @@ public class WardStatistics {
     /** Officers with reports in the period, most reports first. */
     private static List<PatrolRow> patrolActivity(List<Group> groups) {
         return groups.stream()
-                .map(group -> new PatrolRow(group.reporterId(), group.username(), group.displayName(), group.counts()))
+                .map(group -> new PatrolRow(
+                        Objects.requireNonNull(group.reporterId(), "a REPORTER group has its reporter"),
+                        Objects.requireNonNull(group.username(), "a REPORTER group has its reporter"),
+                        group.displayName(),
+                        group.counts()))
                 .sorted(Comparator.comparingLong((PatrolRow row) -> row.counts().received())
                         .reversed()
                         .thenComparing(PatrolRow::name, Comparator.nullsLast(Comparator.naturalOrder()))
@@ -334,12 +342,13 @@ public class WardStatistics {
                 compared(Figure.INSPECTION_ROUNDS, rounds, previous.rounds()));
     }
 
-    private static ComparedFigure compared(Figure figure, Number current, Number previous) {
+    private static ComparedFigure compared(Figure figure, @Nullable Number current, @Nullable Number previous) {
         Double now = current == null ? null : current.doubleValue();
         Double before = previous == null ? null : previous.doubleValue();
         Double difference = now == null || before == null ? null : oneDecimal(now - before);
-        Double changePercent =
-                figure.share() || difference == null || before == 0 ? null : oneDecimal((now - before) * 100 / before);
+        Double changePercent = figure.share() || now == null || before == null || before == 0
+                ? null
+                : oneDecimal((now - before) * 100 / before);
         return new ComparedFigure(figure, figure.label(), now, before, difference, changePercent);
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Objects;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -25,6 +26,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.streaming.SheetDataWriter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An Excel workbook written through SXSSF: only a window of rows stays in memory, the rest goes to
@@ -51,8 +53,8 @@ final class WorkbookWriter implements ExportWriter {
     private final CellStyle date;
     private final CellStyle dateTime;
 
-    private List<String> reportHeaders;
-    private SXSSFSheet reportSheet;
+    private List<String> reportHeaders = List.of();
+    private @Nullable SXSSFSheet reportSheet;
     private int reportRow;
     private int reportSheets;
     private int tables;
@@ -101,10 +103,14 @@ final class WorkbookWriter implements ExportWriter {
     @Override
     public void report(List<Object> cells) {
         if (reportRow == MAX_ROWS) {
-            filter(reportSheet, reportRow - 1, reportHeaders);
+            filter(reportSheet(), reportRow - 1, reportHeaders);
             nextReportSheet();
         }
-        write(reportSheet.createRow(reportRow++), cells);
+        write(reportSheet().createRow(reportRow++), cells);
+    }
+
+    private SXSSFSheet reportSheet() {
+        return Objects.requireNonNull(reportSheet, "startReports comes first");
     }
 
     /** Excel holds 1,048,576 rows a sheet; a longer list goes on into "Danh sách phản ánh (2)". */

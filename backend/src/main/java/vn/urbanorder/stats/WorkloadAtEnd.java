@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -167,7 +168,7 @@ class WorkloadAtEnd {
     }
 
     /** One unit's workload (unitId null: reports waiting with no unit). */
-    record Workload(UUID unitId, long open, long overdue) {}
+    record Workload(@Nullable UUID unitId, long open, long overdue) {}
 
     /** Forgets the ward's kept workloads; each is read again from the trail when next asked for. */
     Mono<Void> forget(UUID wardId) {

@@ -1,6 +1,7 @@
 package vn.urbanorder.stats;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -22,7 +23,7 @@ class WorkloadSnapshots {
     private static final Duration EVERY = Duration.ofHours(1);
 
     private final WorkloadAtEnd workload;
-    private Disposable schedule;
+    private @Nullable Disposable schedule;
 
     WorkloadSnapshots(WorkloadAtEnd workload) {
         this.workload = workload;

@@ -1,6 +1,7 @@
 package vn.urbanorder.workflow;
 
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import vn.urbanorder.report.ReportAction;
 
 /**
@@ -11,9 +12,9 @@ import vn.urbanorder.report.ReportAction;
  */
 public record ActionRequest(
         ReportAction action,
-        String note,
-        UUID unitId,
-        String reason,
-        UUID duplicateOf,
-        Integer expectedVersion,
+        @Nullable String note,
+        @Nullable UUID unitId,
+        @Nullable String reason,
+        @Nullable UUID duplicateOf,
+        @Nullable Integer expectedVersion,
         boolean versionFromHeader) {}

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -132,7 +134,7 @@ public class Handling {
         }
         return switch (request.action()) {
             case REASSIGN ->
-                units.find(caller, request.unitId())
+                units.find(caller, Objects.requireNonNull(request.unitId(), "checked above"))
                         .onErrorMap(
                                 ProblemException.class,
                                 missing -> InvalidRequestException.of("unitId", "Không có đơn vị này trong phường."))
@@ -244,17 +246,14 @@ public class Handling {
                             Assignment assignment = decided.getT1();
                             boolean isRepeat = decided.getT2();
                             ReportFlag flag = isRepeat ? ReportFlag.REPEAT_OFFENCE : null;
-                            if (!assignment.assigned()) {
+                            Assignment.UnitRef unit = assignment.unit();
+                            if (unit == null) {
                                 return Mono.just(new Outcome(ReportStatus.UNASSIGNED, null, null, null, flag));
                             }
                             return deadlines
                                     .due(ward, report, now, isRepeat)
                                     .map(due -> new Outcome(
-                                            ReportStatus.ASSIGNED,
-                                            assignment.unit().id(),
-                                            assignment.rule(),
-                                            due,
-                                            flag));
+                                            ReportStatus.ASSIGNED, unit.id(), assignment.rule(), due, flag));
                         });
             }
             default -> Mono.just(new Outcome(Lifecycle.target(action), null, null, null, null));
@@ -262,9 +261,14 @@ public class Handling {
     }
 
     /** @param unitId the new unit, or null to keep it; @param dueAt the new deadline, or null to keep it */
-    private record Outcome(ReportStatus to, UUID unitId, RuleLevel rule, Instant dueAt, ReportFlag addedFlag) {}
+    private record Outcome(
+            ReportStatus to,
+            @Nullable UUID unitId,
+            @Nullable RuleLevel rule,
+            @Nullable Instant dueAt,
+            @Nullable ReportFlag addedFlag) {}
 
-    private static String blankToNull(String text) {
+    private static @Nullable String blankToNull(@Nullable String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.identity.Caller;
@@ -71,5 +72,6 @@ public class ReviewMoves {
      * @param verdict the reviewer's verdict, as the review feature names it
      * @param comment the reviewer's comment, or null
      */
-    public record Note(UUID reviewId, String verdict, String comment, Instant at) {}
+    public record Note(
+            UUID reviewId, String verdict, @Nullable String comment, Instant at) {}
 }

@@ -2,6 +2,7 @@ package vn.urbanorder.workflow;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import vn.urbanorder.assignment.RuleLevel;
 import vn.urbanorder.report.NewEvent;
 import vn.urbanorder.report.Report;
@@ -27,14 +28,14 @@ public record Transition(
         int expectedVersion,
         ReportStatus from,
         ReportStatus to,
-        UUID unitId,
-        Instant dueAt,
-        Instant resolvedAt,
-        String rejectionReason,
-        UUID duplicateOf,
-        RuleLevel rule,
-        ReportFlag addedFlag,
-        UUID locationId,
+        @Nullable UUID unitId,
+        @Nullable Instant dueAt,
+        @Nullable Instant resolvedAt,
+        @Nullable String rejectionReason,
+        @Nullable UUID duplicateOf,
+        @Nullable RuleLevel rule,
+        @Nullable ReportFlag addedFlag,
+        @Nullable UUID locationId,
         String category,
         NewEvent event)
         implements StatusChange {
@@ -45,7 +46,12 @@ public record Transition(
      *
      * @param locationId the report's violation location, or null for none
      */
-    public record Seen(UUID reportId, int version, ReportStatus status, UUID locationId, String category) {
+    public record Seen(
+            UUID reportId,
+            int version,
+            ReportStatus status,
+            @Nullable UUID locationId,
+            String category) {
 
         public static Seen of(Report report) {
             return new Seen(
@@ -70,17 +76,17 @@ public record Transition(
     }
 
     /** REJECT, for the reason; duplicateOf names the report it repeats when the reason is DUPLICATE, else null. */
-    public static Transition reject(Seen seen, String reason, UUID duplicateOf, NewEvent event) {
+    public static Transition reject(Seen seen, @Nullable String reason, @Nullable UUID duplicateOf, NewEvent event) {
         return of(seen, ReportStatus.REJECTED, null, null, null, reason, duplicateOf, null, null, event);
     }
 
     /** Back to the unit with a new deadline (REOPEN, a DISPUTED review). */
-    public static Transition reopen(Seen seen, Instant dueAt, NewEvent event) {
+    public static Transition reopen(Seen seen, @Nullable Instant dueAt, NewEvent event) {
         return of(seen, ReportStatus.REOPENED, null, dueAt, null, null, null, null, null, event);
     }
 
     /** REASSIGN: to the unit the ward admin chose, with a new deadline. */
-    public static Transition reassign(Seen seen, UUID unitId, Instant dueAt, NewEvent event) {
+    public static Transition reassign(Seen seen, @Nullable UUID unitId, @Nullable Instant dueAt, NewEvent event) {
         return of(seen, ReportStatus.ASSIGNED, unitId, dueAt, null, null, null, RuleLevel.MANUAL, null, event);
     }
 
@@ -90,7 +96,13 @@ public record Transition(
      * its location was cleared before it was observed, else null.
      */
     public static Transition unduplicate(
-            Seen seen, ReportStatus to, UUID unitId, RuleLevel rule, Instant dueAt, ReportFlag repeat, NewEvent event) {
+            Seen seen,
+            ReportStatus to,
+            @Nullable UUID unitId,
+            @Nullable RuleLevel rule,
+            @Nullable Instant dueAt,
+            @Nullable ReportFlag repeat,
+            NewEvent event) {
         return of(seen, to, unitId, dueAt, null, null, null, rule, repeat, event);
     }
 
@@ -102,13 +114,13 @@ public record Transition(
     private static Transition of(
             Seen seen,
             ReportStatus to,
-            UUID unitId,
-            Instant dueAt,
-            Instant resolvedAt,
-            String rejectionReason,
-            UUID duplicateOf,
-            RuleLevel rule,
-            ReportFlag addedFlag,
+            @Nullable UUID unitId,
+            @Nullable Instant dueAt,
+            @Nullable Instant resolvedAt,
+            @Nullable String rejectionReason,
+            @Nullable UUID duplicateOf,
+            @Nullable RuleLevel rule,
+            @Nullable ReportFlag addedFlag,
             NewEvent event) {
         return new Transition(
                 seen.reportId(),

@@ -2,6 +2,7 @@ package vn.urbanorder.assignment.web;
 
 import java.net.URI;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,7 +30,7 @@ class UnitsController implements UnitsApi {
     }
 
     @Override
-    public Mono<ResponseEntity<UnitListDto>> listUnits(Boolean active, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<UnitListDto>> listUnits(@Nullable Boolean active, ServerWebExchange exchange) {
         return Caller.current().flatMap(caller -> units.list(caller, active)).map(found -> ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(new UnitListDto().items(found.stream().map(mapper::toApi).toList())));

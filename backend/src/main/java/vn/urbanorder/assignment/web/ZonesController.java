@@ -1,6 +1,7 @@
 package vn.urbanorder.assignment.web;
 
 import java.time.OffsetDateTime;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,7 +29,8 @@ class ZonesController implements ZonesApi {
     }
 
     @Override
-    public Mono<ResponseEntity<ZoneFeatureCollectionDto>> listZones(OffsetDateTime at, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<ZoneFeatureCollectionDto>> listZones(
+            @Nullable OffsetDateTime at, ServerWebExchange exchange) {
         return Caller.current()
                 .flatMap(caller -> zones.at(
                         caller,

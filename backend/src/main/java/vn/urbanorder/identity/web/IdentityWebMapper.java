@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import vn.urbanorder.api.model.NewUserDto;
@@ -65,7 +66,7 @@ interface IdentityWebMapper {
                 .toList();
     }
 
-    default OffsetDateTime toApi(Instant instant) {
+    default @Nullable OffsetDateTime toApi(@Nullable Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 

@@ -2,6 +2,7 @@ package vn.urbanorder.identity.web;
 
 import java.net.URI;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,7 +38,7 @@ class UsersController implements UsersApi {
     @Override
     @PreAuthorize("hasRole('WARD_ADMIN')")
     public Mono<ResponseEntity<UserPageDto>> listUsers(
-            Integer page, Integer size, RoleDto role, Boolean active, ServerWebExchange exchange) {
+            Integer page, Integer size, @Nullable RoleDto role, @Nullable Boolean active, ServerWebExchange exchange) {
         return Caller.current()
                 .flatMap(caller -> users.list(caller, page, size, role == null ? null : mapper.toDomain(role), active))
                 .map(found -> ResponseEntity.ok()

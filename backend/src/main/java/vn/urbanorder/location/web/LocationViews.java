@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import vn.urbanorder.api.model.LatLonDto;
 import vn.urbanorder.api.model.LocationFeatureDto;
 import vn.urbanorder.api.model.LocationFeaturePropertiesDto;
@@ -26,14 +27,14 @@ final class LocationViews {
 
     /** The list filters as the API's query parameters give them; a malformed bbox is a 422. */
     static LocationFilter filter(
-            Boolean repeat,
-            String category,
-            UUID zoneId,
-            OffsetDateTime from,
-            OffsetDateTime to,
-            String bbox,
-            LocationSort sort,
-            LocationCursor cursor,
+            @Nullable Boolean repeat,
+            @Nullable String category,
+            @Nullable UUID zoneId,
+            @Nullable OffsetDateTime from,
+            @Nullable OffsetDateTime to,
+            @Nullable String bbox,
+            @Nullable LocationSort sort,
+            @Nullable LocationCursor cursor,
             int limit) {
         return new LocationFilter(
                 repeat,
@@ -42,7 +43,7 @@ final class LocationViews {
                 from == null ? null : CalendarBounds.check("from", from).toInstant(),
                 to == null ? null : CalendarBounds.check("to", to).toInstant(),
                 Proximity.Box.parse(bbox),
-                sort,
+                sort == null ? LocationSort.LAST_SEEN_AT : sort,
                 cursor,
                 limit);
     }
@@ -88,7 +89,7 @@ final class LocationViews {
                 .coordinates(List.of(point.lon(), point.lat()));
     }
 
-    static OffsetDateTime utc(Instant instant) {
+    static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -3,6 +3,7 @@ package vn.urbanorder.location.web;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -43,15 +44,15 @@ class LocationsController implements LocationsApi {
 
     @Override
     public Mono<ResponseEntity<ViolationLocationPageDto>> listLocations(
-            Boolean repeat,
-            String category,
-            UUID zoneId,
-            OffsetDateTime from,
-            OffsetDateTime to,
-            String bbox,
-            String sort,
+            @Nullable Boolean repeat,
+            @Nullable String category,
+            @Nullable UUID zoneId,
+            @Nullable OffsetDateTime from,
+            @Nullable OffsetDateTime to,
+            @Nullable String bbox,
+            @Nullable String sort,
             Integer limit,
-            String cursor,
+            @Nullable String cursor,
             ServerWebExchange exchange) {
         LocationSort order = sortOf(sort);
         var filter = LocationViews.filter(
@@ -133,7 +134,7 @@ class LocationsController implements LocationsApi {
                 .body(new LocationPolicyDto().categories(categories));
     }
 
-    static LocationSort sortOf(String sort) {
+    static LocationSort sortOf(@Nullable String sort) {
         if (sort == null || sort.equals("lastSeenAt")) {
             return LocationSort.LAST_SEEN_AT;
         }

@@ -3,6 +3,7 @@ package vn.urbanorder.location.web;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,12 +44,12 @@ class MapFeedsController implements MapsApi {
 
     @Override
     public Mono<ResponseEntity<LocationFeatureCollectionDto>> locationsGeoJson(
-            Boolean repeat,
-            String category,
-            UUID zoneId,
-            OffsetDateTime from,
-            OffsetDateTime to,
-            String bbox,
+            @Nullable Boolean repeat,
+            @Nullable String category,
+            @Nullable UUID zoneId,
+            @Nullable OffsetDateTime from,
+            @Nullable OffsetDateTime to,
+            @Nullable String bbox,
             Integer limit,
             ServerWebExchange exchange) {
         var filter =
@@ -67,17 +68,17 @@ class MapFeedsController implements MapsApi {
 
     @Override
     public Mono<ResponseEntity<ReportFeatureCollectionDto>> reportsGeoJson(
-            List<ReportStatusDto> status,
-            String unitId,
-            String category,
-            String subtype,
-            UUID reporterId,
-            OffsetDateTime from,
-            OffsetDateTime to,
-            String bbox,
-            String q,
-            Boolean overdue,
-            ReportFlagDto flag,
+            @Nullable List<ReportStatusDto> status,
+            @Nullable String unitId,
+            @Nullable String category,
+            @Nullable String subtype,
+            @Nullable UUID reporterId,
+            @Nullable OffsetDateTime from,
+            @Nullable OffsetDateTime to,
+            @Nullable String bbox,
+            @Nullable String q,
+            @Nullable Boolean overdue,
+            @Nullable ReportFlagDto flag,
             Integer limit,
             ServerWebExchange exchange) {
         return Caller.current().flatMap(caller -> reports.withoutPhotos(

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.NamedInterface;
 import vn.urbanorder.api.model.ReportFlagDto;
 import vn.urbanorder.api.model.ReportStatusDto;
@@ -30,20 +31,20 @@ public final class ReportFilters {
 
     public static ReportFilter of(
             Caller caller,
-            List<ReportStatusDto> status,
-            String unitId,
-            String category,
-            String subtype,
-            UUID reporterId,
-            OffsetDateTime from,
-            OffsetDateTime to,
-            String bbox,
-            String q,
-            Boolean overdue,
-            ReportFlagDto flag,
+            @Nullable List<ReportStatusDto> status,
+            @Nullable String unitId,
+            @Nullable String category,
+            @Nullable String subtype,
+            @Nullable UUID reporterId,
+            @Nullable OffsetDateTime from,
+            @Nullable OffsetDateTime to,
+            @Nullable String bbox,
+            @Nullable String q,
+            @Nullable Boolean overdue,
+            @Nullable ReportFlagDto flag,
             int limit,
             ReportSort sort,
-            ReportCursor cursor) {
+            @Nullable ReportCursor cursor) {
         Proximity.Box box = Proximity.Box.parse(bbox);
         // Checked in this order, so that of several bad parameters the same one is named first.
         Instant since = from == null ? null : CalendarBounds.check("from", from).toInstant();

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import vn.urbanorder.api.model.NearbyReportDto;
@@ -53,7 +54,7 @@ interface ReportWebMapper {
                 .toList();
     }
 
-    default ViolationLocationRefDto toApi(LocationSummary location) {
+    default @Nullable ViolationLocationRefDto toApi(@Nullable LocationSummary location) {
         return location == null
                 ? null
                 : new ViolationLocationRefDto()
@@ -84,7 +85,7 @@ interface ReportWebMapper {
                 .toList();
     }
 
-    default OffsetDateTime toApi(Instant instant) {
+    default @Nullable OffsetDateTime toApi(@Nullable Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
@@ -101,7 +102,7 @@ interface ReportWebMapper {
                 submission.getInspectionRoundId());
     }
 
-    private static String blankToNull(String text) {
+    private static @Nullable String blankToNull(@Nullable String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -135,20 +136,20 @@ class ReportsController implements ReportsApi {
 
     @Override
     public Mono<ResponseEntity<ReportPageDto>> listReports(
-            List<ReportStatusDto> status,
-            String unitId,
-            String sort,
-            String category,
-            String subtype,
-            UUID reporterId,
-            OffsetDateTime from,
-            OffsetDateTime to,
-            String bbox,
-            String q,
+            @Nullable List<ReportStatusDto> status,
+            @Nullable String unitId,
+            @Nullable String sort,
+            @Nullable String category,
+            @Nullable String subtype,
+            @Nullable UUID reporterId,
+            @Nullable OffsetDateTime from,
+            @Nullable OffsetDateTime to,
+            @Nullable String bbox,
+            @Nullable String q,
             Integer limit,
-            String cursor,
-            Boolean overdue,
-            ReportFlagDto flag,
+            @Nullable String cursor,
+            @Nullable Boolean overdue,
+            @Nullable ReportFlagDto flag,
             ServerWebExchange exchange) {
         ReportSort order = sortOf(sort);
         return Caller.current().flatMap(caller -> queries.list(
@@ -179,7 +180,7 @@ class ReportsController implements ReportsApi {
                                         page.next() == null ? null : page.next().encode()))));
     }
 
-    private static ReportSort sortOf(String sort) {
+    private static ReportSort sortOf(@Nullable String sort) {
         if (sort == null || sort.equals("observedAt")) {
             return ReportSort.OBSERVED_AT;
         }

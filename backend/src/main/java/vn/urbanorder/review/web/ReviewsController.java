@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.Part;
@@ -55,7 +56,11 @@ class ReviewsController implements ReviewsApi {
     @Override
     @PreAuthorize("hasRole('INSPECTOR') or hasRole('WARD_ADMIN')")
     public Mono<ResponseEntity<ReportPageDto>> reviewQueue(
-            UUID unitId, UUID zoneId, Integer limit, String cursor, ServerWebExchange exchange) {
+            @Nullable UUID unitId,
+            @Nullable UUID zoneId,
+            Integer limit,
+            @Nullable String cursor,
+            ServerWebExchange exchange) {
         return Caller.current().flatMap(caller -> reports.list(
                         caller,
                         ReportFilter.reviewQueue(

@@ -2,6 +2,7 @@ package vn.urbanorder.review.web;
 
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,7 +25,7 @@ class ScorecardsController implements ScorecardsApi {
 
     @Override
     public Mono<ResponseEntity<UnitScorecardDto>> unitScorecard(
-            UUID id, LocalDate from, LocalDate to, ServerWebExchange exchange) {
+            UUID id, @Nullable LocalDate from, @Nullable LocalDate to, ServerWebExchange exchange) {
         CalendarBounds.check("from", from);
         CalendarBounds.check("to", to);
         return Caller.current()

@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpStatusClass;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
@@ -75,7 +76,10 @@ class HttpLayerProblems implements NettyServerCustomizer {
     /** One per connection: requests and answers pair up in order, as HTTP/1.1 has them. */
     private final class Handler extends ChannelDuplexHandler {
 
-        private record Request(HttpMethod method, String uri, String requestId) {}
+        private record Request(
+                @Nullable HttpMethod method,
+                @Nullable String uri,
+                @Nullable String requestId) {}
 
         private final ArrayDeque<Request> requests = new ArrayDeque<>(2);
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 import org.springframework.web.reactive.resource.ResourceResolver;
@@ -22,7 +23,7 @@ final class InMemoryResources implements ResourceResolver {
 
     @Override
     public Mono<Resource> resolveResource(
-            ServerWebExchange exchange,
+            @Nullable ServerWebExchange exchange,
             String requestPath,
             List<? extends Resource> locations,
             ResourceResolverChain chain) {
@@ -48,17 +49,17 @@ final class InMemoryResources implements ResourceResolver {
     /** The bytes with what the handler asks of a file: its name (for the media type) and age. */
     private static final class Copy extends ByteArrayResource {
 
-        private final String filename;
+        private final @Nullable String filename;
         private final long lastModified;
 
-        Copy(byte[] bytes, String filename, long lastModified, String description) {
+        Copy(byte[] bytes, @Nullable String filename, long lastModified, String description) {
             super(bytes, description);
             this.filename = filename;
             this.lastModified = lastModified;
         }
 
         @Override
-        public String getFilename() {
+        public @Nullable String getFilename() {
             return filename;
         }
 

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.codec.DecodingException;
@@ -69,7 +71,9 @@ class ProblemCatalog {
             return invalidFields(invalidParameters.getParameterValidationResults().stream()
                     .flatMap(result -> result.getResolvableErrors().stream()
                             .map(error -> new InvalidRequestException.FieldProblem(
-                                    result.getMethodParameter().getParameterName(),
+                                    Objects.requireNonNull(
+                                            result.getMethodParameter().getParameterName(),
+                                            "compiled with -parameters"),
                                     String.valueOf(error.getDefaultMessage()))))
                     .toList());
         }
@@ -126,7 +130,7 @@ class ProblemCatalog {
         return problem;
     }
 
-    private static StorableInput.Refused refusedJsonValue(Throwable failure) {
+    private static StorableInput.@Nullable Refused refusedJsonValue(Throwable failure) {
         Throwable cause = failure;
         for (int depth = 0; cause != null && depth < 8; depth++, cause = cause.getCause()) {
             if (cause instanceof StorableInput.Refused refused) {

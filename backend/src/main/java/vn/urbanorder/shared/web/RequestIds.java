@@ -1,7 +1,9 @@
 package vn.urbanorder.shared.web;
 
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
+import org.springframework.lang.Contract;
 import org.springframework.web.server.ServerWebExchange;
 
 /** Where a request's id travels: its header, the exchange, the Reactor context and the logs' MDC. */
@@ -14,7 +16,8 @@ final class RequestIds {
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     /** Whether a caller's {@code X-Request-Id} is sane enough to use as the request's id. */
-    static boolean accepted(String sent) {
+    @Contract("null -> false")
+    static boolean accepted(@Nullable String sent) {
         return sent != null && ACCEPTED.matcher(sent).matches();
     }
 
@@ -24,13 +27,13 @@ final class RequestIds {
      * which restores every thread-local at every operator and cost a fifth of the CPU of a
      * report submission.
      */
-    static MDC.MDCCloseable inLogs(String requestId) {
+    static MDC.MDCCloseable inLogs(@Nullable String requestId) {
         return MDC.putCloseable(CONTEXT_KEY, requestId == null ? "" : requestId);
     }
 
     private RequestIds() {}
 
-    static String of(ServerWebExchange exchange) {
+    static @Nullable String of(ServerWebExchange exchange) {
         return exchange.getAttribute(ATTRIBUTE);
     }
 }

@@ -3,6 +3,7 @@ package vn.urbanorder.site.web;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
@@ -32,7 +33,8 @@ class Pages {
     /** The pages in the language the client prefers among those there are, Vietnamese otherwise. */
     Rendered in(List<Locale.LanguageRange> preferred) {
         Locale chosen = Locale.lookup(preferred, LANGUAGES);
-        return byLanguage.get(chosen == null ? VIETNAMESE : chosen);
+        return Objects.requireNonNull(
+                byLanguage.get(chosen == null ? VIETNAMESE : chosen), "every language is rendered");
     }
 
     record Rendered(Locale language, String landing, String reference) {}

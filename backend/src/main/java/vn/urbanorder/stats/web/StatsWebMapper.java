@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import org.jspecify.annotations.Nullable;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import vn.urbanorder.api.model.ComparedFigureDto;
@@ -50,7 +51,7 @@ interface StatsWebMapper {
 
     ComparedFigureDto toApi(PeriodFigures.ComparedFigure figure);
 
-    default OffsetDateTime toApi(Instant instant) {
+    default @Nullable OffsetDateTime toApi(@Nullable Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 

@@ -2,6 +2,7 @@ package vn.urbanorder.workflow.web;
 
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.Part;
@@ -39,7 +40,7 @@ class ActionsController implements HandlingApi {
     /** JSON, for every action but RESOLVE. */
     @Override
     public Mono<ResponseEntity<ReportDto>> actOnReport(
-            UUID id, Mono<ReportActionRequestDto> body, String ifMatch, ServerWebExchange exchange) {
+            UUID id, Mono<ReportActionRequestDto> body, @Nullable String ifMatch, ServerWebExchange exchange) {
         return Caller.current().zipWith(body).flatMap(sent -> act(sent.getT1(), sent.getT2(), id, ifMatch, List.of()));
     }
 
@@ -53,7 +54,11 @@ class ActionsController implements HandlingApi {
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     public Mono<ResponseEntity<ReportDto>> actOnReportWithPhotos(
-            UUID id, Mono<ReportActionRequestDto> body, String ifMatch, Flux<Part> photos, ServerWebExchange exchange) {
+            UUID id,
+            Mono<ReportActionRequestDto> body,
+            @Nullable String ifMatch,
+            Flux<Part> photos,
+            ServerWebExchange exchange) {
         // The whole form arrives first; only reading its photos and acting takes an upload slot.
         return Caller.current()
                 .zipWith(body)
@@ -64,7 +69,7 @@ class ActionsController implements HandlingApi {
     }
 
     private Mono<ResponseEntity<ReportDto>> act(
-            Caller caller, ReportActionRequestDto sent, UUID id, String ifMatch, List<byte[]> photos) {
+            Caller caller, ReportActionRequestDto sent, UUID id, @Nullable String ifMatch, List<byte[]> photos) {
         Integer headerVersion = IfMatch.version(ifMatch);
         var request = new ActionRequest(
                 ReportAction.valueOf(sent.getAction().getValue()),

@@ -1,5 +1,6 @@
 package vn.urbanorder.workflow.web;
 
+import org.jspecify.annotations.Nullable;
 import vn.urbanorder.shared.ProblemException;
 
 /** The version an {@code If-Match} header names: {@code "3"}, {@code W/"3"} or a bare {@code 3}. */
@@ -8,7 +9,7 @@ final class IfMatch {
     private IfMatch() {}
 
     /** Null without a header (or with {@code *}, which names no version); 412 for anything unreadable. */
-    static Integer version(String header) {
+    static @Nullable Integer version(@Nullable String header) {
         if (header == null || header.isBlank() || header.strip().equals("*")) {
             return null;
         }
