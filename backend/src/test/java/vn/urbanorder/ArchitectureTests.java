@@ -21,6 +21,9 @@ import org.springframework.modulith.docs.Documenter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import vn.urbanorder.report.PastReports;
+import vn.urbanorder.report.ReportPlacement;
+import vn.urbanorder.report.StatusChanges;
 
 /** The rules of DESIGN.md that a compiler does not check, and the module diagram in docs/modules. */
 class ArchitectureTests {
@@ -75,6 +78,28 @@ class ArchitectureTests {
                 .should()
                 .notBePublic()
                 .because("a feature's tables are reached through its public services, never its stores")
+                .check(MAIN);
+    }
+
+    /**
+     * The three ways into a recorded report that skip intake's rules each have one user: only the
+     * workflow changes a report's status, only the demo records past reports, only the locations
+     * feature places reports at a location.
+     */
+    @Test
+    void reportsChangeOnlyThroughTheFeatureThatDecides() {
+        onlyUsedBy(StatusChanges.class, "vn.urbanorder.workflow..");
+        onlyUsedBy(PastReports.class, "vn.urbanorder.demo..");
+        onlyUsedBy(ReportPlacement.class, "vn.urbanorder.location..");
+    }
+
+    private static void onlyUsedBy(Class<?> service, String feature) {
+        classes()
+                .that()
+                .belongToAnyOf(service)
+                .should()
+                .onlyBeAccessed()
+                .byAnyPackage("vn.urbanorder.report..", feature)
                 .check(MAIN);
     }
 

@@ -3,6 +3,7 @@ package vn.urbanorder.report;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a report stands. Intake records ASSIGNED, UNASSIGNED or DUPLICATE; the workflow moves it on.
@@ -72,7 +73,7 @@ public enum ReportStatus {
      * and toward its inspection round: all but one rejected as not a violation. SQL {@code
      * report_counts_at_location}.
      */
-    public boolean countsAtLocation(String rejectionReason) {
+    public boolean countsAtLocation(@Nullable String rejectionReason) {
         return !(this == REJECTED && NOT_A_VIOLATION.equals(rejectionReason));
     }
 
@@ -80,7 +81,7 @@ public enum ReportStatus {
      * Whether a report of this status was cleared by its deadline (or had none). SQL {@code
      * report_resolved_on_time}, which answers null where this answers false: cleared with no time.
      */
-    public boolean resolvedOnTime(Instant dueAt, Instant resolvedAt) {
+    public boolean resolvedOnTime(@Nullable Instant dueAt, @Nullable Instant resolvedAt) {
         return cleared() && (dueAt == null || (resolvedAt != null && !resolvedAt.isAfter(dueAt)));
     }
 }

@@ -2,6 +2,7 @@ package vn.urbanorder.report;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import vn.urbanorder.assignment.RuleLevel;
 
 /**
@@ -20,18 +21,25 @@ public interface StatusChange {
 
     ReportStatus to();
 
+    @Nullable
     UUID unitId();
 
+    @Nullable
     Instant dueAt();
 
+    @Nullable
     Instant resolvedAt();
 
+    @Nullable
     String rejectionReason();
 
+    @Nullable
     UUID duplicateOf();
 
+    @Nullable
     RuleLevel rule();
 
+    @Nullable
     ReportFlag addedFlag();
 
     NewEvent event();

@@ -1,6 +1,7 @@
 package vn.urbanorder.report.web;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.codec.multipart.Part;
@@ -32,7 +33,7 @@ public class PhotoParts {
      * The parts, once the whole form has arrived: the codec has kept the small ones in memory and
      * spooled the rest to files, within its limits on parts and their sizes.
      */
-    public Mono<List<Part>> received(Flux<Part> photos) {
+    public Mono<List<Part>> received(@Nullable Flux<Part> photos) {
         return (photos == null ? Flux.<Part>empty() : photos)
                 .collectList()
                 .flatMap(parts -> parts.size() > limits.maxPerReport()
