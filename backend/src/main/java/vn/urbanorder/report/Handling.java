@@ -47,7 +47,6 @@ public class Handling {
     private final Photos photos;
     private final Deadlines deadlines;
     private final WardDirectory wards;
-    private final ReportStore store;
     private final Assignments assignments;
     private final LocationMatching locations;
     private final TransactionalOperator transactions;
@@ -61,7 +60,6 @@ public class Handling {
             Photos photos,
             Deadlines deadlines,
             WardDirectory wards,
-            ReportStore store,
             Assignments assignments,
             LocationMatching locations,
             TransactionalOperator transactions,
@@ -73,7 +71,6 @@ public class Handling {
         this.photos = photos;
         this.deadlines = deadlines;
         this.wards = wards;
-        this.store = store;
         this.assignments = assignments;
         this.locations = locations;
         this.transactions = transactions;
@@ -327,8 +324,7 @@ public class Handling {
             case UNDUPLICATE -> {
                 Mono<Boolean> repeat = report.violationLocation() == null
                         ? Mono.just(false)
-                        : store.historyAt(report.violationLocation().id(), report.observedAt())
-                                .map(ReportStore.LocationHistory::clearedBefore);
+                        : locations.repeatOffenceAt(report.violationLocation().id(), report.observedAt());
                 yield Mono.zip(
                                 assignments.decide(
                                         ward.id(),

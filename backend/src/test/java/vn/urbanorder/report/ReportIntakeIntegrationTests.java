@@ -118,6 +118,36 @@ class ReportIntakeIntegrationTests {
         assertThat(retry.getReference()).isEqualTo(first.getReference());
     }
 
+    /** Intake goes straight to the insert for a report without photos; a retry the rules now refuse still finds its report. */
+    @Test
+    void aRetryTheRulesWouldNowRefuseStillGetsTheOriginalReport() {
+        String username = fixtures.user(ward, "PATROL");
+        var submission = Submissions.sound();
+        Report first = submit(fixtures.bearer(username), submission)
+                .expectStatus()
+                .isCreated()
+                .expectBody(Report.class)
+                .returnResult()
+                .getResponseBody();
+        // No longer a patrol: a report of their own would be refused now.
+        database.sql("UPDATE app_user SET roles = '{INSPECTOR}' WHERE username = :username")
+                .bind("username", username)
+                .then()
+                .block();
+        String inspector = fixtures.bearer(username);
+        submit(inspector, Submissions.sound()).expectStatus().isForbidden();
+
+        Report retry = submit(inspector, submission)
+                .expectStatus()
+                .isOk()
+                .expectBody(Report.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(retry.getId()).isEqualTo(first.getId());
+        assertThat(countReports()).isEqualTo(1);
+    }
+
     @Test
     void theSameClientIdWithOtherContentIsRefused() {
         var submission = Submissions.sound();
