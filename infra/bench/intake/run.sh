@@ -7,6 +7,8 @@
 # Usage: infra/bench/intake/run.sh [seconds per run, default 30]
 #   LOAD=spread: reports over the whole demo ward in all three categories, instead of one hot box
 #   of one category where nearly every report is a duplicate.
+#   JAR=path: the service jar to run (default: this checkout's), e.g. another build's, for a
+#   before-and-after comparison on the same machine.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
@@ -14,18 +16,23 @@ duration="${1:-30}"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 db=urban_order_bench
 port=${PORT:-8096}
-jar=$(ls "$root"/backend/target/urban-order-backend-*.jar | head -n 1)
+jar="${JAR:-$(ls "$root"/backend/target/urban-order-backend-*.jar | head -n 1)}"
 work=$(mktemp -d)
 pid=""
 trap '[ -n "$pid" ] && kill "$pid" 2> /dev/null; rm -rf "$work"' EXIT
 
+# Other work on the machine skews every figure: say how busy it was before this run began.
+echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 psql -qc "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" > /dev/null
 (cd "$work" && exec java ${JAVA_OPTS:-} -jar "$jar" --server.port="$port" --spring.profiles.active=demo \
     --spring.r2dbc.url="r2dbc:postgresql://$PGHOST:$PGPORT/$db" --spring.r2dbc.username="$PGUSER" \
     --spring.flyway.url="jdbc:postgresql://$PGHOST:$PGPORT/$db" --spring.flyway.user="$PGUSER" \
-    --logging.level.vn.urbanorder.access=WARN > "$work/service.log" 2>&1) &
+    --urbanorder.photos.folder="$work/photos" --logging.level.vn.urbanorder.access=WARN > "$work/service.log" 2>&1) &
 pid=$!
-until curl -sf "localhost:$port/actuator/health/readiness" > /dev/null; do sleep 0.5; done
+until curl -sf "localhost:$port/actuator/health/readiness" > /dev/null; do
+  kill -0 "$pid" 2> /dev/null || { echo "the service did not start:"; tail -20 "$work/service.log"; exit 1; }
+  sleep 0.5
+done
 token() {
   curl -s -X POST "localhost:$port/api/v1/auth/token" -H 'Content-Type: application/json' \
     -d '{"username":"patrol1","password":"demo-password-1"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\1/'

@@ -2,11 +2,13 @@ package vn.urbanorder.location;
 
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -29,32 +31,65 @@ class LocationStore {
             """;
 
     /**
-     * Sets each chosen location's counts from its reports, in one pass over them. A report is a
-     * repeat offence when it is neither a duplicate nor rejected and another report there was
-     * cleared (RESOLVED or VERIFIED) before it was observed: that is, when it was observed after
-     * the location's first clearing (a report's own clearing always comes after its observation).
+     * The repeat rule, the one place it is written: a report that stands as a violation is a repeat
+     * offence at its location when a report there was cleared (RESOLVED or VERIFIED) before it was
+     * observed, that is, when it was observed after the location's first clearing (a report's own
+     * clearing always comes after its observation). Intake judges a new report by it, a recount
+     * counts a location's reports by it, and the workflow judges a duplicate undone by it.
+     *
+     * @param violation SQL that is true when the report stands as a violation
+     * @param observed SQL for when the report was observed
+     * @param firstCleared SQL for {@link #firstCleared} of the report's location
      */
+    private static String repeatOffence(String violation, String observed, String firstCleared) {
+        return "(" + violation + " AND " + observed + " > " + firstCleared + ")";
+    }
+
+    /**
+     * When a report at the location was first cleared; null when none was. One probe of the
+     * partial index {@code report_location_cleared} however many reports the place has.
+     */
+    private static String firstCleared(String location) {
+        return "(SELECT min(p.resolved_at) FROM report p WHERE p.violation_location_id = " + location
+                + " AND report_cleared(p.status))";
+    }
+
+    /**
+     * The SET clause that counts one more report, observed at {@code :observed}, at location
+     * {@code l}; least and greatest skip the nulls of a location that had none.
+     *
+     * @param repeatOffence SQL that is true when the report is a repeat offence there
+     */
+    private static String oneMore(String repeatOffence) {
+        return ("report_count = l.report_count + 1,"
+                        + " repeat_count = l.repeat_count + CASE WHEN %1$s THEN 1 ELSE 0 END,"
+                        + " first_repeat_at = CASE WHEN %1$s THEN least(l.first_repeat_at, :observed)"
+                        + " ELSE l.first_repeat_at END,"
+                        + " first_seen_at = least(l.first_seen_at, :observed),"
+                        + " last_seen_at = greatest(l.last_seen_at, :observed)")
+                .formatted(repeatOffence);
+    }
+
+    /** Sets each chosen location's counts from its reports, in one pass over them. */
     private static final String RECOUNT = """
             UPDATE violation_location l
                SET report_count = s.reports, repeat_count = s.repeats, first_repeat_at = s.first_repeat,
                    first_seen_at = s.first_seen, last_seen_at = s.last_seen
               FROM (SELECT c.id,
                            count(r.id) AS reports,
-                           count(r.id) FILTER (WHERE report_violation(r.status)
-                                                 AND r.observed_at > f.first_cleared) AS repeats,
-                           min(r.observed_at) FILTER (WHERE report_violation(r.status)
-                                                        AND r.observed_at > f.first_cleared) AS first_repeat,
+                           count(r.id) FILTER (WHERE REPEAT) AS repeats,
+                           min(r.observed_at) FILTER (WHERE REPEAT) AS first_repeat,
                            min(r.observed_at) AS first_seen,
                            max(r.observed_at) AS last_seen
                       FROM violation_location c
-                      LEFT JOIN LATERAL (
-                           SELECT min(p.resolved_at) AS first_cleared FROM report p
-                            WHERE p.violation_location_id = c.id AND report_cleared(p.status)) f ON true
+                      LEFT JOIN LATERAL (SELECT FIRST_CLEARED AS first_cleared) f ON true
                       LEFT JOIN report r ON r.violation_location_id = c.id
                      WHERE %s
                      GROUP BY c.id) s
              WHERE l.id = s.id
-            """;
+            """.replace(
+                    "REPEAT", repeatOffence("report_violation(r.status)", "r.observed_at", "f.first_cleared"))
+            .replace("FIRST_CLEARED", firstCleared("c.id"));
 
     /**
      * What a location is: a place at least one report is at. Once every report there has left it
@@ -67,34 +102,128 @@ class LocationStore {
     /** Within the radius, with a micrometre allowed for rounding, so a point exactly at the radius joins. */
     private static final double ROUNDING_M = 1e-6;
 
+    /**
+     * The location of the ward and category whose anchor lies nearest the point, within the radius,
+     * among those with a report: the one way intake and rebuilding find the location a report joins.
+     */
+    private static final String NEAREST = "SELECT id FROM (SELECT l.id, " + Proximity.haversineSql("l")
+            + " AS distance_m FROM violation_location l WHERE l.ward_id = :ward AND l.category = :category"
+            + " AND l.anchor <@ box(point(:minLon, :minLat), point(:maxLon, :maxLat))"
+            + " AND " + HAS_REPORTS + ") near"
+            + " WHERE distance_m <= :radius ORDER BY distance_m, id LIMIT 1";
+
+    /**
+     * A new report placed, in one statement: the location it joins ({@link #NEAREST}) with what it
+     * meets there (the oldest report waiting to be handled, which it duplicates; else whether it is
+     * a {@link #repeatOffence}), counted there, or a new location started at its point and counting
+     * it. A new report changes no other report's standing, so counting it equals a recount without
+     * reading the location's other reports.
+     */
+    private static final String PLACE = """
+            WITH found AS MATERIALIZED (%1$s),
+            met AS (
+                SELECT f.id,
+                       (SELECT w.id FROM report w WHERE w.violation_location_id = f.id AND report_waiting(w.status)
+                         ORDER BY w.observed_at, w.id LIMIT 1) AS waiting,
+                       %2$s AS first_cleared
+                  FROM found f),
+            judged AS (
+                SELECT id, waiting AS duplicate_of, coalesce(%3$s, false) AS repeat_offence FROM met),
+            counted AS (
+                UPDATE violation_location l SET %4$s
+                  FROM judged j
+                 WHERE l.id = j.id
+                RETURNING l.id),
+            started AS (
+                INSERT INTO violation_location (id, ward_id, category, lat, lon, zone_id, created_at, report_count,
+                                                first_seen_at, last_seen_at)
+                SELECT :report, :ward, :category, :lat, :lon, :zone, :now, 1, :observed, :observed
+                 WHERE NOT EXISTS (SELECT 1 FROM found)
+                RETURNING id)
+            SELECT j.id, false AS started, j.duplicate_of, j.repeat_offence FROM judged j JOIN counted c ON c.id = j.id
+            UNION ALL
+            SELECT s.id, true, NULL, false FROM started s
+            """.formatted(
+                    NEAREST,
+                    firstCleared("f.id"),
+                    repeatOffence("waiting IS NULL", ":observed", "first_cleared"),
+                    oneMore("j.repeat_offence"))
+            // One space for each run of white space: the driver parses the text of every statement it runs.
+            .replaceAll("\\s+", " ");
+
     private final DatabaseClient database;
 
     LocationStore(DatabaseClient database) {
         this.database = database;
     }
 
-    /**
-     * The location of the ward and category whose anchor lies nearest the point, within the radius,
-     * among those with a report: the one way intake and rebuilding find the location a report joins.
-     */
     Mono<UUID> nearest(UUID wardId, String category, GeoPoint point, double radiusM) {
-        Proximity.Box box = Proximity.around(point, radiusM);
-        return database.sql("SELECT id FROM (SELECT l.id, " + Proximity.haversineSql("l") + " AS distance_m"
-                        + " FROM violation_location l WHERE l.ward_id = :ward AND l.category = :category"
-                        + " AND l.anchor <@ box(point(:minLon, :minLat), point(:maxLon, :maxLat))"
-                        + " AND " + HAS_REPORTS + ") near"
-                        + " WHERE distance_m <= :radius ORDER BY distance_m, id LIMIT 1")
-                .bind("ward", wardId)
-                .bind("category", category)
-                .bind("lat", point.lat())
-                .bind("lon", point.lon())
-                .bind("minLon", box.minLon())
-                .bind("minLat", box.minLat())
-                .bind("maxLon", box.maxLon())
-                .bind("maxLat", box.maxLat())
-                .bind("radius", radiusM + ROUNDING_M)
+        return database.sql(NEAREST)
+                .bindValues(near(wardId, category, point, radiusM))
                 .map(row -> row.get("id", UUID.class))
                 .one();
+    }
+
+    /**
+     * Places a new report observed at that moment, under the locks of its search box: see {@link
+     * #PLACE}. A location it starts takes the report's id and the zone given.
+     */
+    Mono<Placed> place(
+            UUID wardId,
+            String category,
+            GeoPoint point,
+            double radiusM,
+            @Nullable UUID zoneId,
+            UUID reportId,
+            Instant observedAt,
+            Instant now) {
+        Map<String, Object> values = near(wardId, category, point, radiusM);
+        values.put("report", reportId);
+        values.put("observed", observedAt);
+        values.put("now", now);
+        values.put("zone", Parameter.fromOrEmpty(zoneId, UUID.class));
+        return database.sql(PLACE)
+                .bindValues(values)
+                .map(row -> new Placed(
+                        row.get("id", UUID.class),
+                        Boolean.TRUE.equals(row.get("started", Boolean.class)),
+                        row.get("duplicate_of", UUID.class),
+                        Boolean.TRUE.equals(row.get("repeat_offence", Boolean.class))))
+                .one();
+    }
+
+    /**
+     * @param started whether the report starts the location
+     * @param duplicateOf the oldest report there waiting to be handled, if any
+     * @param repeatOffence whether the report, not being a duplicate, is a repeat offence there
+     */
+    record Placed(
+            UUID locationId, boolean started, @Nullable UUID duplicateOf, boolean repeatOffence) {}
+
+    /** Whether a report at the location that stands as a violation, observed then, is a {@link #repeatOffence}. */
+    Mono<Boolean> repeatOffenceAt(UUID locationId, Instant observedAt) {
+        return database.sql("SELECT coalesce(" + repeatOffence("true", ":observed", firstCleared(":location"))
+                        + ", false) AS repeat_offence")
+                .bind("location", locationId)
+                .bind("observed", observedAt)
+                .map(row -> row.get("repeat_offence", Boolean.class))
+                .one();
+    }
+
+    /** {@link #NEAREST}'s parameters, bound at once (a spec copies its bindings at every single bind). */
+    private static Map<String, Object> near(UUID wardId, String category, GeoPoint point, double radiusM) {
+        Proximity.Box box = Proximity.around(point, radiusM);
+        Map<String, Object> values = new HashMap<>();
+        values.put("ward", wardId);
+        values.put("category", category);
+        values.put("lat", point.lat());
+        values.put("lon", point.lon());
+        values.put("minLon", box.minLon());
+        values.put("minLat", box.minLat());
+        values.put("maxLon", box.maxLon());
+        values.put("maxLat", box.maxLat());
+        values.put("radius", radiusM + ROUNDING_M);
+        return values;
     }
 
     Mono<Void> insert(UUID id, UUID wardId, String category, GeoPoint anchor, @Nullable UUID zoneId, Instant now) {
@@ -112,12 +241,7 @@ class LocationStore {
 
     /** One more report at the location; least and greatest skip the nulls of a new location. */
     Mono<Void> countNew(UUID locationId, Instant observedAt, boolean repeatOffence) {
-        return database.sql("UPDATE violation_location SET report_count = report_count + 1,"
-                        + " repeat_count = repeat_count + CASE WHEN :repeat THEN 1 ELSE 0 END,"
-                        + " first_repeat_at = CASE WHEN :repeat THEN least(first_repeat_at, :observed)"
-                        + " ELSE first_repeat_at END,"
-                        + " first_seen_at = least(first_seen_at, :observed),"
-                        + " last_seen_at = greatest(last_seen_at, :observed) WHERE id = :id")
+        return database.sql("UPDATE violation_location l SET " + oneMore(":repeat") + " WHERE l.id = :id")
                 .bind("repeat", repeatOffence)
                 .bind("observed", observedAt)
                 .bind("id", locationId)

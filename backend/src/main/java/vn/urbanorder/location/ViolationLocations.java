@@ -48,6 +48,29 @@ public class ViolationLocations implements LocationMatching {
     }
 
     @Override
+    public Mono<Placement> place(
+            UUID wardId,
+            String category,
+            GeoPoint point,
+            @Nullable UUID zoneId,
+            UUID reportId,
+            Instant observedAt,
+            Instant now) {
+        return policies.rule(wardId, category).flatMap(rule -> locks.around(wardId, category, point, rule.radiusM())
+                .then(store.place(wardId, category, point, rule.radiusM(), zoneId, reportId, observedAt, now))
+                .map(placed -> new Placement(
+                        placed.locationId(),
+                        placed.duplicateOf(),
+                        placed.repeatOffence(),
+                        rule.repeatDeadlineFactor())));
+    }
+
+    @Override
+    public Mono<Boolean> repeatOffenceAt(UUID locationId, Instant observedAt) {
+        return store.repeatOffenceAt(locationId, observedAt);
+    }
+
+    @Override
     public Mono<Void> countNew(UUID locationId, Instant observedAt, boolean repeatOffence) {
         return store.countNew(locationId, observedAt, repeatOffence);
     }

@@ -27,6 +27,29 @@ public interface LocationMatching {
             UUID wardId, String category, GeoPoint point, @Nullable UUID zoneId, UUID reportId, Instant now);
 
     /**
+     * Inside the caller's transaction: places a new report, observed at that moment, at the location
+     * {@link #match} would find (or a new one it starts, which takes the report's id and keeps the
+     * zone), under the same locks, and counts it there. It reads what the report meets there in
+     * the same statement: the oldest report at the location still waiting to be handled, which the
+     * new one duplicates; else whether a report there was cleared before it was observed, which
+     * makes it a repeat offence. Two round trips however the place stands: the locks, then the rest.
+     */
+    Mono<Placement> place(
+            UUID wardId,
+            String category,
+            GeoPoint point,
+            @Nullable UUID zoneId,
+            UUID reportId,
+            Instant observedAt,
+            Instant now);
+
+    /**
+     * Whether a report at the location that stands as a violation (not a duplicate, not rejected),
+     * observed at that moment, is a repeat offence there: a report there was cleared before it.
+     */
+    Mono<Boolean> repeatOffenceAt(UUID locationId, Instant observedAt);
+
+    /**
      * Takes, in the caller's transaction, the lock under which this location changes: intake
      * holds it while it matches a report near there, and a change to a report at the location
      * takes it before it touches the report, so counts and duplicate decisions never see half of
@@ -59,4 +82,12 @@ public interface LocationMatching {
      * @param repeatDeadlineFactor see {@link #repeatDeadlineFactor}
      */
     record LocationMatch(UUID locationId, boolean created, double repeatDeadlineFactor) {}
+
+    /**
+     * @param locationId the location the report was counted at
+     * @param duplicateOf the oldest report there waiting to be handled, which the new one duplicates; null if none
+     * @param repeatOffence whether the new report, not a duplicate, is a repeat offence there
+     * @param repeatDeadlineFactor see {@link #repeatDeadlineFactor}
+     */
+    record Placement(UUID locationId, @Nullable UUID duplicateOf, boolean repeatOffence, double repeatDeadlineFactor) {}
 }

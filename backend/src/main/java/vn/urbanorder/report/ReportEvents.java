@@ -3,14 +3,16 @@ package vn.urbanorder.report;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.urbanorder.shared.Binds;
 
 /**
  * A report's audit trail in {@code report_event}: appended in the transaction that changes the
@@ -119,22 +121,33 @@ class ReportEvents {
         }
 
         DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec) {
-            spec = spec.bind("ev_report", reportId).bind("ev_ward", wardId);
+            return spec.bindValues(parameters());
+        }
+
+        /**
+         * The values the insert binds, for binding with others at once: a spec copies its
+         * bindings at every single bind, which for a report and its trail (some sixty values) was
+         * a tenth of the intake path's allocation.
+         */
+        Map<String, Parameter> parameters() {
+            Map<String, Parameter> values = new HashMap<>();
+            values.put("ev_report", Parameter.from(reportId));
+            values.put("ev_ward", Parameter.from(wardId));
             for (int i = 0; i < rows.size(); i++) {
                 Row row = rows.get(i);
                 NewEvent event = row.event();
-                spec = spec.bind("ev_seq" + i, row.seq())
-                        .bind("ev_at" + i, event.at())
-                        .bind("ev_type" + i, event.type())
-                        .bind("ev_data" + i, event.data())
-                        .bind("ev_hash" + i, row.hash());
-                spec = Binds.nullable(spec, "ev_actor" + i, event.actorId(), UUID.class);
-                spec = Binds.nullable(spec, "ev_from" + i, statusName(event.fromStatus()), String.class);
-                spec = Binds.nullable(spec, "ev_to" + i, statusName(event.toStatus()), String.class);
-                spec = Binds.nullable(spec, "ev_note" + i, event.note(), String.class);
-                spec = Binds.nullable(spec, "ev_prev" + i, row.prevHash(), String.class);
+                values.put("ev_seq" + i, Parameter.from(row.seq()));
+                values.put("ev_at" + i, Parameter.from(event.at()));
+                values.put("ev_type" + i, Parameter.from(event.type()));
+                values.put("ev_data" + i, Parameter.from(event.data()));
+                values.put("ev_hash" + i, Parameter.from(row.hash()));
+                values.put("ev_actor" + i, Parameter.fromOrEmpty(event.actorId(), UUID.class));
+                values.put("ev_from" + i, Parameter.fromOrEmpty(statusName(event.fromStatus()), String.class));
+                values.put("ev_to" + i, Parameter.fromOrEmpty(statusName(event.toStatus()), String.class));
+                values.put("ev_note" + i, Parameter.fromOrEmpty(event.note(), String.class));
+                values.put("ev_prev" + i, Parameter.fromOrEmpty(row.prevHash(), String.class));
             }
-            return spec;
+            return values;
         }
     }
 

@@ -25,6 +25,7 @@ import vn.urbanorder.photo.InspectedPhoto;
 import vn.urbanorder.photo.PhotoInspector;
 import vn.urbanorder.photo.Photos;
 import vn.urbanorder.shared.InvalidRequestException;
+import vn.urbanorder.shared.ProblemException;
 import vn.urbanorder.shared.RandomIds;
 import vn.urbanorder.shared.Sha256;
 import vn.urbanorder.ward.Ward;
@@ -91,11 +92,27 @@ public class ReportIntake {
         return rules.wardOf(caller)
                 .flatMap(ward -> inspector.inspect(photoFiles, ward.timeZone()).flatMap(inspected -> {
                     String payload = payloadSha256(submission, inspected);
-                    return reports.findByClientId(caller.userId(), submission.clientReportId())
-                            .flatMap(existing -> replay(existing, payload))
-                            .switchIfEmpty(Mono.defer(() -> rules.check(caller, ward, submission)
-                                    .then(record(caller, ward, submission, inspected, payload))));
+                    Mono<Intake> stored = reports.findByClientId(caller.userId(), submission.clientReportId())
+                            .flatMap(existing -> replay(existing, payload));
+                    if (!inspected.isEmpty()) {
+                        // A retry with photos is answered before its files are stored again.
+                        return stored.switchIfEmpty(Mono.defer(() -> rules.check(caller, ward, submission)
+                                .then(record(caller, ward, submission, inspected, payload))));
+                    }
+                    // Nearly every arrival is the first: it goes straight in, and the insert's unique
+                    // constraint tells a repeated one (see record). One the rules refuse may still be
+                    // a repeat of one they took (its day long past by now, say): answered as stored.
+                    return rules.check(caller, ward, submission)
+                            .then(Mono.<Throwable>empty())
+                            .onErrorResume(ReportIntake::refusal, Mono::just)
+                            .flatMap(refused -> stored.switchIfEmpty(Mono.error(refused)))
+                            .switchIfEmpty(Mono.defer(() -> record(caller, ward, submission, inspected, payload)));
                 }));
+    }
+
+    /** What the rules answer a submission they do not take with. */
+    private static boolean refusal(Throwable failure) {
+        return failure instanceof InvalidRequestException || failure instanceof ProblemException;
     }
 
     private Mono<Intake> record(
@@ -104,59 +121,47 @@ public class ReportIntake {
         int year = now.atZone(ward.timeZone()).getYear();
         UUID id = RandomIds.uuid();
         Set<ReportFlag> flags = rules.flags(submission, inspected);
-        // Inside the transaction: the location's lock is held from the match to the commit, so of
-        // two reports at one spot the second sees the first.
-        Function<Assignment, Mono<UUID>> inserted = assignment -> locations
-                .match(
+        // Inside the transaction: the location's lock is held from the placing to the commit, so of
+        // two reports at one spot the second sees the first. Then the report, its trail and its
+        // read-back in one statement, which takes the ward's reference number: the last before the
+        // commit, since every submission of the ward waits for that number.
+        Function<Assignment, Mono<Report>> inserted = assignment -> locations
+                .place(
                         ward.id(),
                         submission.category(),
                         submission.location().point(),
                         assignment.zone() == null ? null : assignment.zone().id(),
                         id,
+                        submission.observedAt().toInstant(),
                         now)
-                .flatMap(match -> (match.created()
-                                ? Mono.just(new ReportStore.LocationHistory(null, false))
-                                : reports.historyAt(
-                                        match.locationId(),
-                                        submission.observedAt().toInstant()))
-                        .flatMap(history -> newReport(
-                                caller, ward, submission, payload, now, year, id, flags, assignment, match, history)))
-                // Counted at its location before the ward's counter row is taken, which every
-                // submission of the ward waits for; then the report and its trail in one statement.
-                .flatMap(report -> locations
-                        .countNew(
-                                report.locationId(),
-                                report.submission().observedAt().toInstant(),
-                                report.flags().contains(ReportFlag.REPEAT_OFFENCE))
-                        .then(reports.insert(
-                                report, events.first(ward.id(), id, IntakeEvents.of(caller.userId(), report))))
+                .flatMap(placement ->
+                        newReport(caller, ward, submission, payload, now, year, id, flags, assignment, placement))
+                .flatMap(report -> reports.insertAndRead(
+                                report, events.first(ward.id(), id, IntakeEvents.of(caller.userId(), report)))
                         // Someone else's arrival of the same report won: undo the number taken, keep theirs.
                         .switchIfEmpty(Mono.error(AlreadyRecorded::new))
-                        .flatMap(recorded ->
-                                photos.record(ward.id(), recorded, inspected).thenReturn(recorded)));
+                        .flatMap(recorded -> withPhotos(ward, recorded, inspected)));
         // Decided from the ward's map in memory, before the transaction, so it holds no lock.
         return assignments
                 .decide(ward.id(), submission.category(), submission.location().point())
                 // Read back inside the transaction: once it has committed nothing is left to fail, so
                 // a stored report is never answered with an error (a phone would send it again).
                 .flatMap(assignment -> photos.stageAndRun(
-                        ward.id(),
-                        inspected,
-                        stored -> transactions.transactional(
-                                inserted.apply(assignment).then(readBack(caller, submission, !stored.isEmpty())))))
+                        ward.id(), inspected, stored -> transactions.transactional(inserted.apply(assignment))))
                 .map(report -> new Intake(report, true))
                 .onErrorResume(AlreadyRecorded.class, lost -> reports.findByClientId(
                                 caller.userId(), submission.clientReportId())
                         .flatMap(existing -> replay(existing, payload)));
     }
 
-    private Mono<Report> readBack(Caller caller, ReportSubmission submission, boolean withPhotos) {
-        Mono<Report> report = reports.findByClientId(caller.userId(), submission.clientReportId())
-                .map(ReportStore.Stored::report);
-        // Without photos there is nothing more to read back.
-        return withPhotos
-                ? report.flatMap(stored -> queries.withPhotos(List.of(stored))).map(found -> found.get(0))
-                : report;
+    /** The report just stored, with its photos recorded and read back in the same transaction. */
+    private Mono<Report> withPhotos(Ward ward, Report recorded, List<InspectedPhoto> inspected) {
+        if (inspected.isEmpty()) {
+            return Mono.just(recorded);
+        }
+        return photos.record(ward.id(), recorded.id(), inspected)
+                .then(queries.withPhotos(List.of(recorded)))
+                .map(found -> found.get(0));
     }
 
     /**
@@ -174,10 +179,9 @@ public class ReportIntake {
             UUID id,
             Set<ReportFlag> flags,
             Assignment assignment,
-            LocationMatching.LocationMatch match,
-            ReportStore.LocationHistory history) {
-        boolean duplicate = history.openReportId() != null;
-        boolean repeat = !duplicate && history.clearedBefore();
+            LocationMatching.Placement placement) {
+        boolean duplicate = placement.duplicateOf() != null;
+        boolean repeat = placement.repeatOffence();
         Set<ReportFlag> stated = EnumSet.noneOf(ReportFlag.class);
         stated.addAll(flags);
         if (repeat) {
@@ -193,7 +197,7 @@ public class ReportIntake {
                                 ward.timeZone(),
                                 submission.category(),
                                 now,
-                                repeat ? match.repeatDeadlineFactor() : 1)
+                                repeat ? placement.repeatDeadlineFactor() : 1)
                         .map(Optional::of)
                 : Mono.just(Optional.empty());
         return dueAt.map(due -> new NewReport(
@@ -209,8 +213,8 @@ public class ReportIntake {
                 assignment,
                 due.orElse(null),
                 status,
-                match.locationId(),
-                history.openReportId()));
+                placement.locationId(),
+                placement.duplicateOf()));
     }
 
     private Mono<Intake> replay(ReportStore.Stored existing, String payload) {

@@ -1,7 +1,6 @@
 package vn.urbanorder.report;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -89,14 +88,6 @@ public class ReportQueries {
     public Mono<Report> findInWard(Caller caller, UUID id) {
         return reports.findInWard(caller.wardId(), id)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Không có phản ánh này.")));
-    }
-
-    /**
-     * Whether a report observed at that moment at the location is a repeat offence there: a
-     * report at the location was cleared (RESOLVED or VERIFIED) before it.
-     */
-    public Mono<Boolean> repeatOffenceAt(UUID locationId, Instant observedAt) {
-        return reports.historyAt(locationId, observedAt).map(ReportStore.LocationHistory::clearedBefore);
     }
 
     /** The audit trail of a report the caller may see; 404 otherwise. */

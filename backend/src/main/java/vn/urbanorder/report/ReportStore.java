@@ -4,6 +4,7 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -26,21 +28,33 @@ import vn.urbanorder.shared.Proximity;
 @Repository
 class ReportStore {
 
-    private static final String SELECT = """
-            SELECT r.id, r.ward_id, r.reference, r.client_report_id, r.category, r.subtype, r.description,
+    /** A report's columns with its names, over a {@code report} row {@code r} and {@link #JOINS}. */
+    private static final String COLUMNS = """
+            r.id, r.ward_id, r.reference, r.client_report_id, r.category, r.subtype, r.description,
                    r.address_text, r.lat, r.lon, r.accuracy_m, r.observed_at, r.received_at, r.status,
                    r.reporter_id, u.display_name AS reporter_name, r.flags, r.inspection_round_id, r.version,
                    r.payload_sha256, r.zone_id, z.code AS zone_code, z.name AS zone_name, r.segment_id,
                    sg.code AS segment_code, sg.name AS segment_name, r.assigned_unit_id, au.code AS unit_code,
                    au.name AS unit_name, r.assignment_rule, r.due_at, r.resolved_at, r.duplicate_of, r.violation_location_id,
                    vl.report_count AS location_reports, vl.repeat_count AS location_repeats
-              FROM report r
+            """;
+
+    private static final String JOINS = """
               JOIN app_user u ON u.id = r.reporter_id
               LEFT JOIN zone z ON z.id = r.zone_id
               LEFT JOIN zone sg ON sg.id = r.segment_id
               LEFT JOIN unit au ON au.id = r.assigned_unit_id
               LEFT JOIN violation_location vl ON vl.id = r.violation_location_id
             """;
+
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM report r" + JOINS;
+
+    /**
+     * Intake's statement answers with the stored row and its names. One space for each run of
+     * white space: the driver parses the text of every statement it runs.
+     */
+    private static final String READ_BACK = ("SELECT " + COLUMNS + " FROM inserted r" + JOINS).replaceAll("\\s+", " ");
+
     private static final String OPEN = "report_open(r.status)";
 
     /** The most reports "nearby" answers with; the spec says so. */
@@ -57,11 +71,33 @@ class ReportStore {
 
     /**
      * Stores the report with the next reference number of its ward's year and the first events of
-     * its trail, in one statement, so that the counter row stays locked for as short a time as
-     * possible: every submission of the ward waits for it. The new report's id; empty when this reporter already used the client id,
-     * in which case the caller must roll back so that the number taken is given back.
+     * its trail, in one statement. The new report's id; empty when this reporter already used the
+     * client id, in which case the caller must roll back so that the number taken is given back.
      */
     Mono<UUID> insert(NewReport report, ReportEvents.Rows trail) {
+        return inserting(report, trail, "SELECT id FROM inserted")
+                .map(row -> row.get("id", UUID.class))
+                .one();
+    }
+
+    /**
+     * The same, answering the report as stored, read back in the same statement; empty as above.
+     * For intake's last statement before the commit: see {@link #inserting}.
+     */
+    Mono<Report> insertAndRead(NewReport report, ReportEvents.Rows trail) {
+        return inserting(report, trail, READ_BACK).map(ReportStore::toReport).one();
+    }
+
+    /**
+     * The ward's reference counter row is taken here, in the statement that stores the report: a
+     * failed or repeated submission rolls its number back, so numbers have no gaps, and the row
+     * stays locked to the commit, so they come in the order reports commit. Every submission of
+     * the ward waits for that row, so it is taken after every other lock and read of intake (the
+     * location's cells, the place), and nothing after this statement but the commit keeps it.
+     *
+     * @param select what the statement answers, over the CTE {@code inserted} (the row, or none)
+     */
+    private DatabaseClient.GenericExecuteSpec inserting(NewReport report, ReportEvents.Rows trail, String select) {
         var values = new LinkedHashMap<String, Object>();
         values.put("id", report.id());
         values.put("ward_id", report.wardId());
@@ -115,35 +151,15 @@ class ReportStore {
                 + " , inserted AS (INSERT INTO report (reference, " + columns + ")"
                 + " SELECT :prefix || lpad(last_number::text, greatest(6, length(last_number::text)), '0'), "
                 + parameters + " FROM number"
-                + " ON CONFLICT (reporter_id, client_report_id) DO NOTHING RETURNING id),"
-                + " trail AS (" + trail.insert("inserted") + ")"
-                + " SELECT id FROM inserted");
+                + " ON CONFLICT (reporter_id, client_report_id) DO NOTHING RETURNING *),"
+                + " trail AS (" + trail.insert("inserted") + ") "
+                + select);
         values.put("year", report.year());
         values.put("prefix", report.referencePrefix());
-        return trail.bind(bindAll(spec, values))
-                .map(row -> row.get("id", UUID.class))
-                .one();
+        Map<String, Parameter> bound = parameters(values);
+        bound.putAll(trail.parameters());
+        return spec.bindValues(bound);
     }
-
-    /**
-     * What a new report, observed at that moment, meets at its location: the oldest report there
-     * still waiting to be handled (the one it would duplicate), and whether a report there was
-     * cleared (RESOLVED or VERIFIED) before it was observed.
-     */
-    Mono<LocationHistory> historyAt(UUID locationId, Instant observedAt) {
-        return database.sql("SELECT (SELECT id FROM report WHERE violation_location_id = :location"
-                        + " AND report_waiting(status)"
-                        + " ORDER BY observed_at, id LIMIT 1) AS open_report,"
-                        + " EXISTS (SELECT 1 FROM report WHERE violation_location_id = :location"
-                        + " AND report_cleared(status) AND resolved_at < :observed) AS cleared")
-                .bind("location", locationId)
-                .bind("observed", observedAt)
-                .map(row -> new LocationHistory(row.get("open_report", UUID.class), row.get("cleared", Boolean.class)))
-                .one();
-    }
-
-    /** @param openReportId the oldest report at the location waiting to be handled, if any */
-    record LocationHistory(@Nullable UUID openReportId, boolean clearedBefore) {}
 
     Mono<Void> place(UUID reportId, UUID locationId) {
         return database.sql("UPDATE report SET violation_location_id = :location WHERE id = :id")
@@ -270,7 +286,7 @@ class ReportStore {
                 "maxLat", box.maxLat(),
                 "radius", (double) radiusM));
         String sql = "SELECT * FROM ("
-                + SELECT.replace("SELECT r.id,", "SELECT " + Proximity.haversineSql("r") + " AS distance_m, r.id,")
+                + "SELECT " + Proximity.haversineSql("r") + " AS distance_m, " + COLUMNS + " FROM report r" + JOINS
                 + " WHERE " + where.sql + ") near"
                 + " WHERE distance_m <= :radius ORDER BY distance_m, id LIMIT " + NEARBY_LIMIT;
         return bindAll(database.sql(sql), where.values)
@@ -322,14 +338,16 @@ class ReportStore {
         return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
+    /** Bound at once: a spec copies its bindings at every single bind. */
     private static DatabaseClient.GenericExecuteSpec bindAll(
             DatabaseClient.GenericExecuteSpec spec, Map<String, Object> values) {
-        for (var value : values.entrySet()) {
-            spec = value.getValue() == null
-                    ? spec.bindNull(value.getKey(), typeOf(value.getKey()))
-                    : spec.bind(value.getKey(), value.getValue());
-        }
-        return spec;
+        return spec.bindValues(parameters(values));
+    }
+
+    private static Map<String, Parameter> parameters(Map<String, Object> values) {
+        Map<String, Parameter> parameters = new HashMap<>();
+        values.forEach((name, value) -> parameters.put(name, Parameter.fromOrEmpty(value, typeOf(name))));
+        return parameters;
     }
 
     private static Class<?> typeOf(String column) {

@@ -20,6 +20,7 @@ import vn.urbanorder.photo.InspectedPhoto;
 import vn.urbanorder.photo.PhotoInspector;
 import vn.urbanorder.photo.Photos;
 import vn.urbanorder.report.Lifecycle;
+import vn.urbanorder.report.LocationMatching;
 import vn.urbanorder.report.NewEvent;
 import vn.urbanorder.report.Report;
 import vn.urbanorder.report.ReportAction;
@@ -53,6 +54,7 @@ public class Handling {
     private final NewDeadlines deadlines;
     private final WardDirectory wards;
     private final Assignments assignments;
+    private final LocationMatching locations;
     private final TransactionalOperator transactions;
     private final Clock clock;
 
@@ -65,6 +67,7 @@ public class Handling {
             NewDeadlines deadlines,
             WardDirectory wards,
             Assignments assignments,
+            LocationMatching locations,
             TransactionalOperator transactions,
             Clock clock) {
         this.reports = reports;
@@ -75,6 +78,7 @@ public class Handling {
         this.deadlines = deadlines;
         this.wards = wards;
         this.assignments = assignments;
+        this.locations = locations;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -235,7 +239,7 @@ public class Handling {
             case UNDUPLICATE -> {
                 Mono<Boolean> repeat = report.violationLocation() == null
                         ? Mono.just(false)
-                        : reports.repeatOffenceAt(report.violationLocation().id(), report.observedAt());
+                        : locations.repeatOffenceAt(report.violationLocation().id(), report.observedAt());
                 yield Mono.zip(
                                 assignments.decide(
                                         ward.id(),

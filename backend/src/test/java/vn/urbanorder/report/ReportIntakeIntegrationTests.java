@@ -124,6 +124,32 @@ class ReportIntakeIntegrationTests {
         assertThat(retry.getReference()).isEqualTo(first.getReference());
     }
 
+    /** Intake goes straight to the insert for a report without photos; a retry the rules now refuse still finds its report. */
+    @Test
+    void aRetryTheRulesWouldNowRefuseStillGetsTheOriginalReport() {
+        String username = fixtures.user(ward, "PATROL");
+        var submission = Submission.sound();
+        ReportDto first = submission.submitted(http, fixtures.bearer(username));
+        // No longer a patrol: a report of their own would be refused now.
+        database.sql("UPDATE app_user SET roles = '{INSPECTOR}' WHERE username = :username")
+                .bind("username", username)
+                .then()
+                .block();
+        String inspector = fixtures.bearer(username);
+        Submission.sound().post(http, inspector).expectStatus().isForbidden();
+
+        ReportDto retry = submission
+                .post(http, inspector)
+                .expectStatus()
+                .isOk()
+                .expectBody(ReportDto.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(retry.getId()).isEqualTo(first.getId());
+        assertThat(countReports()).isEqualTo(1);
+    }
+
     @Test
     void theSameClientIdWithOtherContentIsRefused() {
         var submission = Submission.sound();
