@@ -1,6 +1,16 @@
 /** Violation reports: intake from patrols' phones, exactly once, and reading them back. */
 @ApplicationModule(
-        allowedDependencies = {"api", "assignment", "category", "deadline", "identity", "photo", "shared", "ward"})
+        allowedDependencies = {
+            "api",
+            "assignment",
+            "category",
+            "deadline",
+            "identity",
+            "photo",
+            "photo :: uploads",
+            "shared",
+            "ward"
+        })
 @NullMarked
 package vn.urbanorder.report;
 

@@ -9,7 +9,7 @@
             "identity",
             "photo",
             "report",
-            "report :: uploads",
+            "photo :: uploads",
             "report :: views",
             "shared",
             "ward",

@@ -7,7 +7,7 @@
             "identity",
             "photo",
             "report",
-            "report :: uploads",
+            "photo :: uploads",
             "report :: views",
             "shared",
             "ward"

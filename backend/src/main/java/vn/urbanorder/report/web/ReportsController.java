@@ -26,6 +26,8 @@ import vn.urbanorder.api.model.ReportPageDto;
 import vn.urbanorder.api.model.ReportStatusDto;
 import vn.urbanorder.api.model.ReportSubmissionDto;
 import vn.urbanorder.identity.Caller;
+import vn.urbanorder.photo.web.PhotoParts;
+import vn.urbanorder.photo.web.UploadGate;
 import vn.urbanorder.report.Intake;
 import vn.urbanorder.report.ReportCursor;
 import vn.urbanorder.report.ReportIntake;

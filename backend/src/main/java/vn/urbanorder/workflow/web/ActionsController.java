@@ -15,10 +15,10 @@ import vn.urbanorder.api.HandlingApi;
 import vn.urbanorder.api.model.ReportActionRequestDto;
 import vn.urbanorder.api.model.ReportDto;
 import vn.urbanorder.identity.Caller;
+import vn.urbanorder.photo.web.PhotoParts;
+import vn.urbanorder.photo.web.UploadGate;
 import vn.urbanorder.report.ReportAction;
-import vn.urbanorder.report.web.PhotoParts;
 import vn.urbanorder.report.web.ReportViews;
-import vn.urbanorder.report.web.UploadGate;
 import vn.urbanorder.workflow.ActionRequest;
 import vn.urbanorder.workflow.Handling;
 

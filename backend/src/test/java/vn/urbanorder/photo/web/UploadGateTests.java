@@ -1,4 +1,4 @@
-package vn.urbanorder.report.web;
+package vn.urbanorder.photo.web;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

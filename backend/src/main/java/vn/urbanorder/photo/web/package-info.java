@@ -1,0 +1,4 @@
+@NullMarked
+package vn.urbanorder.photo.web;
+
+import org.jspecify.annotations.NullMarked;
