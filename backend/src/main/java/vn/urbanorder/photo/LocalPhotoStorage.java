@@ -2,7 +2,6 @@ package vn.urbanorder.photo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -17,20 +16,24 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.Resource;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import vn.urbanorder.shared.RandomIds;
 
 /**
  * Photos in a local folder ({@code urbanorder.photos.folder}), as {@code ab/cd/<sha256>}. A file
  * is written beside its place as {@code .upload-<staging id>.part} and linked in atomically, so a
  * reader never sees half a photo and a file another writer put there first is never replaced. A
- * file's stamp is its last-modified time.
+ * file's stamp is its last-modified time. Viewer copies live under {@code copies/v<version>/<size>/},
+ * replaced whole when made again.
  */
 @Component
 class LocalPhotoStorage implements PhotoStorage {
+
+    private static final int CHUNK = 64 * 1024;
 
     private final Path root;
 
@@ -51,9 +54,8 @@ class LocalPhotoStorage implements PhotoStorage {
     }
 
     @Override
-    public Mono<String> store(String sha256, byte[] bytes, UUID stagingId) {
-        return Mono.fromCallable(() -> write(pathOf(sha256), bytes, stagingId))
-                .subscribeOn(Schedulers.boundedElastic());
+    public Mono<String> store(String sha256, Path file, UUID stagingId) {
+        return Mono.fromCallable(() -> write(pathOf(sha256), file, stagingId)).subscribeOn(Schedulers.boundedElastic());
     }
 
     @Override
@@ -79,27 +81,66 @@ class LocalPhotoStorage implements PhotoStorage {
     }
 
     @Override
-    public Mono<Resource> resource(String sha256) {
-        return Mono.fromCallable(() -> (Resource) new FileSystemResource(pathOf(sha256)))
-                .filter(Resource::exists)
+    public Mono<StoredFile> open(String sha256) {
+        return opened(pathOf(sha256));
+    }
+
+    @Override
+    public Mono<Boolean> download(String sha256, Path target) {
+        return Mono.fromCallable(() -> {
+                    Files.copy(pathOf(sha256), target);
+                    return true;
+                })
+                .onErrorResume(NoSuchFileException.class, gone -> Mono.just(false))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @Override
+    public Mono<Void> storeCopy(String sha256, CopySize size, byte[] jpeg) {
+        return Mono.fromCallable(() -> {
+                    Path copy = copyOf(sha256, size);
+                    Files.createDirectories(copy.getParent());
+                    Path partial = copy.resolveSibling(".copy-" + RandomIds.uuid() + ".part");
+                    try {
+                        Files.write(partial, jpeg);
+                        Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    } finally {
+                        Files.deleteIfExists(partial);
+                    }
+                    return copy;
+                })
+                .subscribeOn(Schedulers.boundedElastic())
+                .then();
+    }
+
+    @Override
+    public Mono<StoredFile> openCopy(String sha256, CopySize size) {
+        return opened(copyOf(sha256, size));
+    }
+
+    private static Mono<StoredFile> opened(Path file) {
+        return Mono.fromCallable(() -> new StoredFile(
+                        Files.size(file), DataBufferUtils.read(file, DefaultDataBufferFactory.sharedInstance, CHUNK)))
+                .onErrorResume(NoSuchFileException.class, gone -> Mono.empty())
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
     /** The new file's stamp, or null (an empty Mono) when the file was there already. */
-    private static @Nullable String write(Path target, byte[] bytes, UUID stagingId) throws IOException {
+    private static @Nullable String write(Path target, Path source, UUID stagingId) throws IOException {
         if (touch(target)) {
             return null;
         }
         Files.createDirectories(target.getParent());
         Path partial = partialOf(target, stagingId);
         try {
+            // The caller's file, linked where it can be (no second copy of the bytes), copied where not.
+            try {
+                Files.createLink(partial, source);
+            } catch (UnsupportedOperationException | FileSystemException noLink) {
+                Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING);
+            }
             // On disk before it is linked in and before the row that refers to it commits.
-            try (FileChannel channel = FileChannel.open(
-                    partial,
-                    StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE)) {
-                channel.write(ByteBuffer.wrap(bytes));
+            try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
             if (!publish(partial, target)) {
@@ -164,6 +205,14 @@ class LocalPhotoStorage implements PhotoStorage {
 
     private static Path partialOf(Path target, UUID stagingId) {
         return target.resolveSibling(".upload-" + stagingId + ".part");
+    }
+
+    private Path copyOf(String sha256, CopySize size) {
+        Path original = pathOf(sha256);
+        return root.resolve("copies")
+                .resolve("v" + CopySize.VERSION)
+                .resolve(size.key())
+                .resolve(root.relativize(original) + ".jpg");
     }
 
     private Path pathOf(String sha256) {

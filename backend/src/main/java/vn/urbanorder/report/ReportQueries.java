@@ -6,12 +6,12 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.identity.Caller;
 import vn.urbanorder.photo.Photo;
 import vn.urbanorder.photo.Photos;
+import vn.urbanorder.photo.StoredFile;
 import vn.urbanorder.shared.GeoPoint;
 import vn.urbanorder.shared.ProblemException;
 
@@ -124,7 +124,7 @@ public class ReportQueries {
 
     public record Nearby(Report report, double distanceM) {}
 
-    public record PhotoFile(Photo photo, Resource file) {}
+    public record PhotoFile(Photo photo, StoredFile file) {}
 
     /** The outcome of checking a report's hash chain; where it breaks, the first event that does not hold. */
     public record ChainCheck(

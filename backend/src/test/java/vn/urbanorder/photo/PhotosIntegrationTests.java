@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -107,13 +108,14 @@ class PhotosIntegrationTests {
     }
 
     @Test
-    void aFileSomebodyElseStoredSinceIsNotRemovedWithTheStagingThatCreatedIt() {
+    void aFileSomebodyElseStoredSinceIsNotRemovedWithTheStagingThatCreatedIt(@TempDir Path folder) throws IOException {
         InspectedPhoto photo = photo(8);
         StagedPhotos staged = photos.stage(Fixtures.DEMO_WARD, List.of(photo));
         photos.store(staged).block();
         // Another installation on the same folder stores the same bytes and records them in its database.
-        String stamp =
-                storage.store(photo.sha256(), photo.bytes(), UUID.randomUUID()).block();
+        String stamp = storage.store(
+                        photo.sha256(), Files.write(folder.resolve("again.part"), photo.bytes()), UUID.randomUUID())
+                .block();
         assertThat(stamp).as("it was there already").isNull();
 
         photos.forget(staged).block();

@@ -6,7 +6,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -101,7 +103,15 @@ class ReportsController implements ReportsApi {
     public Mono<ResponseEntity<Resource>> getReportPhoto(UUID id, UUID photoId, ServerWebExchange exchange) {
         return Caller.current()
                 .flatMap(caller -> queries.photo(caller, id, photoId))
-                .map(found -> {
+                .flatMap(found -> DataBufferUtils.join(found.file().content()).map(buffer -> {
+                    byte[] bytes = new byte[buffer.readableByteCount()];
+                    buffer.read(bytes);
+                    DataBufferUtils.release(buffer);
+                    return new PhotoBytes(found, bytes);
+                }))
+                .map(loaded -> {
+                    // Held whole for now: the generated interface answers a Resource (to be streamed).
+                    var found = loaded.found();
                     String etag = "\"" + found.photo().sha256() + "\"";
                     CacheControl cache = CacheControl.maxAge(Duration.ofDays(1))
                             .cachePrivate()
@@ -117,9 +127,11 @@ class ReportsController implements ReportsApi {
                             .cacheControl(cache)
                             .contentType(MediaType.parseMediaType(found.photo().contentType()))
                             .contentLength(found.photo().sizeBytes())
-                            .body(found.file());
+                            .body(new ByteArrayResource(loaded.bytes()));
                 });
     }
+
+    private record PhotoBytes(ReportQueries.PhotoFile found, byte[] bytes) {}
 
     private ResponseEntity<ReportDto> answer(Intake result, Caller caller) {
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
