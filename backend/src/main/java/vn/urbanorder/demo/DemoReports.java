@@ -25,6 +25,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import vn.urbanorder.photo.IncomingPhotos;
 import vn.urbanorder.photo.PhotoInspector;
 import vn.urbanorder.photo.Photos;
 import vn.urbanorder.report.PastReports;
@@ -74,6 +75,7 @@ class DemoReports {
     private final WardDirectory wards;
     private final PastReports reports;
     private final PhotoInspector inspector;
+    private final IncomingPhotos incoming;
     private final Photos photos;
     private final TransactionalOperator transactions;
     private final DemoMap demoMap;
@@ -85,6 +87,7 @@ class DemoReports {
             WardDirectory wards,
             PastReports reports,
             PhotoInspector inspector,
+            IncomingPhotos incoming,
             Photos photos,
             TransactionalOperator transactions,
             DemoMap demoMap,
@@ -94,6 +97,7 @@ class DemoReports {
         this.wards = wards;
         this.reports = reports;
         this.inspector = inspector;
+        this.incoming = incoming;
         this.photos = photos;
         this.transactions = transactions;
         this.demoMap = demoMap;
@@ -149,14 +153,15 @@ class DemoReports {
         Instant received = observed.plusSeconds(5 + random.nextInt(600));
         return Mono.fromCallable(() -> photo(index, kind[2]))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(bytes -> inspector.inspect(List.of(bytes), ward.timeZone()))
-                .flatMap(inspected -> photos.stageAndRun(
-                        ward.id(),
-                        inspected,
-                        stored ->
-                                transactions.transactional(reports.record(ward, reporter, submission, received, stored)
-                                        .flatMap(report -> history.play(report, random))
-                                        .thenReturn(true))))
+                .flatMap(bytes -> incoming.receiveBytes(List.of(bytes), files -> inspector
+                        .inspect(files, ward.timeZone())
+                        .flatMap(inspected -> photos.stageAndRun(
+                                ward.id(),
+                                inspected,
+                                stored -> transactions.transactional(
+                                        reports.record(ward, reporter, submission, received, stored)
+                                                .flatMap(report -> history.play(report, random))
+                                                .thenReturn(true))))))
                 .onErrorResume(failure -> {
                     log.debug("Demo report {} not added: {}", index, failure.toString());
                     return Mono.just(false);

@@ -33,9 +33,9 @@ final class HeifStructure {
 
     private HeifStructure() {}
 
-    static ImageStructure read(byte[] bytes) {
+    static ImageStructure read(ByteBuffer bytes) {
         Box meta = null;
-        var top = new Boxes(bytes, 0, bytes.length);
+        var top = new Boxes(bytes, 0, bytes.limit());
         while (top.next()) {
             if (top.start == 0 && top.type != FTYP) {
                 throw new NotAnImage("first box is not ftyp");
@@ -89,7 +89,7 @@ final class HeifStructure {
     }
 
     /** The id of the first Exif item, or -1; fails unless the primary item is declared. */
-    private static long exifItem(byte[] bytes, Box iinf, long primary) {
+    private static long exifItem(ByteBuffer bytes, Box iinf, long primary) {
         int version = Bytes.u8(bytes, iinf.content);
         long exif = -1;
         boolean declared = false;
@@ -118,7 +118,7 @@ final class HeifStructure {
     }
 
     /** Width and height from the {@code ispe} property the primary item is associated with. */
-    private static long[] sizeOf(byte[] bytes, Box iprp, long primary) {
+    private static long[] sizeOf(ByteBuffer bytes, Box iprp, long primary) {
         Box ipco = null;
         int[] properties = new int[MAX_PRIMARY_PROPERTIES];
         int count = 0;
@@ -148,7 +148,7 @@ final class HeifStructure {
     }
 
     /** Adds the property indices an {@code ipma} box gives the item; the new count. */
-    private static int associations(byte[] bytes, Box ipma, long item, int[] into, int count) {
+    private static int associations(ByteBuffer bytes, Box ipma, long item, int[] into, int count) {
         int version = Bytes.u8(bytes, ipma.content);
         boolean wide = (Bytes.u8(bytes, ipma.content + 3) & 1) != 0;
         long entries = Bytes.u32be(bytes, ipma.content + 4);
@@ -182,7 +182,7 @@ final class HeifStructure {
      * box) and gives the EXIF item's TIFF block, or null.
      */
     private static @Nullable ByteBuffer locate(
-            byte[] bytes, Box iloc, @Nullable Box idat, long primary, long exifItem) {
+            ByteBuffer bytes, Box iloc, @Nullable Box idat, long primary, long exifItem) {
         int version = Bytes.u8(bytes, iloc.content);
         if (version > 2) {
             throw new NotAnImage("iloc version " + version);
@@ -221,7 +221,7 @@ final class HeifStructure {
             }
             // Data in the file (method 0) or in idat (1) can be checked; by item offset (2), not.
             long origin = method == 1 && idat != null ? idat.content : 0;
-            long limit = method == 0 ? bytes.length : method == 1 && idat != null ? idat.end - idat.content : -1;
+            long limit = method == 0 ? bytes.limit() : method == 1 && idat != null ? idat.end - idat.content : -1;
             if (id != primary && id != exifItem) {
                 continue;
             }
@@ -248,19 +248,21 @@ final class HeifStructure {
     }
 
     /** The TIFF block inside an Exif item's data, or null when its header offset is off. */
-    private static @Nullable ByteBuffer tiffOf(byte[] data) {
-        if (data.length < 4) {
+    private static @Nullable ByteBuffer tiffOf(byte[] gathered) {
+        ByteBuffer data = ByteBuffer.wrap(gathered);
+        if (gathered.length < 4) {
             return null;
         }
         long offset = Bytes.u32be(data, 0);
-        if (4 + offset >= data.length) {
+        if (4 + offset >= gathered.length) {
             return null;
         }
-        return ImageStructure.exif(data, (int) (4 + offset), data.length - 4 - (int) offset);
+        return ImageStructure.exif(data, (int) (4 + offset), gathered.length - 4 - (int) offset);
     }
 
     /** The extents of one item as {@code iloc} lists them, relative to its data's origin. */
-    private record Extents(byte[] bytes, long at, int count, int indexSize, int offsetSize, int lengthSize, long base) {
+    private record Extents(
+            ByteBuffer bytes, long at, int count, int indexSize, int offsetSize, int lengthSize, long base) {
 
         int entrySize() {
             return indexSize + offsetSize + lengthSize;
@@ -299,7 +301,7 @@ final class HeifStructure {
             int filled = 0;
             for (int i = 0; i < count; i++) {
                 int length = (int) length(i, limit);
-                System.arraycopy(bytes, (int) (origin + start(i)), data, filled, length);
+                bytes.get((int) (origin + start(i)), data, filled, length);
                 filled += length;
             }
             return data;
@@ -331,7 +333,7 @@ final class HeifStructure {
 
     /** The boxes between two offsets, one after the other; each must fit exactly. */
     private static final class Boxes {
-        private final byte[] bytes;
+        private final ByteBuffer bytes;
         private final long end;
         private long at;
         long start;
@@ -339,7 +341,7 @@ final class HeifStructure {
         long boxEnd;
         int type;
 
-        Boxes(byte[] bytes, long from, long to) {
+        Boxes(ByteBuffer bytes, long from, long to) {
             if (from > to) {
                 throw new NotAnImage("a box shorter than its header");
             }

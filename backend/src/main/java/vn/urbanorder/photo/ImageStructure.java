@@ -16,7 +16,7 @@ record ImageStructure(
     static final int MAX_EXIF_BYTES = 64 * 1024;
 
     /** Reads the file as the type its first bytes claim; {@link NotAnImage} if it is not one. */
-    static ImageStructure read(byte[] bytes, PhotoType claimed) {
+    static ImageStructure read(ByteBuffer bytes, PhotoType claimed) {
         return switch (claimed) {
             case JPEG -> JpegStructure.read(bytes);
             case PNG -> PngStructure.read(bytes);
@@ -35,10 +35,10 @@ record ImageStructure(
     }
 
     /** A view of the EXIF bytes, after checking that they stay within the budget. */
-    static ByteBuffer exif(byte[] bytes, int offset, int length) {
+    static ByteBuffer exif(ByteBuffer bytes, int offset, int length) {
         if (length > MAX_EXIF_BYTES) {
             throw new MetadataOverBudget("EXIF of " + length + " bytes");
         }
-        return ByteBuffer.wrap(bytes, offset, length).slice().asReadOnlyBuffer();
+        return bytes.slice(offset, length).asReadOnlyBuffer();
     }
 }

@@ -17,7 +17,7 @@ final class JpegStructure {
 
     private JpegStructure() {}
 
-    static ImageStructure read(byte[] bytes) {
+    static ImageStructure read(ByteBuffer bytes) {
         if (Bytes.u8(bytes, 0) != 0xFF || Bytes.u8(bytes, 1) != SOI) {
             throw new NotAnImage("no SOI");
         }
@@ -87,11 +87,11 @@ final class JpegStructure {
     }
 
     /** The offset of the marker that ends the entropy-coded data starting at the offset. */
-    private static int afterScan(byte[] bytes, int at) {
-        int end = bytes.length - 1;
+    private static int afterScan(ByteBuffer bytes, int at) {
+        int end = bytes.limit() - 1;
         while (at < end) {
-            if (bytes[at] == (byte) 0xFF) {
-                int next = bytes[at + 1] & 0xFF;
+            if (bytes.get(at) == (byte) 0xFF) {
+                int next = bytes.get(at + 1) & 0xFF;
                 // A stuffed zero or a restart marker belongs to the scan; anything else ends it.
                 if (next != 0x00 && !(next >= 0xD0 && next <= 0xD7) && next != 0xFF) {
                     return at;

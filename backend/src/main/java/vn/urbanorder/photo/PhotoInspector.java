@@ -1,5 +1,8 @@
 package vn.urbanorder.photo;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -12,7 +15,6 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import vn.urbanorder.shared.InvalidRequestException;
 import vn.urbanorder.shared.ProblemException;
-import vn.urbanorder.shared.Sha256;
 
 /**
  * Judges uploaded photos by their bytes and reads their EXIF on the server: whatever the phone
@@ -45,7 +47,7 @@ public class PhotoInspector {
      * one that is not a JPEG, PNG, WebP or HEIC; 422 on {@code photos[i]} for one too large in
      * pixels or metadata, or one that could not be read in time.
      */
-    public Mono<List<InspectedPhoto>> inspect(List<byte[]> files, ZoneId localZone) {
+    public Mono<List<InspectedPhoto>> inspect(List<UploadedPhoto> files, ZoneId localZone) {
         return Flux.range(0, files.size())
                 .concatMap(index -> Mono.fromCallable(() -> read(files.get(index), index, localZone))
                         .subscribeOn(Schedulers.boundedElastic())
@@ -59,8 +61,22 @@ public class PhotoInspector {
     }
 
     /** One photo, read where the caller runs; blocks, and throws the refusals {@link #inspect} answers. */
-    InspectedPhoto read(byte[] bytes, int index, ZoneId localZone) {
-        if (bytes.length == 0) {
+    InspectedPhoto read(UploadedPhoto upload, int index, ZoneId localZone) {
+        if (upload.sizeBytes() == 0) {
+            throw ProblemException.unsupportedMediaType("Ảnh thứ " + (index + 1) + " gửi lên bị rỗng.");
+        }
+        ByteBuffer bytes;
+        try {
+            // Mapped, not read: the file's pages come and go with the operating system's cache.
+            bytes = IncomingPhotos.map(upload);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the uploaded photo " + upload.file(), e);
+        }
+        return read(bytes, upload, index, localZone);
+    }
+
+    private InspectedPhoto read(ByteBuffer bytes, UploadedPhoto upload, int index, ZoneId localZone) {
+        if (bytes.limit() == 0) {
             throw ProblemException.unsupportedMediaType("Ảnh thứ " + (index + 1) + " gửi lên bị rỗng.");
         }
         var type = PhotoType.of(bytes);
@@ -91,8 +107,9 @@ public class PhotoInspector {
                     field(index), "Siêu dữ liệu (EXIF) của ảnh quá lớn hoặc quá phức tạp để đọc.");
         }
         return new InspectedPhoto(
-                bytes,
-                Sha256.hex(bytes),
+                upload.file(),
+                upload.sizeBytes(),
+                upload.sha256(),
                 type.get(),
                 (int) structure.width(),
                 (int) structure.height(),

@@ -1,5 +1,6 @@
 package vn.urbanorder.photo;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
@@ -24,7 +25,7 @@ public enum PhotoType {
         return contentType;
     }
 
-    public static Optional<PhotoType> of(byte[] bytes) {
+    public static Optional<PhotoType> of(ByteBuffer bytes) {
         if (startsWith(bytes, 0, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})) {
             return Optional.of(JPEG);
         }
@@ -34,8 +35,10 @@ public enum PhotoType {
         if (startsWith(bytes, 0, ascii("RIFF")) && startsWith(bytes, 8, ascii("WEBP"))) {
             return Optional.of(WEBP);
         }
-        if (startsWith(bytes, 4, ascii("ftyp")) && bytes.length >= 12) {
-            String brand = new String(bytes, 8, 4, StandardCharsets.US_ASCII);
+        if (startsWith(bytes, 4, ascii("ftyp")) && bytes.limit() >= 12) {
+            byte[] code = new byte[4];
+            bytes.get(8, code);
+            String brand = new String(code, StandardCharsets.US_ASCII);
             if (Arrays.asList("heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1")
                     .contains(brand)) {
                 return Optional.of(HEIC);
@@ -48,12 +51,12 @@ public enum PhotoType {
         return text.getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static boolean startsWith(byte[] bytes, int offset, byte[] prefix) {
-        if (bytes.length < offset + prefix.length) {
+    private static boolean startsWith(ByteBuffer bytes, int offset, byte[] prefix) {
+        if (bytes.limit() < offset + prefix.length) {
             return false;
         }
         for (int i = 0; i < prefix.length; i++) {
-            if (bytes[offset + i] != prefix[i]) {
+            if (bytes.get(offset + i) != prefix[i]) {
                 return false;
             }
         }

@@ -1,8 +1,7 @@
 package vn.urbanorder.photo;
 
 import io.r2dbc.spi.Readable;
-import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -16,7 +15,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import vn.urbanorder.shared.AdvisoryLocks;
 import vn.urbanorder.shared.Binds;
 import vn.urbanorder.shared.GeoPoint;
@@ -96,7 +94,7 @@ public class Photos {
         }
         return staging.begin(staged, clock.instant())
                 .thenMany(Flux.fromIterable(staged.ids().entrySet()))
-                .concatMap(file -> storeBytes(file.getKey(), staged.bytesOf(file.getKey()), file.getValue())
+                .concatMap(file -> storage.store(file.getKey(), staged.fileOf(file.getKey()), file.getValue())
                         .flatMap(stamp -> staging.created(file.getValue(), stamp)))
                 .then();
     }
@@ -173,7 +171,7 @@ public class Photos {
                 .concatMap(sha256 -> locks.lock(AdvisoryLocks.Space.PHOTO_FILE, sha256)
                         .then(storage.exists(sha256))
                         .filter(exists -> !exists)
-                        .flatMap(missing -> storeBytes(sha256, bytesOf(photos, sha256), RandomIds.uuid()))
+                        .flatMap(missing -> storage.store(sha256, fileOf(photos, sha256), RandomIds.uuid()))
                         .then());
         return kept.thenMany(Flux.range(0, photos.size())
                         .concatMap(
@@ -212,26 +210,13 @@ public class Photos {
         return insert.then();
     }
 
-    /** Stores bytes held in memory through a file of their own (until uploads arrive as files). */
-    private Mono<String> storeBytes(String sha256, byte[] bytes, UUID stagingId) {
-        return Mono.fromCallable(() -> Files.write(Files.createTempFile("urbanorder-photo-", ".part"), bytes))
-                .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(file -> storage.store(sha256, file, stagingId)
-                        .doFinally(signal -> Schedulers.boundedElastic().schedule(() -> {
-                            try {
-                                Files.deleteIfExists(file);
-                            } catch (IOException e) {
-                                log.warn("Could not delete {}: {}", file, e.toString());
-                            }
-                        })));
-    }
-
-    private static byte[] bytesOf(List<InspectedPhoto> photos, String sha256) {
+    /** The uploaded file of the photo with this hash. */
+    static Path fileOf(List<InspectedPhoto> photos, String sha256) {
         return photos.stream()
                 .filter(photo -> photo.sha256().equals(sha256))
                 .findFirst()
                 .orElseThrow()
-                .bytes();
+                .file();
     }
 
     public Flux<Photo> ofReports(Collection<UUID> reportIds) {

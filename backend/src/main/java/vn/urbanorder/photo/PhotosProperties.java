@@ -1,5 +1,6 @@
 package vn.urbanorder.photo;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     sweep takes its submission for abandoned and removes it
  * @param maxPixels the largest image a photo may declare, in pixels (width times height; 422 beyond)
  * @param inspectionTimeout how long reading one photo's structure and metadata may take (422 beyond)
+ * @param incoming where uploaded photos wait as files while their request runs; {@code .incoming}
+ *     in the local photo folder by default, or a folder in the temporary folder without one
  */
 @ConfigurationProperties("urbanorder.photos")
 public record PhotosProperties(
@@ -26,4 +29,5 @@ public record PhotosProperties(
         @DefaultValue("4") int maxConcurrentUploads,
         @DefaultValue("1h") java.time.Duration sweepAfter,
         @DefaultValue("50000000") long maxPixels,
-        @DefaultValue("5s") java.time.Duration inspectionTimeout) {}
+        @DefaultValue("5s") java.time.Duration inspectionTimeout,
+        @Nullable String incoming) {}

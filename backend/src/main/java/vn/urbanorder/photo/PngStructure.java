@@ -14,10 +14,10 @@ final class PngStructure {
 
     private PngStructure() {}
 
-    static ImageStructure read(byte[] bytes) {
+    static ImageStructure read(ByteBuffer bytes) {
         Bytes.check(bytes, 0, SIGNATURE.length);
         for (int i = 0; i < SIGNATURE.length; i++) {
-            if (bytes[i] != SIGNATURE[i]) {
+            if (bytes.get(i) != SIGNATURE[i]) {
                 throw new NotAnImage("no PNG signature");
             }
         }
@@ -35,13 +35,13 @@ final class PngStructure {
             Bytes.check(bytes, at, 12 + length);
             long type = at + 4;
             for (int i = 0; i < 4; i++) {
-                int c = bytes[(int) type + i] & 0xFF;
+                int c = bytes.get((int) type + i) & 0xFF;
                 if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
                     throw new NotAnImage("chunk type is not four letters at byte " + type);
                 }
             }
             crc.reset();
-            crc.update(bytes, (int) type, 4 + (int) length);
+            crc.update(bytes.slice((int) type, 4 + (int) length));
             if (crc.getValue() != Bytes.u32be(bytes, type + 4 + length)) {
                 throw new NotAnImage("chunk CRC wrong at byte " + at);
             }
@@ -77,7 +77,7 @@ final class PngStructure {
     }
 
     /** Bit depth for the colour type, compression, filter and interlace methods as the standard has them. */
-    private static void checkHeader(byte[] bytes, long content) {
+    private static void checkHeader(ByteBuffer bytes, long content) {
         int depth = Bytes.u8(bytes, content + 8);
         int colour = Bytes.u8(bytes, content + 9);
         boolean valid =

@@ -1,5 +1,6 @@
 package vn.urbanorder.photo;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +30,7 @@ record StagedPhotos(UUID wardId, List<InspectedPhoto> photos, Map<String, UUID> 
         return new StagedPhotos(wardId, photos, ids);
     }
 
-    byte[] bytesOf(String sha256) {
-        return photos.stream()
-                .filter(photo -> photo.sha256().equals(sha256))
-                .findFirst()
-                .orElseThrow()
-                .bytes();
+    Path fileOf(String sha256) {
+        return Photos.fileOf(photos, sha256);
     }
 }

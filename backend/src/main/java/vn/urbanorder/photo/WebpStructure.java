@@ -12,12 +12,12 @@ final class WebpStructure {
 
     private WebpStructure() {}
 
-    static ImageStructure read(byte[] bytes) {
+    static ImageStructure read(ByteBuffer bytes) {
         if (!Bytes.ascii(bytes, 0, "RIFF") || !Bytes.ascii(bytes, 8, "WEBP")) {
             throw new NotAnImage("no RIFF WEBP header");
         }
         long end = 8 + Bytes.u32le(bytes, 4);
-        if (end > bytes.length) {
+        if (end > bytes.limit()) {
             throw new NotAnImage("RIFF size beyond the file");
         }
         long width = 0;
@@ -78,7 +78,7 @@ final class WebpStructure {
     }
 
     /** A VP8 key frame's header: frame tag, start code, 14-bit width and height. */
-    private static long[] lossySize(byte[] bytes, long content, long size) {
+    private static long[] lossySize(ByteBuffer bytes, long content, long size) {
         if (size < 10
                 || (Bytes.u8(bytes, content) & 1) != 0
                 || Bytes.u8(bytes, content + 3) != 0x9D
@@ -95,7 +95,7 @@ final class WebpStructure {
     }
 
     /** A VP8L header: signature 0x2F, then 14 bits each of width and height less one, version 0. */
-    private static long[] losslessSize(byte[] bytes, long content, long size) {
+    private static long[] losslessSize(ByteBuffer bytes, long content, long size) {
         if (size < 5 || Bytes.u8(bytes, content) != 0x2F) {
             throw new NotAnImage("VP8L data without its signature");
         }

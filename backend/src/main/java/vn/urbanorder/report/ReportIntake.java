@@ -24,6 +24,7 @@ import vn.urbanorder.identity.Caller;
 import vn.urbanorder.photo.InspectedPhoto;
 import vn.urbanorder.photo.PhotoInspector;
 import vn.urbanorder.photo.Photos;
+import vn.urbanorder.photo.UploadedPhoto;
 import vn.urbanorder.shared.InvalidRequestException;
 import vn.urbanorder.shared.ProblemException;
 import vn.urbanorder.shared.RandomIds;
@@ -85,10 +86,10 @@ public class ReportIntake {
     }
 
     /**
-     * A report with its photos' bytes, in the order the officer took them; how many it may carry
+     * A report with its photos' files, in the order the officer took them; how many it may carry
      * was checked when its form arrived ({@code PhotoParts}).
      */
-    public Mono<Intake> submit(Caller caller, ReportSubmission submission, List<byte[]> photoFiles) {
+    public Mono<Intake> submit(Caller caller, ReportSubmission submission, List<UploadedPhoto> photoFiles) {
         return rules.wardOf(caller)
                 .flatMap(ward -> inspector.inspect(photoFiles, ward.timeZone()).flatMap(inspected -> {
                     String payload = payloadSha256(submission, inspected);

@@ -13,6 +13,7 @@ import vn.urbanorder.identity.Role;
 import vn.urbanorder.photo.InspectedPhoto;
 import vn.urbanorder.photo.PhotoInspector;
 import vn.urbanorder.photo.Photos;
+import vn.urbanorder.photo.UploadedPhoto;
 import vn.urbanorder.report.Report;
 import vn.urbanorder.report.ReportQueries;
 import vn.urbanorder.shared.InvalidRequestException;
@@ -76,7 +77,8 @@ public class Reviews {
      * transaction and removed again if it does not commit; how many may come was checked when the
      * form arrived ({@code PhotoParts}).
      */
-    public Mono<Review> review(Caller caller, UUID reportId, Verdict verdict, String comment, List<byte[]> photoFiles) {
+    public Mono<Review> review(
+            Caller caller, UUID reportId, Verdict verdict, String comment, List<UploadedPhoto> photoFiles) {
         return reports.findInWard(caller, reportId).flatMap(report -> check(caller, report, verdict, comment)
                 .then(wards.findById(caller.wardId()))
                 .flatMap(ward -> inspector

@@ -19,6 +19,7 @@ import vn.urbanorder.identity.Caller;
 import vn.urbanorder.photo.InspectedPhoto;
 import vn.urbanorder.photo.PhotoInspector;
 import vn.urbanorder.photo.Photos;
+import vn.urbanorder.photo.UploadedPhoto;
 import vn.urbanorder.report.Lifecycle;
 import vn.urbanorder.report.LocationMatching;
 import vn.urbanorder.report.NewEvent;
@@ -92,7 +93,7 @@ public class Handling {
      * {@link #AFTER_PHOTO_RADIUS_M} of the report when its EXIF says where. Files are stored
      * before the transaction and removed again if it does not commit.
      */
-    public Mono<Report> act(Caller caller, UUID reportId, ActionRequest request, List<byte[]> photoFiles) {
+    public Mono<Report> act(Caller caller, UUID reportId, ActionRequest request, List<UploadedPhoto> photoFiles) {
         return reports.findInWard(caller, reportId).flatMap(report -> check(caller, report, request, photoFiles.size())
                 .then(inspected(caller, report, photoFiles))
                 .flatMap(after -> photos.stageAndRun(
@@ -107,7 +108,7 @@ public class Handling {
     }
 
     /** The after-photos as the server reads them; 422 for one taken too far from the report. */
-    private Mono<List<InspectedPhoto>> inspected(Caller caller, Report report, List<byte[]> files) {
+    private Mono<List<InspectedPhoto>> inspected(Caller caller, Report report, List<UploadedPhoto> files) {
         if (files.isEmpty()) {
             return Mono.just(List.of());
         }

@@ -16,7 +16,7 @@ class HeifStructureTests {
 
     @Test
     void aHeicGivesItsPrimaryItemsSizeAndItsExifItem() {
-        var structure = HeifStructure.read(TestImages.heic(4032, 3024, TIFF));
+        var structure = HeifStructure.read(ByteBuffer.wrap(TestImages.heic(4032, 3024, TIFF)));
 
         assertThat(structure.type()).isEqualTo(PhotoType.HEIC);
         assertThat(structure.width()).isEqualTo(4032);
@@ -27,12 +27,14 @@ class HeifStructureTests {
 
     @Test
     void aHeicWithoutExifHasNone() {
-        assertThat(HeifStructure.read(TestImages.heic(64, 48, null)).exif()).isNull();
+        assertThat(HeifStructure.read(ByteBuffer.wrap(TestImages.heic(64, 48, null)))
+                        .exif())
+                .isNull();
     }
 
     @Test
     void aWebPageBehindTheFileTypeBoxIsNotAHeic() {
-        assertThatThrownBy(() -> HeifStructure.read(HostilePhotos.htmlBehindHeicSignature()))
+        assertThatThrownBy(() -> HeifStructure.read(ByteBuffer.wrap(HostilePhotos.htmlBehindHeicSignature())))
                 .isInstanceOf(NotAnImage.class);
     }
 
@@ -40,9 +42,9 @@ class HeifStructureTests {
     void boxesThatDoNotAddUpAreNotAHeic() {
         byte[] heic = TestImages.heic(64, 48, TIFF);
 
-        assertThatThrownBy(() -> HeifStructure.read(Arrays.copyOf(heic, heic.length - 1)))
+        assertThatThrownBy(() -> HeifStructure.read(ByteBuffer.wrap(Arrays.copyOf(heic, heic.length - 1))))
                 .isInstanceOf(NotAnImage.class);
-        assertThatThrownBy(() -> HeifStructure.read(TestImages.concat(heic, new byte[] {0, 0, 0})))
+        assertThatThrownBy(() -> HeifStructure.read(ByteBuffer.wrap(TestImages.concat(heic, new byte[] {0, 0, 0}))))
                 .isInstanceOf(NotAnImage.class);
     }
 
@@ -55,9 +57,9 @@ class HeifStructureTests {
         replace(noPrimary, "pitm", "pItm");
         byte[] ftypOnly = Arrays.copyOf(heic, 28);
 
-        assertThatThrownBy(() -> HeifStructure.read(noSize)).isInstanceOf(NotAnImage.class);
-        assertThatThrownBy(() -> HeifStructure.read(noPrimary)).isInstanceOf(NotAnImage.class);
-        assertThatThrownBy(() -> HeifStructure.read(ftypOnly)).isInstanceOf(NotAnImage.class);
+        assertThatThrownBy(() -> HeifStructure.read(ByteBuffer.wrap(noSize))).isInstanceOf(NotAnImage.class);
+        assertThatThrownBy(() -> HeifStructure.read(ByteBuffer.wrap(noPrimary))).isInstanceOf(NotAnImage.class);
+        assertThatThrownBy(() -> HeifStructure.read(ByteBuffer.wrap(ftypOnly))).isInstanceOf(NotAnImage.class);
     }
 
     @Test
@@ -67,7 +69,7 @@ class HeifStructureTests {
         // The one item's extent: after the box header, version and flags, sizes, count, id, reference and count.
         ByteBuffer.wrap(heic, iloc + 4 + 4 + 2 + 2 + 2 + 2 + 2, 4).putInt(heic.length);
 
-        assertThatThrownBy(() -> HeifStructure.read(heic)).isInstanceOf(NotAnImage.class);
+        assertThatThrownBy(() -> HeifStructure.read(ByteBuffer.wrap(heic))).isInstanceOf(NotAnImage.class);
     }
 
     @Test
@@ -77,20 +79,21 @@ class HeifStructureTests {
         // The first item (the Exif item, 2) renamed 1: the primary item, placed twice.
         ByteBuffer.wrap(heic, iloc + 4 + 4 + 2 + 2, 2).putShort((short) 1);
 
-        assertThatThrownBy(() -> HeifStructure.read(heic)).isInstanceOf(NotAnImage.class);
+        assertThatThrownBy(() -> HeifStructure.read(ByteBuffer.wrap(heic))).isInstanceOf(NotAnImage.class);
     }
 
     @Test
     void anExifItemOverTheBudgetIsRefused() {
         byte[] large = TestImages.concat(TIFF, new byte[ImageStructure.MAX_EXIF_BYTES]);
 
-        assertThatThrownBy(() -> HeifStructure.read(TestImages.heic(64, 48, large)))
+        assertThatThrownBy(() -> HeifStructure.read(ByteBuffer.wrap(TestImages.heic(64, 48, large))))
                 .isInstanceOf(MetadataOverBudget.class);
     }
 
     @Test
     void aDeclaredSizeIsReadWhateverItIs() {
-        assertThat(HeifStructure.read(TestImages.heic(100_000, 100_000, null)).pixels())
+        assertThat(HeifStructure.read(ByteBuffer.wrap(TestImages.heic(100_000, 100_000, null)))
+                        .pixels())
                 .isEqualTo(10_000_000_000L);
     }
 

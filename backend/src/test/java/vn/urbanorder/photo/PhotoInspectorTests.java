@@ -44,7 +44,7 @@ class PhotoInspectorTests {
                 TestImages.heic(64, 48, TIFF));
 
         for (byte[] bytes : photos) {
-            InspectedPhoto photo = inspector.read(bytes, 0, HANOI);
+            InspectedPhoto photo = inspector.read(TestUploads.of(bytes), 0, HANOI);
             Metadata library = ImageMetadataReader.readMetadata(new ByteArrayInputStream(bytes), bytes.length);
 
             var exif = library.getFirstDirectoryOfType(ExifSubIFDDirectory.class);
@@ -71,7 +71,7 @@ class PhotoInspectorTests {
 
             Measured<Throwable> refusal = measure(() -> {
                 try {
-                    inspector.read(bomb, 0, HANOI);
+                    inspector.read(TestUploads.of(bomb), 0, HANOI);
                     return null;
                 } catch (RuntimeException refused) {
                     return refused;
@@ -91,8 +91,8 @@ class PhotoInspectorTests {
     }
 
     @Test
-    void readingAWholeSoundPhotoAllocatesLittleBeyondItsHash() {
-        byte[] photo = TestImages.jpeg(2000, 1500, TIFF);
+    void readingAWholeSoundPhotoAllocatesLittle() {
+        UploadedPhoto photo = TestUploads.of(TestImages.jpeg(2000, 1500, TIFF));
 
         Measured<InspectedPhoto> read = measure(() -> inspector.read(photo, 0, HANOI));
 
@@ -106,7 +106,7 @@ class PhotoInspectorTests {
                 HostilePhotos.htmlBehindJpegSignature(),
                 HostilePhotos.htmlBehindWebpSignature(),
                 HostilePhotos.htmlBehindHeicSignature())) {
-            assertThatThrownBy(() -> inspector.read(page, 2, HANOI))
+            assertThatThrownBy(() -> inspector.read(TestUploads.of(page), 2, HANOI))
                     .isInstanceOfSatisfying(ProblemException.class, problem -> {
                         assertThat(problem.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
                         assertThat(problem.getBody().getDetail()).startsWith("Tệp thứ 3 ");
@@ -121,7 +121,7 @@ class PhotoInspectorTests {
                 HostilePhotos.pngDeclaring(100_000, 100_000),
                 TestImages.heic(100_000, 100_000, null),
                 TestImages.webpExtended(16384, 16384, TestImages.webpChunk("VP8L", TestImages.VP8L_7X5), null))) {
-            assertThatThrownBy(() -> inspector.read(bomb, 0, HANOI))
+            assertThatThrownBy(() -> inspector.read(TestUploads.of(bomb), 0, HANOI))
                     .isInstanceOfSatisfying(InvalidRequestException.class, invalid -> assertThat(
                                     invalid.fieldErrors().get(0).field())
                             .isEqualTo("photos[0]"));
@@ -132,8 +132,10 @@ class PhotoInspectorTests {
     void theLimitIsASetting() {
         var strict = inspector(3000, Duration.ofSeconds(5));
 
-        assertThat(strict.read(TestPhotos.jpeg(60, 50), 0, HANOI).width()).isEqualTo(60);
-        assertThatThrownBy(() -> strict.read(TestPhotos.jpeg(64, 48), 0, HANOI))
+        assertThat(strict.read(TestUploads.of(TestPhotos.jpeg(60, 50)), 0, HANOI)
+                        .width())
+                .isEqualTo(60);
+        assertThatThrownBy(() -> strict.read(TestUploads.of(TestPhotos.jpeg(64, 48)), 0, HANOI))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("64 × 48")
                 .hasMessageContaining("vượt quá giới hạn 3000 điểm ảnh");
@@ -143,7 +145,7 @@ class PhotoInspectorTests {
     void theRefusalNamesThePhotoOfTheRequest() {
         var photos = List.of(TestPhotos.jpeg(64, 48), HostilePhotos.pngDeclaring(100_000, 100_000));
 
-        StepVerifier.create(inspector.inspect(photos, HANOI))
+        StepVerifier.create(inspector.inspect(TestUploads.of(photos), HANOI))
                 .expectErrorSatisfies(error -> assertThat(error)
                         .isInstanceOfSatisfying(InvalidRequestException.class, invalid -> assertThat(
                                         invalid.fieldErrors().get(0).field())
@@ -155,20 +157,20 @@ class PhotoInspectorTests {
     void aPhotoNotReadInTimeIsRefused() {
         // However quick the real readers are, this one takes two seconds for a limit of 50 ms.
         var properties = new PhotosProperties(
-                "unused", 10_485_760, 6, 150, 4, Duration.ofHours(1), 50_000_000, Duration.ofMillis(50));
+                "unused", 10_485_760, 6, 150, 4, Duration.ofHours(1), 50_000_000, Duration.ofMillis(50), null);
         var slow = new PhotoInspector(properties) {
             @Override
-            InspectedPhoto read(byte[] bytes, int index, ZoneId localZone) {
+            InspectedPhoto read(UploadedPhoto upload, int index, ZoneId localZone) {
                 try {
                     Thread.sleep(2000);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                return super.read(bytes, index, localZone);
+                return super.read(upload, index, localZone);
             }
         };
 
-        StepVerifier.create(slow.inspect(List.of(TestPhotos.jpeg(64, 48)), HANOI))
+        StepVerifier.create(slow.inspect(List.of(TestUploads.of(TestPhotos.jpeg(64, 48))), HANOI))
                 .expectErrorSatisfies(error -> assertThat(error)
                         .isInstanceOf(InvalidRequestException.class)
                         .hasMessageContaining("photos[0]"))
@@ -190,7 +192,7 @@ class PhotoInspectorTests {
 
     private static PhotoInspector inspector(long maxPixels, Duration timeout) {
         return new PhotoInspector(
-                new PhotosProperties("unused", 10_485_760, 6, 150, 4, Duration.ofHours(1), maxPixels, timeout));
+                new PhotosProperties("unused", 10_485_760, 6, 150, 4, Duration.ofHours(1), maxPixels, timeout, null));
     }
 
     /** What a call returned, with the bytes it allocated on this thread and the time it took. */

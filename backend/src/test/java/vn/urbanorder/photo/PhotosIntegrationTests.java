@@ -114,7 +114,9 @@ class PhotosIntegrationTests {
         photos.store(staged).block();
         // Another installation on the same folder stores the same bytes and records them in its database.
         String stamp = storage.store(
-                        photo.sha256(), Files.write(folder.resolve("again.part"), photo.bytes()), UUID.randomUUID())
+                        photo.sha256(),
+                        Files.write(folder.resolve("again.part"), TestUploads.bytesOf(photo)),
+                        UUID.randomUUID())
                 .block();
         assertThat(stamp).as("it was there already").isNull();
 
@@ -146,7 +148,8 @@ class PhotosIntegrationTests {
         staging.begin(staged, java.time.Instant.now()).block();
         Path partial = pathOf(photo.sha256()).resolveSibling(".upload-" + stagingId + ".part");
         Files.createDirectories(partial.getParent());
-        Files.write(partial, java.util.Arrays.copyOf(photo.bytes(), photo.bytes().length / 2));
+        Files.write(
+                partial, java.util.Arrays.copyOf(TestUploads.bytesOf(photo), TestUploads.bytesOf(photo).length / 2));
         age(staged);
 
         sweep.sweep().block();
@@ -226,7 +229,7 @@ class PhotosIntegrationTests {
     private static void writeAsAnotherInstallation(InspectedPhoto photo) throws IOException {
         Path path = pathOf(photo.sha256());
         Files.createDirectories(path.getParent());
-        Files.write(path, photo.bytes());
+        Files.write(path, TestUploads.bytesOf(photo));
         Files.setLastModifiedTime(path, FileTime.from(Instant.now().minusSeconds(7200)));
     }
 
@@ -288,7 +291,7 @@ class PhotosIntegrationTests {
             throw new java.io.UncheckedIOException(e);
         }
         return inspector
-                .inspect(List.of(out.toByteArray()), ZoneId.of("Asia/Ho_Chi_Minh"))
+                .inspect(List.of(TestUploads.of(out.toByteArray())), ZoneId.of("Asia/Ho_Chi_Minh"))
                 .block()
                 .get(0);
     }

@@ -3,6 +3,7 @@ package vn.urbanorder.photo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class PngStructureTests {
 
     @Test
     void aPngGivesItsHeaderSizeAndItsExifChunk() {
-        var structure = PngStructure.read(TestImages.png(120, 90, TIFF));
+        var structure = PngStructure.read(ByteBuffer.wrap(TestImages.png(120, 90, TIFF)));
 
         assertThat(structure.type()).isEqualTo(PhotoType.PNG);
         assertThat(structure.width()).isEqualTo(120);
@@ -25,7 +26,9 @@ class PngStructureTests {
 
     @Test
     void aPngWithoutExifHasNone() {
-        assertThat(PngStructure.read(TestImages.png(12, 9, null)).exif()).isNull();
+        assertThat(PngStructure.read(ByteBuffer.wrap(TestImages.png(12, 9, null)))
+                        .exif())
+                .isNull();
     }
 
     @Test
@@ -33,7 +36,7 @@ class PngStructureTests {
         byte[] signature = Arrays.copyOf(TestImages.png(12, 9, null), 8);
         byte[] page = TestImages.concat(signature, TestImages.ascii("<html><body>hi</body></html>"));
 
-        assertThatThrownBy(() -> PngStructure.read(page)).isInstanceOf(NotAnImage.class);
+        assertThatThrownBy(() -> PngStructure.read(ByteBuffer.wrap(page))).isInstanceOf(NotAnImage.class);
     }
 
     @Test
@@ -42,10 +45,12 @@ class PngStructureTests {
         byte[] corrupt = png.clone();
         corrupt[40] ^= 1; // inside IDAT
 
-        assertThatThrownBy(() -> PngStructure.read(Arrays.copyOf(png, png.length - 12)))
+        assertThatThrownBy(() -> PngStructure.read(ByteBuffer.wrap(Arrays.copyOf(png, png.length - 12))))
                 .as("no IEND")
                 .isInstanceOf(NotAnImage.class);
-        assertThatThrownBy(() -> PngStructure.read(corrupt)).as("CRC").isInstanceOf(NotAnImage.class);
+        assertThatThrownBy(() -> PngStructure.read(ByteBuffer.wrap(corrupt)))
+                .as("CRC")
+                .isInstanceOf(NotAnImage.class);
     }
 
     @Test
@@ -58,8 +63,8 @@ class PngStructureTests {
                 Arrays.copyOfRange(png, 8, png.length));
         byte[] noData = TestImages.concat(Arrays.copyOf(png, 8), header, TestImages.pngChunk("IEND", new byte[0]));
 
-        assertThatThrownBy(() -> PngStructure.read(textFirst)).isInstanceOf(NotAnImage.class);
-        assertThatThrownBy(() -> PngStructure.read(noData)).isInstanceOf(NotAnImage.class);
+        assertThatThrownBy(() -> PngStructure.read(ByteBuffer.wrap(textFirst))).isInstanceOf(NotAnImage.class);
+        assertThatThrownBy(() -> PngStructure.read(ByteBuffer.wrap(noData))).isInstanceOf(NotAnImage.class);
     }
 
     @Test
@@ -67,19 +72,19 @@ class PngStructureTests {
         byte[] png = TestImages.png(12, 9, null);
         png[33] = 0x7F; // the first chunk after IHDR claims 2 GB
 
-        assertThatThrownBy(() -> PngStructure.read(png)).isInstanceOf(NotAnImage.class);
+        assertThatThrownBy(() -> PngStructure.read(ByteBuffer.wrap(png))).isInstanceOf(NotAnImage.class);
     }
 
     @Test
     void bytesAfterTheEndChunkAreAllowed() {
         byte[] png = TestImages.concat(TestImages.png(12, 9, null), TestImages.ascii("trailer"));
 
-        assertThat(PngStructure.read(png).width()).isEqualTo(12);
+        assertThat(PngStructure.read(ByteBuffer.wrap(png)).width()).isEqualTo(12);
     }
 
     @Test
     void aDeclaredSizeIsReadWhateverItIs() {
-        var structure = PngStructure.read(HostilePhotos.pngDeclaring(100_000, 100_000));
+        var structure = PngStructure.read(ByteBuffer.wrap(HostilePhotos.pngDeclaring(100_000, 100_000)));
 
         assertThat(structure.pixels()).isEqualTo(10_000_000_000L);
     }

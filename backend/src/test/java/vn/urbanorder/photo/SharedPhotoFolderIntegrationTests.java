@@ -101,7 +101,7 @@ class SharedPhotoFolderIntegrationTests {
 
     private static InspectedPhoto inspect(ConfigurableApplicationContext service, byte[] bytes) {
         return service.getBean(PhotoInspector.class)
-                .inspect(List.of(bytes), ZoneId.of("Asia/Ho_Chi_Minh"))
+                .inspect(List.of(TestUploads.of(bytes)), ZoneId.of("Asia/Ho_Chi_Minh"))
                 .block()
                 .get(0);
     }

@@ -3,6 +3,7 @@ package vn.urbanorder.photo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -15,8 +16,8 @@ class WebpStructureTests {
 
     @Test
     void simpleLosslessAndLossyFilesGiveTheirImagesSize() {
-        var lossless = WebpStructure.read(TestImages.webpSimple("VP8L", TestImages.VP8L_7X5));
-        var lossy = WebpStructure.read(TestImages.webpSimple("VP8 ", TestImages.VP8_16X16));
+        var lossless = WebpStructure.read(ByteBuffer.wrap(TestImages.webpSimple("VP8L", TestImages.VP8L_7X5)));
+        var lossy = WebpStructure.read(ByteBuffer.wrap(TestImages.webpSimple("VP8 ", TestImages.VP8_16X16)));
 
         assertThat(lossless.width()).isEqualTo(7);
         assertThat(lossless.height()).isEqualTo(5);
@@ -29,7 +30,7 @@ class WebpStructureTests {
     void anExtendedFileGivesItsCanvasSizeAndItsExif() {
         byte[] webp = TestImages.webpExtended(7, 5, TestImages.webpChunk("VP8L", TestImages.VP8L_7X5), TIFF);
 
-        var structure = WebpStructure.read(webp);
+        var structure = WebpStructure.read(ByteBuffer.wrap(webp));
 
         assertThat(structure.type()).isEqualTo(PhotoType.WEBP);
         assertThat(structure.width()).isEqualTo(7);
@@ -39,7 +40,7 @@ class WebpStructureTests {
 
     @Test
     void aWebPageBehindTheHeaderIsNotAWebp() {
-        assertThatThrownBy(() -> WebpStructure.read(HostilePhotos.htmlBehindWebpSignature()))
+        assertThatThrownBy(() -> WebpStructure.read(ByteBuffer.wrap(HostilePhotos.htmlBehindWebpSignature())))
                 .isInstanceOf(NotAnImage.class);
     }
 
@@ -51,16 +52,19 @@ class WebpStructureTests {
         byte[] chunkTooLong = webp.clone();
         chunkTooLong[16] += 2;
 
-        assertThatThrownBy(() -> WebpStructure.read(riffTooLong)).isInstanceOf(NotAnImage.class);
-        assertThatThrownBy(() -> WebpStructure.read(chunkTooLong)).isInstanceOf(NotAnImage.class);
-        assertThatThrownBy(() -> WebpStructure.read(Arrays.copyOf(webp, 20))).isInstanceOf(NotAnImage.class);
+        assertThatThrownBy(() -> WebpStructure.read(ByteBuffer.wrap(riffTooLong)))
+                .isInstanceOf(NotAnImage.class);
+        assertThatThrownBy(() -> WebpStructure.read(ByteBuffer.wrap(chunkTooLong)))
+                .isInstanceOf(NotAnImage.class);
+        assertThatThrownBy(() -> WebpStructure.read(ByteBuffer.wrap(Arrays.copyOf(webp, 20))))
+                .isInstanceOf(NotAnImage.class);
     }
 
     @Test
     void anExtendedFileWithoutAnImageIsNotAWebp() {
         byte[] webp = TestImages.webpExtended(7, 5, new byte[0], TIFF);
 
-        assertThatThrownBy(() -> WebpStructure.read(webp)).isInstanceOf(NotAnImage.class);
+        assertThatThrownBy(() -> WebpStructure.read(ByteBuffer.wrap(webp))).isInstanceOf(NotAnImage.class);
     }
 
     @Test
@@ -70,11 +74,12 @@ class WebpStructureTests {
         byte[] noSignature = TestImages.VP8L_7X5.clone();
         noSignature[0] = 0x2E;
 
-        assertThatThrownBy(() -> WebpStructure.read(TestImages.webpSimple("VP8 ", notKeyFrame)))
+        assertThatThrownBy(() -> WebpStructure.read(ByteBuffer.wrap(TestImages.webpSimple("VP8 ", notKeyFrame))))
                 .isInstanceOf(NotAnImage.class);
-        assertThatThrownBy(() -> WebpStructure.read(TestImages.webpSimple("VP8L", noSignature)))
+        assertThatThrownBy(() -> WebpStructure.read(ByteBuffer.wrap(TestImages.webpSimple("VP8L", noSignature))))
                 .isInstanceOf(NotAnImage.class);
-        assertThatThrownBy(() -> WebpStructure.read(TestImages.webpSimple("ALPH", TestImages.VP8L_7X5)))
+        assertThatThrownBy(
+                        () -> WebpStructure.read(ByteBuffer.wrap(TestImages.webpSimple("ALPH", TestImages.VP8L_7X5))))
                 .isInstanceOf(NotAnImage.class);
     }
 }

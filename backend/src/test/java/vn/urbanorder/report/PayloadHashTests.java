@@ -3,6 +3,7 @@ package vn.urbanorder.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.text.Normalizer;
 import java.time.OffsetDateTime;
@@ -161,7 +162,8 @@ class PayloadHashTests {
                             observedAt,
                             round),
                     photos.stream()
-                            .map(sha256 -> new InspectedPhoto(new byte[0], sha256, PhotoType.JPEG, 1, 1, null, null))
+                            .map(sha256 ->
+                                    new InspectedPhoto(Path.of("unused"), 0, sha256, PhotoType.JPEG, 1, 1, null, null))
                             .toList());
         }
     }

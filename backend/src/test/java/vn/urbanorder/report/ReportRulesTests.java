@@ -2,6 +2,7 @@ package vn.urbanorder.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,7 +79,7 @@ class ReportRulesTests {
             Clock.fixed(NOW, ZoneOffset.UTC),
             new ReportsProperties(Duration.ofDays(30), Duration.ofMinutes(5), 50),
             new PhotosProperties(
-                    "unused", 10_485_760, 6, 150, 4, Duration.ofHours(1), 50_000_000, Duration.ofSeconds(5)),
+                    "unused", 10_485_760, 6, 150, 4, Duration.ofHours(1), 50_000_000, Duration.ofSeconds(5), null),
             (caller, ward, roundId, observedAt) -> {
                 roundAskedAbout.add(observedAt);
                 return Mono.just(roundRefusal);
@@ -232,7 +233,7 @@ class ReportRulesTests {
     }
 
     private static InspectedPhoto photo(GeoPoint gps) {
-        return new InspectedPhoto(new byte[0], "a".repeat(64), PhotoType.JPEG, 64, 48, null, gps);
+        return new InspectedPhoto(Path.of("unused"), 0, "a".repeat(64), PhotoType.JPEG, 64, 48, null, gps);
     }
 
     private static Arguments row(String submission, String refusedFields, Consumer<Submission> change) {

@@ -1,32 +1,35 @@
 package vn.urbanorder.photo.web;
 
 import java.util.List;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.codec.multipart.Part;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import vn.urbanorder.photo.IncomingPhotos;
 import vn.urbanorder.photo.PhotosProperties;
+import vn.urbanorder.photo.UploadedPhoto;
 import vn.urbanorder.shared.InvalidRequestException;
 import vn.urbanorder.shared.ProblemException;
 
 /**
  * The {@code photos} parts of a multipart form: counted once the form has arrived, before any is
- * read into memory (422 past the limit; the one count check for reports, actions and reviews);
- * then, under an upload slot, read as bytes, each refused with 413 past its size before more of
- * it is read.
+ * read (422 past the limit; the one count check for reports, actions and reviews); then, under an
+ * upload slot, written to files as they are read, each refused with 413 past its size before more
+ * of it is read.
  */
 @Component
 @NamedInterface("uploads")
 public class PhotoParts {
 
     private final PhotosProperties limits;
+    private final IncomingPhotos incoming;
 
-    PhotoParts(PhotosProperties limits) {
+    PhotoParts(PhotosProperties limits, IncomingPhotos incoming) {
         this.limits = limits;
+        this.incoming = incoming;
     }
 
     /**
@@ -42,23 +45,16 @@ public class PhotoParts {
                         : Mono.just(parts));
     }
 
-    /** The photos' bytes, in memory: read them under an {@link UploadGate} slot. */
-    public Mono<List<byte[]>> read(List<Part> photos) {
-        return Flux.fromIterable(photos).concatMap(this::bytesOf).collectList();
-    }
-
-    private Mono<byte[]> bytesOf(Part part) {
-        return DataBufferUtils.join(part.content(), Math.toIntExact(limits.maxBytes()))
-                .map(buffer -> {
-                    byte[] bytes = new byte[buffer.readableByteCount()];
-                    buffer.read(bytes);
-                    DataBufferUtils.release(buffer);
-                    return bytes;
-                })
-                .defaultIfEmpty(new byte[0])
-                .onErrorMap(
-                        DataBufferLimitException.class,
-                        tooLarge -> ProblemException.payloadTooLarge(
-                                "Mỗi ảnh tối đa " + limits.maxBytes() / (1024 * 1024) + " MB."));
+    /**
+     * Writes the photos to files as their bytes come (each refused with 413 past its size, before
+     * more of it is read), runs the work with them, and removes the files when it ends. Run it
+     * under an {@link UploadGate} slot.
+     */
+    public <T> Mono<T> receive(List<Part> photos, Function<List<UploadedPhoto>, Mono<T>> work) {
+        return incoming.receive(
+                photos.stream().map(Part::content).toList(),
+                limits.maxBytes(),
+                () -> ProblemException.payloadTooLarge("Mỗi ảnh tối đa " + limits.maxBytes() / (1024 * 1024) + " MB."),
+                work);
     }
 }

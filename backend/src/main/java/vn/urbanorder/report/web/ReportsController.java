@@ -91,11 +91,12 @@ class ReportsController implements ReportsApi {
                 .zipWith(submission)
                 .zipWith(photoParts.received(photos))
                 .flatMap(submit -> uploads.through(photoParts
-                        .read(submit.getT2())
-                        .flatMap(files -> intake.submit(
-                                submit.getT1().getT1(),
-                                mapper.toDomain(submit.getT1().getT2()),
-                                files))
+                        .receive(
+                                submit.getT2(),
+                                files -> intake.submit(
+                                        submit.getT1().getT1(),
+                                        mapper.toDomain(submit.getT1().getT2()),
+                                        files))
                         .map(result -> answer(result, submit.getT1().getT1()))));
     }
 

@@ -23,6 +23,7 @@ import vn.urbanorder.api.model.ReviewListDto;
 import vn.urbanorder.api.model.ReviewRequestDto;
 import vn.urbanorder.api.model.VerdictDto;
 import vn.urbanorder.identity.Caller;
+import vn.urbanorder.photo.UploadedPhoto;
 import vn.urbanorder.photo.web.PhotoParts;
 import vn.urbanorder.photo.web.UploadGate;
 import vn.urbanorder.report.ReportCursor;
@@ -109,13 +110,13 @@ class ReviewsController implements ReviewsApi {
         return Caller.current()
                 .zipWith(reviewRequest)
                 .zipWith(photoParts.received(photos))
-                .flatMap(sent -> uploads.through(photoParts
-                        .read(sent.getT2())
-                        .flatMap(files ->
-                                review(sent.getT1().getT1(), id, sent.getT1().getT2(), files))));
+                .flatMap(sent -> uploads.through(photoParts.receive(
+                        sent.getT2(),
+                        files -> review(sent.getT1().getT1(), id, sent.getT1().getT2(), files))));
     }
 
-    private Mono<ResponseEntity<ReviewDto>> review(Caller caller, UUID id, ReviewRequestDto sent, List<byte[]> photos) {
+    private Mono<ResponseEntity<ReviewDto>> review(
+            Caller caller, UUID id, ReviewRequestDto sent, List<UploadedPhoto> photos) {
         return reviews.review(caller, id, Verdict.valueOf(sent.getVerdict().getValue()), sent.getComment(), photos)
                 .map(review -> ResponseEntity.created(URI.create("/api/v1/reports/" + id + "/reviews"))
                         .contentType(MediaType.APPLICATION_JSON)

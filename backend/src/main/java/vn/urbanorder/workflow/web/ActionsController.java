@@ -15,6 +15,7 @@ import vn.urbanorder.api.HandlingApi;
 import vn.urbanorder.api.model.ReportActionRequestDto;
 import vn.urbanorder.api.model.ReportDto;
 import vn.urbanorder.identity.Caller;
+import vn.urbanorder.photo.UploadedPhoto;
 import vn.urbanorder.photo.web.PhotoParts;
 import vn.urbanorder.photo.web.UploadGate;
 import vn.urbanorder.report.ReportAction;
@@ -63,13 +64,13 @@ class ActionsController implements HandlingApi {
         return Caller.current()
                 .zipWith(body)
                 .zipWith(photoParts.received(photos))
-                .flatMap(sent -> uploads.through(photoParts
-                        .read(sent.getT2())
-                        .flatMap(files -> act(sent.getT1().getT1(), sent.getT1().getT2(), id, ifMatch, files))));
+                .flatMap(sent -> uploads.through(photoParts.receive(
+                        sent.getT2(),
+                        files -> act(sent.getT1().getT1(), sent.getT1().getT2(), id, ifMatch, files))));
     }
 
     private Mono<ResponseEntity<ReportDto>> act(
-            Caller caller, ReportActionRequestDto sent, UUID id, @Nullable String ifMatch, List<byte[]> photos) {
+            Caller caller, ReportActionRequestDto sent, UUID id, @Nullable String ifMatch, List<UploadedPhoto> photos) {
         Integer headerVersion = IfMatch.version(ifMatch);
         var request = new ActionRequest(
                 ReportAction.valueOf(sent.getAction().getValue()),

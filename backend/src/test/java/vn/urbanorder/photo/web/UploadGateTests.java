@@ -9,8 +9,8 @@ import vn.urbanorder.shared.ProblemException;
 
 class UploadGateTests {
 
-    private final UploadGate gate = new UploadGate(
-            new PhotosProperties("unused", 10, 6, 150, 1, Duration.ofHours(1), 50_000_000, Duration.ofSeconds(5)));
+    private final UploadGate gate = new UploadGate(new PhotosProperties(
+            "unused", 10, 6, 150, 1, Duration.ofHours(1), 50_000_000, Duration.ofSeconds(5), null));
 
     @Test
     void aSecondUploadWhileTheOnlyPermitIsTakenIsTurnedAwayAndThePermitComesBack() {
