@@ -49,6 +49,9 @@ class PhotosIntegrationTests {
     PhotoSweep sweep;
 
     @Autowired
+    IncomingPhotos incoming;
+
+    @Autowired
     PhotoStaging staging;
 
     @Autowired
@@ -137,6 +140,21 @@ class PhotosIntegrationTests {
 
         assertThat(storage.exists(photo.sha256()).block()).isTrue();
         assertThat(stagings(staged)).isZero();
+    }
+
+    @Test
+    void theSweepRemovesUploadsACrashLeftButNotThoseOfRequestsStillRunning() throws IOException {
+        Path leftover = incoming.folder().resolve(UUID.randomUUID() + ".upload");
+        Path running = incoming.folder().resolve(UUID.randomUUID() + ".upload");
+        Files.write(leftover, new byte[] {1});
+        Files.write(running, new byte[] {2});
+        Files.setLastModifiedTime(leftover, FileTime.from(Instant.now().minusSeconds(7200)));
+
+        sweep.sweep().block();
+
+        assertThat(leftover).doesNotExist();
+        assertThat(running).exists();
+        Files.delete(running);
     }
 
     @Test

@@ -73,6 +73,9 @@ class ReportPhotosIntegrationTests {
                 .getResponseBody();
 
         assertThat(retry.getId()).isEqualTo(report.getId());
+        assertThat(uploadsWaiting())
+                .as("the uploaded files went with their requests")
+                .isZero();
         assertThat(report.getPhotos()).hasSize(2);
         var photo = report.getPhotos().get(0);
         assertThat(photo.getContentType()).isEqualTo("image/jpeg");
@@ -296,6 +299,15 @@ class ReportPhotosIntegrationTests {
                 .map(row -> row.get("n", Long.class))
                 .one()
                 .block();
+    }
+
+    /** Files in the folder where uploads wait while their request runs. */
+    private static long uploadsWaiting() {
+        try (Stream<Path> files = Files.list(Path.of(Fixtures.PHOTO_FOLDER, ".incoming"))) {
+            return files.count();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static long storedFiles() {
