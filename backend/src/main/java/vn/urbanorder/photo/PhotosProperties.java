@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBytes the largest photo accepted
  * @param maxPerReport the most photos one report may carry
  * @param mismatchDistanceM a photo whose GPS lies further than this from the report is flagged
- * @param maxConcurrentUploads submissions with photos one instance reads at once (503 beyond)
+ * @param maxConcurrentUploads submissions with photos one instance takes in at once (503 beyond)
  * @param sweepAfter how long a file may stay staged (stored, its report not yet recorded) before the
  *     sweep takes its submission for abandoned and removes it
  * @param maxPixels the largest image a photo may declare, in pixels (width times height; 422 beyond)
@@ -26,7 +26,7 @@ public record PhotosProperties(
         @DefaultValue("10485760") long maxBytes,
         @DefaultValue("6") int maxPerReport,
         @DefaultValue("150") double mismatchDistanceM,
-        @DefaultValue("4") int maxConcurrentUploads,
+        @DefaultValue("8") int maxConcurrentUploads,
         @DefaultValue("1h") java.time.Duration sweepAfter,
         @DefaultValue("50000000") long maxPixels,
         @DefaultValue("5s") java.time.Duration inspectionTimeout,
