@@ -46,6 +46,7 @@ public class IncomingPhotos {
 
     private static final Logger log = LoggerFactory.getLogger(IncomingPhotos.class);
     private static final String SUFFIX = ".upload";
+    private static final String SCRATCH_SUFFIX = ".copying";
 
     private final Path folder;
     private final Duration leftoverAge;
@@ -103,6 +104,18 @@ public class IncomingPhotos {
         });
     }
 
+    /**
+     * Runs the work with the name of a file in this folder that does not exist yet (an original
+     * fetched from storage to make its viewer copies from), and removes the file when the work
+     * ends, however it ends. What a crash leaves goes with the leftovers of uploads.
+     */
+    <T> Mono<T> withScratchFile(Function<Path, Mono<T>> work) {
+        return Mono.defer(() -> {
+            Path file = folder.resolve(RandomIds.uuid() + SCRATCH_SUFFIX);
+            return Mono.usingWhen(Mono.just(file), work, used -> remove(List.of(used)));
+        });
+    }
+
     /** Runs the work with photos already in memory (demo data), as if they had been uploaded. */
     public <T> Mono<T> receiveBytes(List<byte[]> photos, Function<List<UploadedPhoto>, Mono<T>> work) {
         return receive(
@@ -155,7 +168,8 @@ public class IncomingPhotos {
     void removeLeftovers() {
         Instant cutoff = clock.instant().minus(leftoverAge);
         try (Stream<Path> files = Files.list(folder)) {
-            files.filter(file -> file.getFileName().toString().endsWith(SUFFIX))
+            files.filter(file -> file.getFileName().toString().endsWith(SUFFIX)
+                            || file.getFileName().toString().endsWith(SCRATCH_SUFFIX))
                     .filter(file -> modifiedBefore(file, cutoff))
                     .forEach(IncomingPhotos::delete);
         } catch (IOException e) {

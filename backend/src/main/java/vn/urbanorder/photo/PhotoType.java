@@ -25,6 +25,13 @@ public enum PhotoType {
         return contentType;
     }
 
+    /** The type a stored photo was judged to be, by the content type recorded with it. */
+    public static Optional<PhotoType> ofContentType(String contentType) {
+        return Arrays.stream(values())
+                .filter(type -> type.contentType.equals(contentType))
+                .findFirst();
+    }
+
     public static Optional<PhotoType> of(ByteBuffer bytes) {
         if (startsWith(bytes, 0, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})) {
             return Optional.of(JPEG);

@@ -12,6 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -34,6 +37,7 @@ public class Photos {
     private final AdvisoryLocks locks;
     private final TransactionalOperator transactions;
     private final PhotoStaging staging;
+    private final PhotoCopies copies;
     private final Clock clock;
 
     Photos(
@@ -42,12 +46,14 @@ public class Photos {
             AdvisoryLocks locks,
             TransactionalOperator transactions,
             PhotoStaging staging,
+            PhotoCopies copies,
             Clock clock) {
         this.database = database;
         this.storage = storage;
         this.locks = locks;
         this.transactions = transactions;
         this.staging = staging;
+        this.copies = copies;
         this.clock = clock;
     }
 
@@ -183,7 +189,32 @@ public class Photos {
                                         wardId,
                                         photos.stream()
                                                 .map(InspectedPhoto::sha256)
-                                                .toList()));
+                                                .toList()))
+                .then(copiesOnceCommitted(photos));
+    }
+
+    /**
+     * Has the viewer copies of the photos made once the transaction that records them commits:
+     * this is the one place every recording passes (intake, a unit's after-photos, an inspector's
+     * review photos, the demo's past reports), and a rollback leaves nothing to copy. Without a
+     * transaction the rows are in already, so the copies are started at once. Starting them
+     * never fails and never delays the caller.
+     */
+    private Mono<Void> copiesOnceCommitted(List<InspectedPhoto> photos) {
+        if (photos.isEmpty()) {
+            return Mono.empty();
+        }
+        return TransactionSynchronizationManager.forCurrentTransaction()
+                .filter(TransactionSynchronizationManager::isSynchronizationActive)
+                .doOnNext(transaction -> transaction.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public Mono<Void> afterCommit() {
+                        return Mono.fromRunnable(() -> copies.makeSoon(photos));
+                    }
+                }))
+                .switchIfEmpty(Mono.fromRunnable(() -> copies.makeSoon(photos)))
+                .onErrorResume(NoTransactionException.class, none -> Mono.fromRunnable(() -> copies.makeSoon(photos)))
+                .then();
     }
 
     private Mono<Void> insert(UUID wardId, UUID reportId, int position, InspectedPhoto photo, PhotoStage stage) {

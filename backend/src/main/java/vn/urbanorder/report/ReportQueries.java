@@ -11,7 +11,6 @@ import reactor.core.publisher.Mono;
 import vn.urbanorder.identity.Caller;
 import vn.urbanorder.photo.Photo;
 import vn.urbanorder.photo.Photos;
-import vn.urbanorder.photo.StoredFile;
 import vn.urbanorder.shared.GeoPoint;
 import vn.urbanorder.shared.ProblemException;
 
@@ -73,11 +72,13 @@ public class ReportQueries {
                         .toList()));
     }
 
-    /** A photo of a report the caller may see, with its file; 404 otherwise. */
-    public Mono<PhotoFile> photo(Caller caller, UUID reportId, UUID photoId) {
+    /**
+     * A photo of a report the caller may see; 404 otherwise. Whoever may read the report may fetch
+     * its photos in every size, the original with its EXIF included.
+     */
+    public Mono<Photo> photo(Caller caller, UUID reportId, UUID photoId) {
         return find(caller, reportId)
                 .flatMap(report -> photos.find(report.id(), photoId))
-                .flatMap(photo -> photos.content(photo).map(file -> new PhotoFile(photo, file)))
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Không có ảnh này.")));
     }
 
@@ -123,8 +124,6 @@ public class ReportQueries {
     public record Page(List<Report> items, @Nullable ReportCursor next) {}
 
     public record Nearby(Report report, double distanceM) {}
-
-    public record PhotoFile(Photo photo, StoredFile file) {}
 
     /** The outcome of checking a report's hash chain; where it breaks, the first event that does not hold. */
     public record ChainCheck(

@@ -7,6 +7,7 @@
             "deadline",
             "identity",
             "photo",
+            "photo :: serving",
             "photo :: uploads",
             "shared",
             "ward"

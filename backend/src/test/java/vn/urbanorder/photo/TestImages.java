@@ -192,7 +192,21 @@ final class TestImages {
     // --- JPEG
 
     static byte[] jpeg(int width, int height, byte[] tiff) {
-        byte[] plain = TestPhotos.jpeg(width, height);
+        return withExif(TestPhotos.jpeg(width, height), tiff);
+    }
+
+    /** The picture as a JPEG, with the TIFF block as its EXIF (APP1) right after SOI. */
+    static byte[] jpeg(BufferedImage picture, byte[] tiff) {
+        var out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(picture, "jpg", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return withExif(out.toByteArray(), tiff);
+    }
+
+    private static byte[] withExif(byte[] plain, byte[] tiff) {
         if (tiff == null) {
             return plain;
         }

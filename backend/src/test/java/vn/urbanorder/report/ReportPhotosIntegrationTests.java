@@ -85,7 +85,7 @@ class ReportPhotosIntegrationTests {
         assertThat(report.getFlags()).isEmpty();
 
         byte[] served = http.get()
-                .uri(photo.getUrl())
+                .uri(photo.getUrl() + "?size=original")
                 .header("Authorization", patrol)
                 .exchange()
                 .expectStatus()
@@ -99,7 +99,7 @@ class ReportPhotosIntegrationTests {
                 .getResponseBody();
         assertThat(served).isEqualTo(first);
         http.get()
-                .uri(photo.getUrl())
+                .uri(photo.getUrl() + "?size=original")
                 .header("Authorization", patrol)
                 .header("If-None-Match", "\"" + photo.getSha256() + "\"")
                 .exchange()
@@ -107,7 +107,7 @@ class ReportPhotosIntegrationTests {
                 .isNotModified();
         String stranger = fixtures.bearer(fixtures.user(fixtures.ward(), "PATROL"));
         http.get()
-                .uri(photo.getUrl())
+                .uri(photo.getUrl() + "?size=original")
                 .header("Authorization", stranger)
                 .exchange()
                 .expectStatus()
@@ -301,22 +301,34 @@ class ReportPhotosIntegrationTests {
                 .block();
     }
 
-    /** Files in the folder where uploads wait while their request runs. */
+    /**
+     * Uploads in the folder where they wait while their request runs (the copy workers fetch
+     * originals there too, as {@code .copying} files, in the background).
+     */
     private static long uploadsWaiting() {
         try (Stream<Path> files = Files.list(Path.of(Fixtures.PHOTO_FOLDER, ".incoming"))) {
-            return files.count();
+            return files.filter(file -> file.getFileName().toString().endsWith(".upload"))
+                    .count();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
+    /**
+     * Files in the photo folder, but for viewer copies (made in the background after other tests'
+     * reports, at any moment) and what the copy workers fetch to make them.
+     */
     private static long storedFiles() {
         Path folder = Path.of(Fixtures.PHOTO_FOLDER);
         if (!Files.exists(folder)) {
             return 0;
         }
+        Path copies = folder.resolve("copies");
         try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).count();
+            return files.filter(Files::isRegularFile)
+                    .filter(file -> !file.startsWith(copies))
+                    .filter(file -> !file.getFileName().toString().endsWith(".copying"))
+                    .count();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

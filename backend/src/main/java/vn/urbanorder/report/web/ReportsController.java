@@ -1,15 +1,11 @@
 package vn.urbanorder.report.web;
 
 import java.net.URI;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
-import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +25,7 @@ import vn.urbanorder.api.model.ReportStatusDto;
 import vn.urbanorder.api.model.ReportSubmissionDto;
 import vn.urbanorder.identity.Caller;
 import vn.urbanorder.photo.web.PhotoParts;
+import vn.urbanorder.photo.web.PhotoResponses;
 import vn.urbanorder.photo.web.UploadGate;
 import vn.urbanorder.report.Intake;
 import vn.urbanorder.report.ReportCursor;
@@ -47,6 +44,7 @@ class ReportsController implements ReportsApi {
     private final UploadGate uploads;
     private final ReportViews views;
     private final PhotoParts photoParts;
+    private final PhotoResponses photoResponses;
 
     ReportsController(
             ReportIntake intake,
@@ -54,13 +52,15 @@ class ReportsController implements ReportsApi {
             ReportWebMapper mapper,
             UploadGate uploads,
             ReportViews views,
-            PhotoParts photoParts) {
+            PhotoParts photoParts,
+            PhotoResponses photoResponses) {
         this.intake = intake;
         this.queries = queries;
         this.mapper = mapper;
         this.uploads = uploads;
         this.views = views;
         this.photoParts = photoParts;
+        this.photoResponses = photoResponses;
     }
 
     /** JSON without photos. */
@@ -100,39 +100,17 @@ class ReportsController implements ReportsApi {
                         .map(result -> answer(result, submit.getT1().getT1()))));
     }
 
+    /**
+     * The photo in the size asked for. The generated interface answers a {@code Resource}; the
+     * body is a resource that streams from storage, written by {@code photo.web}'s own codec, so
+     * no photo is held whole and nothing blocks an event loop (see {@link PhotoResponses}).
+     */
     @Override
-    public Mono<ResponseEntity<Resource>> getReportPhoto(UUID id, UUID photoId, ServerWebExchange exchange) {
-        return Caller.current()
-                .flatMap(caller -> queries.photo(caller, id, photoId))
-                .flatMap(found -> DataBufferUtils.join(found.file().content()).map(buffer -> {
-                    byte[] bytes = new byte[buffer.readableByteCount()];
-                    buffer.read(bytes);
-                    DataBufferUtils.release(buffer);
-                    return new PhotoBytes(found, bytes);
-                }))
-                .map(loaded -> {
-                    // Held whole for now: the generated interface answers a Resource (to be streamed).
-                    var found = loaded.found();
-                    String etag = "\"" + found.photo().sha256() + "\"";
-                    CacheControl cache = CacheControl.maxAge(Duration.ofDays(1))
-                            .cachePrivate()
-                            .immutable();
-                    if (exchange.getRequest().getHeaders().getIfNoneMatch().contains(etag)) {
-                        return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
-                                .eTag(etag)
-                                .cacheControl(cache)
-                                .build();
-                    }
-                    return ResponseEntity.ok()
-                            .eTag(etag)
-                            .cacheControl(cache)
-                            .contentType(MediaType.parseMediaType(found.photo().contentType()))
-                            .contentLength(found.photo().sizeBytes())
-                            .body(new ByteArrayResource(loaded.bytes()));
-                });
+    public Mono<ResponseEntity<Resource>> getReportPhoto(
+            UUID id, UUID photoId, @Nullable String size, ServerWebExchange exchange) {
+        return photoResponses.answer(
+                Caller.current().flatMap(caller -> queries.photo(caller, id, photoId)), size, exchange);
     }
-
-    private record PhotoBytes(ReportQueries.PhotoFile found, byte[] bytes) {}
 
     private ResponseEntity<ReportDto> answer(Intake result, Caller caller) {
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
