@@ -33,7 +33,8 @@ import org.jspecify.annotations.Nullable;
  * picture's longer side stays within {@link #MAX_DECODED_SIDE}, twice the view copy's; a 50
  * megapixel photo never exists whole in the heap. At most some 40 MB are held while a copy is made
  * (a square original decoded to 3200 × 3200 pixels of four bytes). The thumbnail is made from the
- * view copy, so one decoding serves both.
+ * view copy, so one decoding serves both. The one decoder that cannot subsample as it goes, for
+ * lossless or transparent WebP, is given only pictures of up to {@link #MAX_WHOLE_PIXELS}.
  *
  * <p>Blocks and takes CPU: only the copy workers call it ({@link CopyWorkers}).
  */
@@ -41,6 +42,12 @@ final class CopyMaker {
 
     /** The longest side of a decoded picture: twice the view copy's, enough to scale down smoothly. */
     static final int MAX_DECODED_SIDE = 2 * CopySize.VIEW.longSide();
+
+    /**
+     * The most pixels of a picture that a decoder unable to subsample (see {@link #decodedWhole})
+     * may decode: four bytes each, 40 MB. Larger ones get no copies.
+     */
+    static final long MAX_WHOLE_PIXELS = 10_000_000;
 
     /** JPEG quality of the copies: small files, no visible blocks at the sizes they are shown. */
     static final float QUALITY = 0.8f;
@@ -75,19 +82,45 @@ final class CopyMaker {
         return scaled(decode(original), orientation, CopySize.VIEW.longSide());
     }
 
-    /** The orientation in the original's EXIF; only JPEG and WebP carry it among what is decoded. */
+    /**
+     * The orientation in the original's EXIF (only JPEG and WebP carry it among what is decoded),
+     * after making sure its decoder stays within memory: {@link Undecodable} for a WebP that would
+     * be decoded whole and is larger than {@link #MAX_WHOLE_PIXELS}.
+     */
     static Orientation orientationOf(Path original, PhotoType type) {
-        if (type != PhotoType.JPEG && type != PhotoType.WEBP) {
-            return Orientation.UPRIGHT;
-        }
         try (FileChannel channel = FileChannel.open(original, StandardOpenOption.READ)) {
             ByteBuffer bytes = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
-            return Orientation.of(ImageStructure.read(bytes, type).exif());
+            ImageStructure structure = ImageStructure.read(bytes, type);
+            if (type == PhotoType.WEBP && decodedWhole(bytes) && structure.pixels() > MAX_WHOLE_PIXELS) {
+                throw new Undecodable("a lossless or transparent WebP of " + structure.pixels()
+                        + " pixels, which its decoder would hold whole");
+            }
+            return type == PhotoType.JPEG || type == PhotoType.WEBP
+                    ? Orientation.of(structure.exif())
+                    : Orientation.UPRIGHT;
         } catch (NotAnImage | MetadataOverBudget unreadable) {
-            return Orientation.UPRIGHT; // it was read when it came in; nothing to turn by now
+            return Orientation.UPRIGHT; // it was read when it came in; the decoder will tell
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the original " + original, e);
         }
+    }
+
+    /**
+     * Whether TwelveMonkeys' WebP decoder builds the whole picture, four bytes a pixel, before it
+     * subsamples: it does for lossless data (VP8L), for an alpha channel (ALPH, itself lossless
+     * data) and, to be safe, for animations (ANMF). A lossy picture (VP8) is decoded a row of
+     * macroblocks at a time: 50 megapixels within a 64 MB heap, measured.
+     */
+    static boolean decodedWhole(ByteBuffer webp) {
+        long at = 12;
+        while (at + 8 <= webp.limit()) {
+            if (Bytes.ascii(webp, at, "VP8L") || Bytes.ascii(webp, at, "ALPH") || Bytes.ascii(webp, at, "ANMF")) {
+                return true;
+            }
+            long size = Bytes.u32le(webp, at + 4);
+            at += 8 + size + (size & 1);
+        }
+        return false;
     }
 
     /** The picture, every n-th pixel of every n-th row so that it fits {@link #MAX_DECODED_SIDE}. */

@@ -180,6 +180,22 @@ class CopyMakerTests {
     }
 
     @Test
+    void aLosslessWebpTooLargeToDecodeWholeGetsNoCopies() {
+        // Its decoder builds the whole picture before subsampling: 8192 x 6144 would take 200 MB.
+        long bits = (8192 - 1) | (6144 - 1) << 14;
+        byte[] header = {0x2F, (byte) bits, (byte) (bits >> 8), (byte) (bits >> 16), (byte) (bits >> 24), 0, 0, 0};
+        byte[] huge = TestImages.webpSimple("VP8L", header);
+        assertThat(ImageStructure.read(java.nio.ByteBuffer.wrap(huge), PhotoType.WEBP)
+                        .pixels())
+                .as("the inspector takes it")
+                .isEqualTo(8192L * 6144);
+
+        assertThatThrownBy(() -> CopyMaker.make(file(huge), PhotoType.WEBP))
+                .isInstanceOf(Undecodable.class)
+                .hasMessageContaining("50331648 pixels");
+    }
+
+    @Test
     void aTransparentPngIsLaidOnWhite() throws IOException {
         var clear = new BufferedImage(50, 40, BufferedImage.TYPE_INT_ARGB);
         var out = new ByteArrayOutputStream();
