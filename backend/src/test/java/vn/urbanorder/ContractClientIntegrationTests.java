@@ -125,6 +125,13 @@ class ContractClientIntegrationTests {
         assertThat(review.getFromStatus()).isEqualTo(ReportStatus.RESOLVED);
         assertThat(review.getToStatus()).isEqualTo(ReportStatus.VERIFIED);
         assertThat(review.getPhotos()).hasSize(1);
+
+        // A thumbnail of the officer's first photo, as a list would show it.
+        byte[] thumb = new ReportsApi(patrol)
+                .getReportPhotoWithResponseSpec(
+                        report.getId(), report.getPhotos().get(0).getId(), "thumb")
+                .body(byte[].class);
+        assertThat(thumb).startsWith(0xFF, 0xD8, 0xFF);
     }
 
     /** Clients built from the contract before the forms had paths of their own still send them to the JSON paths. */
