@@ -3,6 +3,9 @@ package vn.urbanorder.photo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -10,7 +13,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,16 +26,18 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.api.model.ReportDto;
 import vn.urbanorder.api.model.ReportPhotoDto;
+import vn.urbanorder.testing.EmptyDatabase;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 import vn.urbanorder.testing.S3Server;
+import vn.urbanorder.testing.ServiceProcess;
 import vn.urbanorder.testing.Submission;
 
 /**
  * The whole service with its photos in a bucket of a real S3 protocol server: photos arrive in
- * the bucket and are served from it byte for byte, staging works as on disk (a request whose
- * transaction fails or is abandoned leaves no object), and the sweep removes only the abandoned
- * objects this installation staged and created.
+ * the bucket and are served from it byte for byte, by this instance and another on the same
+ * database; staging works as on disk (a request whose transaction fails or is abandoned leaves no
+ * object), and the sweep removes only the abandoned objects this installation staged and created.
  */
 @IntegrationTest
 class S3PhotosIntegrationTests {
@@ -83,11 +90,43 @@ class S3PhotosIntegrationTests {
         submission.postWithPhotos(http, patrol, first, second).expectStatus().isOk();
 
         assertThat(report.getPhotos()).hasSize(2);
-        assertThat(served(report.getPhotos().get(0), patrol)).isEqualTo(first);
-        assertThat(served(report.getPhotos().get(1), patrol)).isEqualTo(second);
+        assertThat(served(http, report.getPhotos().get(0), patrol)).isEqualTo(first);
+        assertThat(served(http, report.getPhotos().get(1), patrol)).isEqualTo(second);
         for (ReportPhotoDto photo : report.getPhotos()) {
             assertThat(S3Server.instance().bytes(S3Server.originalKey(PREFIX, photo.getSha256())))
                     .hasSize(photo.getSizeBytes().intValue());
+        }
+    }
+
+    /**
+     * Two instances on one database and one bucket, as a deployment of several runs: this one and
+     * another in a JVM of its own, which is given no photo folder at all (a service on a real
+     * database needs one only with photos on disk). Each serves the photo the other took in, and
+     * neither photo is in this one's folder.
+     */
+    @Test
+    void anotherInstanceOnTheSameDatabaseAndBucketServesThisOnesPhotosAndThisOneItsOwn(@TempDir Path folder)
+            throws Exception {
+        String patrol = fixtures.bearer(fixtures.user(fixtures.ward(), "PATROL"));
+        byte[] takenInHere = UniquePhotos.jpeg();
+        byte[] takenInThere = UniquePhotos.jpeg();
+        String[] bucket = S3Server.instance().arguments(PREFIX).toArray(String[]::new);
+
+        try (var other = ServiceProcess.start("-Xmx256m", folder, EmptyDatabase.ofTheRun(), bucket)) {
+            ReportDto here = Submission.sound().submittedWithPhotos(http, patrol, takenInHere);
+            ReportDto there = Submission.sound().submittedWithPhotos(other.http(), patrol, takenInThere);
+
+            assertThat(served(other.http(), here.getPhotos().get(0), patrol)).isEqualTo(takenInHere);
+            assertThat(served(http, there.getPhotos().get(0), patrol)).isEqualTo(takenInThere);
+            assertThat(other.log())
+                    .contains("Photos are kept in the S3 bucket 'photos' at "
+                            + S3Server.instance().endpoint());
+            assertThat(filesNamed(
+                            Path.of(Fixtures.PHOTO_FOLDER),
+                            here.getPhotos().get(0).getSha256(),
+                            there.getPhotos().get(0).getSha256()))
+                    .as("in this one's photo folder")
+                    .isEmpty();
         }
     }
 
@@ -154,7 +193,7 @@ class S3PhotosIntegrationTests {
         assertThat(stagingsOf(storedByBoth.sha256())).isZero();
     }
 
-    private byte[] served(ReportPhotoDto photo, String bearer) {
+    private static byte[] served(WebTestClient http, ReportPhotoDto photo, String bearer) {
         return http.get()
                 .uri(photo.getUrl())
                 .header("Authorization", bearer)
@@ -164,6 +203,18 @@ class S3PhotosIntegrationTests {
                 .expectBody(byte[].class)
                 .returnResult()
                 .getResponseBody();
+    }
+
+    /** The files under the folder with those names. */
+    private static List<Path> filesNamed(Path folder, String... names) throws IOException {
+        if (!Files.exists(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(
+                            file -> List.of(names).contains(file.getFileName().toString()))
+                    .toList();
+        }
     }
 
     private static String key(InspectedPhoto photo) {
