@@ -115,8 +115,8 @@ public final class PhotoFolderCopy {
     private int copy(Path root) throws IOException, InterruptedException {
         out.println("Copying the photos in " + root + " to the " + bucket.where());
         Originals originals = Originals.in(root, out);
-        out.println(originals.files().size() + " photo files to look at; " + originals.leftAlone()
-                + " other files left alone (half-written uploads and strays; the incoming folder and the viewer"
+        out.println("Photo files to look at: " + originals.files().size() + "; other files left alone: "
+                + originals.leftAlone() + " (half-written uploads and strays; the incoming folder and the viewer"
                 + " copies are not looked at)");
         ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
         try {
@@ -134,7 +134,7 @@ public final class PhotoFolderCopy {
         }
         out.printf(
                 "Done: %d copied, %d already in the bucket, %d refused (content does not match the name),"
-                        + " %d failed, %d other files left alone.%n",
+                        + " %d failed; other files left alone: %d.%n",
                 copied.get(), present.get(), refused.get(), failed.get(), originals.leftAlone());
         if (failed.get() > 0) {
             out.println("Run the command again to copy what failed.");

@@ -49,7 +49,7 @@ class PhotoFolderCopyIntegrationTests {
         assertThat(run.status()).as(run.output()).isEqualTo(2);
         assertThat(run.output())
                 .contains("Done: 2 copied, 0 already in the bucket, 1 refused (content does not match the name),"
-                        + " 0 failed, 2 other files left alone.")
+                        + " 0 failed; other files left alone: 2.")
                 .contains("REFUSED " + misnamed)
                 .contains("Left alone, not named as a photo: " + folder.resolve("README.txt"));
         assertThat(S3Server.instance().keys(prefix))
@@ -63,7 +63,7 @@ class PhotoFolderCopyIntegrationTests {
 
         assertThat(again.output())
                 .contains("Done: 0 copied, 2 already in the bucket, 1 refused (content does not match the name),"
-                        + " 0 failed, 2 other files left alone.");
+                        + " 0 failed; other files left alone: 2.");
         assertThat(again.status()).isEqualTo(2);
 
         Files.delete(misnamed);
