@@ -35,7 +35,13 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  */
 final class S3Bucket implements AutoCloseable {
 
-    private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * Longer than the client's own limits (a connection in 5 s, one from the pool in 10 s), so
+     * that the check reports the client's reason. A refused connection now and then waits out
+     * the pool's limit in the SDK's Netty client instead of failing at once (seen with Netty 4.1
+     * and 4.2 alike).
+     */
+    private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(45);
 
     private final S3AsyncClient client;
     private final String name;
@@ -67,7 +73,7 @@ final class S3Bucket implements AutoCloseable {
                         .eventLoopGroupBuilder(SdkEventLoopGroup.builder().numberOfThreads(2))
                         .maxConcurrency(64)
                         .connectionTimeout(Duration.ofSeconds(5))
-                        .connectionAcquisitionTimeout(Duration.ofSeconds(30))
+                        .connectionAcquisitionTimeout(Duration.ofSeconds(10))
                         .readTimeout(Duration.ofSeconds(30))
                         .writeTimeout(Duration.ofSeconds(30)));
         URI endpoint = settings.endpoint();

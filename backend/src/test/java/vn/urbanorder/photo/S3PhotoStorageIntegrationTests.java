@@ -50,6 +50,26 @@ class S3PhotoStorageIntegrationTests extends PhotoStorageContract {
         assertThat(S3Server.instance().metadata(original)).containsEntry(S3PhotoStorage.STAMP, stamp);
     }
 
+    /** What Content-MD5 is sent for: the store keeps no upload whose bytes differ from it. */
+    @Test
+    void theStoreRefusesAnUploadWhoseBytesDoNotMatchItsMd5() throws Exception {
+        byte[] sent = random(1_000);
+        String key = PREFIX + "damaged-on-the-way";
+
+        var answer = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        S3Server.instance().endpoint().resolve("/" + S3Server.BUCKET + "/" + key))
+                                .header("Content-MD5", S3PhotoStorage.md5(random(1_000)))
+                                .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(sent))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("Content-MD5"); // AWS S3 says BadDigest
+        assertThat(S3Server.instance().keys(PREFIX)).doesNotContain(key);
+    }
+
     @Test
     void aPrefixIsAFolderHoweverItIsWritten() {
         assertThat(settings(URI.create("http://localhost"), "b", "/photos").keyPrefix())
@@ -72,15 +92,12 @@ class S3PhotoStorageIntegrationTests extends PhotoStorageContract {
     }
 
     @Test
-    void startUpFailsOnAnEndpointNobodyAnswers() throws IOException {
-        int closed;
-        try (var socket = new java.net.ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
-        var settings = settings(URI.create("http://localhost:" + closed), S3Server.BUCKET, "");
+    void startUpFailsOnAnEndpointNobodyAnswers() {
+        // Port 1 (tcpmux) is nobody's here, so the connection is refused at once.
+        var settings = settings(URI.create("http://127.0.0.1:1"), S3Server.BUCKET, "");
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> S3PhotoStorage.connect(settings))
-                .hasMessageContaining("Cannot reach the photo storage's bucket 'photos' at http://localhost:" + closed)
+                .hasMessageContaining("Cannot reach the photo storage's bucket 'photos' at http://127.0.0.1:1: ")
                 .satisfies(failure -> assertThat(failure.getMessage()).doesNotContain(S3Server.SECRET_KEY));
     }
 
