@@ -7,7 +7,8 @@
 # (default 127.0.0.1:5432, postgres), wrk (Debian: apt-get install wrk).
 # Usage: infra/bench/photos/run.sh [seconds per run, default 30]
 #   STORAGE=s3: photos in an S3 protocol server (S3Mock's exec jar, started here from the local
-#   Maven repository) instead of the local folder.
+#   Maven repository, fetched there if missing; S3PORT and the port after it, default 9590)
+#   instead of the local folder.
 #   JAR=path: the service jar to run (default: this checkout's).
 #   DIR=path: where the photos, the database's files and the floor's files go (default: a
 #   temporary folder under /var/tmp, on the disk the service would use).
@@ -32,9 +33,10 @@ java "$here/MakePhotos.java" "$work/input" | sed 's/^/photo /'
 
 storage=(--urbanorder.photos.folder="$work/photos")
 if [ "${STORAGE:-local}" = s3 ]; then
-  s3jar=$(ls ~/.m2/repository/com/adobe/testing/s3mock/4.11.0/s3mock-4.11.0-exec.jar)
-  s3port=9590
-  java -Xmx512m -jar "$s3jar" --com.adobe.testing.s3mock.httpPort=$s3port --server.port=9591 \
+  s3jar=~/.m2/repository/com/adobe/testing/s3mock/4.11.0/s3mock-4.11.0-exec.jar
+  [ -f "$s3jar" ] || (cd "$root" && ./mvnw -q dependency:get -Dartifact=com.adobe.testing:s3mock:4.11.0:jar:exec -Dtransitive=false)
+  s3port=${S3PORT:-9590}
+  java -Xmx512m -jar "$s3jar" --com.adobe.testing.s3mock.httpPort=$s3port --server.port=$((s3port + 1)) \
     --com.adobe.testing.s3mock.store.root="$work/s3" --com.adobe.testing.s3mock.store.initialBuckets=photos \
     --com.adobe.testing.s3mock.store.retainFilesOnExit=false > "$work/s3mock.log" 2>&1 &
   s3pid=$!

@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -38,7 +39,7 @@ import vn.urbanorder.shared.RandomIds;
  *
  * <p>The folder is {@code urbanorder.photos.incoming}; by default {@code .incoming} inside the
  * local photo folder (so that storing a photo is a link, not a copy), or a folder in the temporary
- * folder when photos are kept elsewhere. Files older than the sweep age are what a crash left:
+ * folder when photos are kept elsewhere (in a bucket, {@code urbanorder.photos.storage=s3}). Files older than the sweep age are what a crash left:
  * they are removed at start-up and by every sweep, whichever instance runs it.
  */
 @Component
@@ -52,8 +53,13 @@ public class IncomingPhotos {
     private final Duration leftoverAge;
     private final Clock clock;
 
-    IncomingPhotos(PhotosProperties properties, Clock clock) {
-        this.folder = folderOf(properties);
+    IncomingPhotos(
+            PhotosProperties properties,
+            Clock clock,
+            @Value("${" + PhotoStorageConfiguration.SETTING + ":" + PhotoStorageConfiguration.LOCAL + "}")
+                    String storage) {
+        this.folder =
+                folderOf(properties, PhotoStorageConfiguration.LOCAL.equals(PhotoStorageConfiguration.kind(storage)));
         this.leftoverAge = properties.sweepAfter();
         this.clock = clock;
         try {
@@ -64,11 +70,12 @@ public class IncomingPhotos {
         removeLeftovers();
     }
 
-    private static Path folderOf(PhotosProperties properties) {
+    private static Path folderOf(PhotosProperties properties, boolean localStorage) {
         if (properties.incoming() != null && !properties.incoming().isBlank()) {
             return Path.of(properties.incoming()).toAbsolutePath().normalize();
         }
-        if (properties.folder() != null && !properties.folder().isBlank()) {
+        // With photos in a bucket the folder setting means nothing, and nothing is written there.
+        if (localStorage && properties.folder() != null && !properties.folder().isBlank()) {
             return Path.of(properties.folder()).toAbsolutePath().normalize().resolve(".incoming");
         }
         return Path.of(System.getProperty("java.io.tmpdir"), "urbanorder-incoming");

@@ -18,7 +18,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import vn.urbanorder.shared.RandomIds;
@@ -28,9 +27,9 @@ import vn.urbanorder.shared.RandomIds;
  * is written beside its place as {@code .upload-<staging id>.part} and linked in atomically, so a
  * reader never sees half a photo and a file another writer put there first is never replaced. A
  * file's stamp is its last-modified time. Viewer copies live under {@code copies/v<version>/<size>/},
- * replaced whole when made again.
+ * replaced whole when made again. The default storage ({@code urbanorder.photos.storage=local}),
+ * made by {@link PhotoStorageConfiguration}.
  */
-@Component
 class LocalPhotoStorage implements PhotoStorage {
 
     private static final int CHUNK = 64 * 1024;

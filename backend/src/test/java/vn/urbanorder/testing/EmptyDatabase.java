@@ -11,7 +11,18 @@ public final class EmptyDatabase {
     private EmptyDatabase() {}
 
     public static List<String> arguments() {
-        ConnectionSettings settings = TestDatabase.instance().newDatabase();
+        return arguments(TestDatabase.instance().newDatabase());
+    }
+
+    /**
+     * Not an empty one: the run's own database, which every {@link IntegrationTest} service is
+     * on, as settings for another instance of the service beside them.
+     */
+    public static List<String> ofTheRun() {
+        return arguments(TestDatabase.instance().connectionSettings());
+    }
+
+    private static List<String> arguments(ConnectionSettings settings) {
         List<String> arguments = new ArrayList<>();
         arguments.add("--" + TestDatabaseEnvironment.SHARED + "=false");
         for (Map.Entry<String, Object> property : settings.springProperties().entrySet()) {

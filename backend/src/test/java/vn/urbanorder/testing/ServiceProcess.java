@@ -31,6 +31,19 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts it with photos and exports in the folder, and waits until it is ready. */
     public static ServiceProcess start(String heap, Path folder, String... settings) throws Exception {
+        List<String> all = new ArrayList<>();
+        all.add("--urbanorder.photos.folder=" + folder.resolve("photos"));
+        all.addAll(List.of(settings));
+        return start(heap, folder, EmptyDatabase.arguments(), all.toArray(String[]::new));
+    }
+
+    /**
+     * Starts it on the given database ({@link EmptyDatabase#arguments()}), which other instances
+     * may share, with exports in the folder and photos where the settings say, and waits until it
+     * is ready.
+     */
+    public static ServiceProcess start(String heap, Path folder, List<String> database, String... settings)
+            throws Exception {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -38,13 +51,12 @@ public final class ServiceProcess implements AutoCloseable {
                 "-cp",
                 System.getProperty("java.class.path"),
                 UrbanOrderApplication.class.getName()));
-        command.addAll(EmptyDatabase.arguments());
+        command.addAll(database);
         command.addAll(List.of(
                 "--spring.profiles.active=demo",
                 "--urbanorder.demo.reports=false",
                 "--server.port=" + port,
                 "--urbanorder.security.jwt.secret=" + Fixtures.SIGNING_KEY,
-                "--urbanorder.photos.folder=" + folder.resolve("photos"),
                 "--urbanorder.stats.export-dir=" + folder.resolve("exports")));
         command.addAll(List.of(settings));
         Path log = folder.resolve("service.log");

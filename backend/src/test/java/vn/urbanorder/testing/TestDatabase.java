@@ -54,7 +54,11 @@ final class TestDatabase {
     }
 
     Map<String, Object> springProperties() {
-        return new ConnectionSettings(host, port, database, user, password).springProperties();
+        return connectionSettings().springProperties();
+    }
+
+    ConnectionSettings connectionSettings() {
+        return new ConnectionSettings(host, port, database, user, password);
     }
 
     /** Another empty database on the same server, for a test that needs a database of its own. */

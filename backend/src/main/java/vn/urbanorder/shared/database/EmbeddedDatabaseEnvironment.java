@@ -32,6 +32,7 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Or
     private static final String FLYWAY_URL = "spring.flyway.url";
     private static final String PROPERTY_SOURCE = "embeddedPostgres";
     private static final String PHOTO_FOLDER = "urbanorder.photos.folder";
+    private static final String PHOTO_STORAGE = "urbanorder.photos.storage";
 
     private final Log log;
 
@@ -64,12 +65,18 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Or
         properties.put(ACTIVE, "true");
         // The trial's photos live beside its database (data/photos beside data/postgres), unless
         // set: a real installation has no default folder, so the two never share one unawares.
-        Path photos = dataDirectory.resolveSibling("photos");
-        properties.put(PHOTO_FOLDER, photos.toString());
+        // With photos in a bucket there is no folder to default.
+        boolean inBucket = "s3"
+                .equalsIgnoreCase(
+                        environment.getProperty(PHOTO_STORAGE, "local").strip());
+        if (!inBucket) {
+            properties.put(PHOTO_FOLDER, dataDirectory.resolveSibling("photos").toString());
+        }
         environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, properties));
         log.warn("No database is configured, so the service runs on an embedded PostgreSQL (port "
                 + postgres.getPort() + ", data in " + dataDirectory + ", photos in "
-                + environment.getProperty(PHOTO_FOLDER) + "). This mode is for trial use only:"
+                + (inBucket ? "an S3 bucket" : environment.getProperty(PHOTO_FOLDER))
+                + "). This mode is for trial use only:"
                 + " set SPRING_R2DBC_URL and SPRING_FLYWAY_URL (with their user names and passwords)"
                 + " to use a real PostgreSQL server.");
     }
