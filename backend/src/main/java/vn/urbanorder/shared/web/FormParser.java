@@ -272,7 +272,9 @@ final class FormParser {
 
         private final HttpHeaders headers;
         private final MessageDigest digest = sha256();
-        private @Nullable ByteArrayOutputStream memory = new ByteArrayOutputStream();
+        /** The bytes so far, as they came, while they fit in memory. */
+        private @Nullable List<byte[]> memory = new ArrayList<>();
+
         private @Nullable FileChannel channel;
         private @Nullable Path file;
         private long size;
@@ -289,31 +291,30 @@ final class FormParser {
                         "Part exceeded the disk usage limit of " + limits.maxDiskUsagePerPart() + " bytes");
             }
             digest.update(bytes.duplicate());
-            ByteArrayOutputStream held = memory;
+            List<byte[]> held = memory;
             if (held != null && (limits.maxInMemorySize() < 0 || size <= limits.maxInMemorySize())) {
-                copy(bytes, held);
+                byte[] copy = new byte[bytes.remaining()];
+                bytes.duplicate().get(copy);
+                held.add(copy);
                 return;
             }
             FileChannel out = channel;
             if (out == null) {
                 out = spool(held);
             }
-            while (bytes.hasRemaining()) {
-                out.write(bytes);
-            }
+            writeFully(out, bytes);
         }
 
         /** Moves what memory holds into a new file, from where the rest of the part goes. */
-        private FileChannel spool(@Nullable ByteArrayOutputStream held) throws IOException {
+        private FileChannel spool(@Nullable List<byte[]> held) throws IOException {
             Path created = folder.resolve(RandomIds.uuid() + MultipartSpool.SUFFIX);
             files.add(created);
             file = created;
             FileChannel out = FileChannel.open(created, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             channel = out;
             if (held != null) {
-                ByteBuffer start = ByteBuffer.wrap(held.toByteArray());
-                while (start.hasRemaining()) {
-                    out.write(start);
+                for (byte[] chunk : held) {
+                    writeFully(out, ByteBuffer.wrap(chunk));
                 }
             }
             memory = null;
@@ -325,8 +326,14 @@ final class FormParser {
             FileChannel out = channel;
             Path spooled = file;
             if (out == null || spooled == null) {
-                ByteArrayOutputStream held = Objects.requireNonNull(memory, "in memory");
-                return ReceivedParts.held(headers, held.toByteArray());
+                List<byte[]> held = Objects.requireNonNull(memory, "in memory");
+                byte[] bytes = new byte[(int) size];
+                int at = 0;
+                for (byte[] chunk : held) {
+                    System.arraycopy(chunk, 0, bytes, at, chunk.length);
+                    at += chunk.length;
+                }
+                return ReceivedParts.held(headers, bytes);
             }
             channel = null;
             out.close();
@@ -344,6 +351,12 @@ final class FormParser {
                     log.debug("Closing an abandoned multipart file failed: {}", e.toString());
                 }
             }
+        }
+    }
+
+    private static void writeFully(FileChannel out, ByteBuffer bytes) throws IOException {
+        while (bytes.hasRemaining()) {
+            out.write(bytes);
         }
     }
 
