@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,9 +34,10 @@ import vn.urbanorder.shared.RandomIds;
 
 /**
  * Where uploaded photos wait while their request runs: each is written to a file of its own as
- * its bytes arrive, hashed on the way, and removed when the request ends, however it ends. So a
- * photo's size never shows in the heap: the inspector maps the file, and the storage takes it
- * from there (a local folder on the same disk links it in without copying it again).
+ * its bytes arrive, hashed on the way (or, when the web layer has done that already, its file is
+ * moved in), and removed when the request ends, however it ends. So a photo's size never shows in
+ * the heap: the inspector maps the file, and the storage takes it from there (a local folder on
+ * the same disk links it in without copying it again).
  *
  * <p>The folder is {@code urbanorder.photos.incoming}; by default {@code .incoming} inside the
  * local photo folder (so that storing a photo is a link, not a copy), or a folder in the temporary
@@ -87,27 +89,30 @@ public class IncomingPhotos {
     }
 
     /**
-     * Writes the photos of one request to files and runs the work with them, then removes the
+     * Receives the photos of one request as files and runs the work with them, then removes the
      * files: after the work, after a failure (a photo past its size included) and after a cancel.
-     * The contents are read one after the other; each is refused with the given error as soon as
-     * it grows past the size, before more of it is read.
+     * Photos still arriving are written one after the other, each refused with the given error as
+     * soon as it grows past the size, before more of it is read; files written already are moved
+     * in.
      */
     public <T> Mono<T> receive(
-            List<Flux<DataBuffer>> contents,
+            List<SentPhoto> photos,
             long maxBytes,
             Supplier<? extends Throwable> tooLarge,
             Function<List<UploadedPhoto>, Mono<T>> work) {
         return Mono.defer(() -> {
-            List<Path> written = java.util.Collections.synchronizedList(new ArrayList<>());
-            Mono<List<UploadedPhoto>> files = Flux.fromIterable(contents)
-                    .concatMap(content -> {
+            List<Path> received = Collections.synchronizedList(new ArrayList<>());
+            Mono<List<UploadedPhoto>> files = Flux.fromIterable(photos)
+                    .concatMap(photo -> {
                         Path file = folder.resolve(RandomIds.uuid() + SUFFIX);
-                        written.add(file);
-                        return write(content, file, maxBytes, tooLarge);
+                        received.add(file);
+                        return photo instanceof SentPhoto.Written written
+                                ? adopt(written, file, maxBytes, tooLarge)
+                                : write(((SentPhoto.Streamed) photo).content(), file, maxBytes, tooLarge);
                     })
                     .collectList();
             return Mono.usingWhen(
-                    Mono.just(written), ignored -> files.flatMap(work), ignored -> remove(List.copyOf(written)));
+                    Mono.just(received), ignored -> files.flatMap(work), ignored -> remove(List.copyOf(received)));
         });
     }
 
@@ -127,11 +132,28 @@ public class IncomingPhotos {
     public <T> Mono<T> receiveBytes(List<byte[]> photos, Function<List<UploadedPhoto>, Mono<T>> work) {
         return receive(
                 photos.stream()
-                        .map(bytes -> Flux.<DataBuffer>just(DefaultDataBufferFactory.sharedInstance.wrap(bytes)))
+                        .map(bytes -> SentPhoto.streamed(
+                                Flux.<DataBuffer>just(DefaultDataBufferFactory.sharedInstance.wrap(bytes))))
                         .toList(),
                 Long.MAX_VALUE,
                 IllegalStateException::new,
                 work);
+    }
+
+    /**
+     * Moves a file written and hashed as it arrived into the folder: a rename where both are on
+     * one file system, so the bytes are neither read nor written again (a copy elsewhere).
+     */
+    private static Mono<UploadedPhoto> adopt(
+            SentPhoto.Written written, Path file, long maxBytes, Supplier<? extends Throwable> tooLarge) {
+        if (written.sizeBytes() > maxBytes) {
+            return Mono.error(tooLarge.get());
+        }
+        return Mono.fromCallable(() -> {
+                    Files.move(written.file(), file);
+                    return new UploadedPhoto(file, written.sizeBytes(), written.sha256());
+                })
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     private Mono<UploadedPhoto> write(

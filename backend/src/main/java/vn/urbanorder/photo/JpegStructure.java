@@ -86,10 +86,21 @@ final class JpegStructure {
         return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
     }
 
-    /** The offset of the marker that ends the entropy-coded data starting at the offset. */
+    /**
+     * The offset of the marker that ends the entropy-coded data starting at the offset. Most of a
+     * photo is entropy-coded data, so it is skipped eight bytes at a time while none of them is
+     * 0xFF, which ends the scan or escapes a byte of it.
+     */
     private static int afterScan(ByteBuffer bytes, int at) {
         int end = bytes.limit() - 1;
+        int lastWord = bytes.limit() - Long.BYTES;
         while (at < end) {
+            while (at <= lastWord && !hasFF(bytes.getLong(at))) {
+                at += Long.BYTES;
+            }
+            if (at >= end) {
+                break;
+            }
             if (bytes.get(at) == (byte) 0xFF) {
                 int next = bytes.get(at + 1) & 0xFF;
                 // A stuffed zero or a restart marker belongs to the scan; anything else ends it.
@@ -102,5 +113,11 @@ final class JpegStructure {
             }
         }
         throw new NotAnImage("the scan has no end");
+    }
+
+    /** Whether any of the eight bytes is 0xFF: a zero byte of its complement (a classic bit trick). */
+    static boolean hasFF(long word) {
+        long inverted = ~word;
+        return ((inverted - 0x0101010101010101L) & ~inverted & 0x8080808080808080L) != 0;
     }
 }

@@ -1,5 +1,5 @@
 /** Photos of reports: judged by their bytes, read for EXIF on the server, kept as evidence by hash. */
-@ApplicationModule(allowedDependencies = {"shared"})
+@ApplicationModule(allowedDependencies = {"shared", "shared :: multipart"})
 @NullMarked
 package vn.urbanorder.photo;
 

@@ -129,6 +129,71 @@ class JpegStructureTests {
         assertThat(structure.pixels()).isEqualTo(65535L * 65535L);
     }
 
+    @Test
+    void theEndOfAScanIsFoundWhereverItFallsAmongEightByteWords() {
+        for (int length = 0; length < 40; length++) {
+            for (int escape = -1; escape < length - 1; escape++) {
+                byte[] scan = new byte[length];
+                Arrays.fill(scan, (byte) 0x5A);
+                if (escape >= 0) {
+                    // A stuffed zero or a restart marker: both belong to the scan.
+                    scan[escape] = (byte) 0xFF;
+                    scan[escape + 1] = (byte) (escape % 2 == 0 ? 0x00 : 0xD3);
+                }
+                byte[] jpeg = TestImages.concat(MINIMAL_HEAD, scan, new byte[] {(byte) 0xFF, (byte) 0xD9});
+
+                assertThat(JpegStructure.read(ByteBuffer.wrap(jpeg)).width())
+                        .as("scan of %d bytes, escape at %d", length, escape)
+                        .isEqualTo(2);
+                assertThatThrownBy(() -> JpegStructure.read(ByteBuffer.wrap(Arrays.copyOf(jpeg, jpeg.length - 1))))
+                        .as("scan of %d bytes without its EOI", length)
+                        .isInstanceOf(NotAnImage.class);
+            }
+        }
+    }
+
+    @Test
+    void aByteOf0xFFIsSeenInEveryPlaceOfAWord() {
+        for (int place = 0; place < 8; place++) {
+            long mask = 0xFFL << (8 * place);
+            assertThat(JpegStructure.hasFF(mask)).isTrue();
+            assertThat(JpegStructure.hasFF(0x7F7F7F7F7F7F7F7FL & ~mask | mask)).isTrue();
+            assertThat(JpegStructure.hasFF(0x0101010101010101L & ~mask | 0xFEL << (8 * place)))
+                    .isFalse();
+        }
+        assertThat(JpegStructure.hasFF(0xFEFEFEFEFEFEFEFEL)).isFalse();
+        assertThat(JpegStructure.hasFF(0L)).isFalse();
+    }
+
+    /** SOI, a frame of 2 x 1 pixels with one component, and the header of a scan. */
+    private static final byte[] MINIMAL_HEAD = {
+        (byte) 0xFF,
+        (byte) 0xD8,
+        (byte) 0xFF,
+        (byte) 0xC0,
+        0,
+        11,
+        8,
+        0,
+        1,
+        0,
+        2,
+        1,
+        1,
+        0x11,
+        0,
+        (byte) 0xFF,
+        (byte) 0xDA,
+        0,
+        8,
+        1,
+        1,
+        0,
+        0,
+        0x3F,
+        0
+    };
+
     /** The first marker of that kind after the SOI. */
     private static int indexOf(byte[] jpeg, byte marker) {
         for (int i = 2; i < jpeg.length - 1; i++) {

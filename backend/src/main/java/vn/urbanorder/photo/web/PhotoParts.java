@@ -10,9 +10,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.photo.IncomingPhotos;
 import vn.urbanorder.photo.PhotosProperties;
+import vn.urbanorder.photo.SentPhoto;
 import vn.urbanorder.photo.UploadedPhoto;
 import vn.urbanorder.shared.InvalidRequestException;
 import vn.urbanorder.shared.ProblemException;
+import vn.urbanorder.shared.web.SpooledFilePart;
 
 /**
  * The {@code photos} parts of a multipart form: counted once the form has arrived, before any is
@@ -46,15 +48,22 @@ public class PhotoParts {
     }
 
     /**
-     * Writes the photos to files as their bytes come (each refused with 413 past its size, before
-     * more of it is read), runs the work with them, and removes the files when it ends. Run it
-     * under an {@link UploadGate} slot.
+     * Receives the photos as files (each refused with 413 past its size), runs the work with
+     * them, and removes the files when it ends. The codec has already written and hashed those too
+     * large for memory ({@link SpooledFilePart}): their files are taken over as they are; the
+     * others are written as their bytes are read. Run it under an {@link UploadGate} slot.
      */
     public <T> Mono<T> receive(List<Part> photos, Function<List<UploadedPhoto>, Mono<T>> work) {
         return incoming.receive(
-                photos.stream().map(Part::content).toList(),
+                photos.stream().map(PhotoParts::sent).toList(),
                 limits.maxBytes(),
                 () -> ProblemException.payloadTooLarge("Mỗi ảnh tối đa " + limits.maxBytes() / (1024 * 1024) + " MB."),
                 work);
+    }
+
+    private static SentPhoto sent(Part part) {
+        return part instanceof SpooledFilePart spooled
+                ? SentPhoto.written(spooled.file(), spooled.size(), spooled.sha256())
+                : SentPhoto.streamed(part.content());
     }
 }

@@ -2,6 +2,7 @@ package vn.urbanorder.photo.web;
 
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -24,10 +25,25 @@ public class UploadGate {
         this.permits = new Semaphore(properties.maxConcurrentUploads());
     }
 
+    /**
+     * Runs the upload under a slot, or answers 503. The slot comes back as soon as the upload
+     * has its outcome, before the answer is written (a phone that sends its next report the
+     * moment it reads the answer finds it free), or when the upload is cancelled.
+     */
     public <T> Mono<T> through(Mono<T> upload) {
-        return Mono.defer(() -> permits.tryAcquire()
-                ? upload.doFinally(signal -> permits.release())
-                : Mono.error(ProblemException.serviceUnavailable(
-                        "Hệ thống đang nhận nhiều ảnh; máy sẽ tự gửi lại sau ít giây.", Duration.ofSeconds(5))));
+        return Mono.defer(() -> {
+            if (!permits.tryAcquire()) {
+                return Mono.error(ProblemException.serviceUnavailable(
+                        "Hệ thống đang nhận nhiều ảnh; máy sẽ tự gửi lại sau ít giây.", Duration.ofSeconds(5)));
+            }
+            AtomicBoolean held = new AtomicBoolean(true);
+            Runnable release = () -> {
+                if (held.compareAndSet(true, false)) {
+                    permits.release();
+                }
+            };
+            // Before the outcome goes on to be written as the answer; the cancel afterwards.
+            return upload.doOnEach(outcome -> release.run()).doFinally(signal -> release.run());
+        });
     }
 }

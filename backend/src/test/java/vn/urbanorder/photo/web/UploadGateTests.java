@@ -28,4 +28,17 @@ class UploadGateTests {
                 .expectNext("third")
                 .verifyComplete();
     }
+
+    @Test
+    void theSlotIsFreeBeforeTheAnswerGoesOut() {
+        // The answer is written where the outcome arrives; the next submission may come at once.
+        StepVerifier.create(gate.through(Mono.just("first"))
+                        .flatMap(answer -> gate.through(Mono.just(answer + ", then the next"))))
+                .expectNext("first, then the next")
+                .verifyComplete();
+        StepVerifier.create(gate.through(Mono.error(new IllegalStateException("failed")))
+                        .onErrorResume(failure -> gate.through(Mono.just("retried"))))
+                .expectNext("retried")
+                .verifyComplete();
+    }
 }
