@@ -103,7 +103,8 @@ class IncomingPhotosTests {
                         50_000_000,
                         Duration.ofSeconds(5),
                         null),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                PhotoStorageConfiguration.LOCAL);
     }
 
     private static SentPhoto streamed(String text) {

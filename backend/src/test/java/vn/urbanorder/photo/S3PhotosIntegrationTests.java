@@ -98,6 +98,28 @@ class S3PhotosIntegrationTests {
         }
     }
 
+    @Test
+    void viewerCopiesAreKeptInTheBucketBesideTheOriginal() throws IOException {
+        String patrol = fixtures.bearer(fixtures.user(fixtures.ward(), "PATROL"));
+        ReportDto report = Submission.sound().submittedWithPhotos(http, patrol, UniquePhotos.jpeg());
+        ReportPhotoDto photo = report.getPhotos().get(0);
+
+        byte[] thumb = served(http, photo, patrol, "thumb");
+        byte[] view = served(http, photo, patrol, "view");
+
+        for (byte[] copy : List.of(thumb, view)) {
+            var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(copy));
+            assertThat(image).as("a JPEG").isNotNull();
+        }
+        String sha = photo.getSha256();
+        assertThat(S3Server.instance().keys(PREFIX))
+                .contains(
+                        PREFIX + "copies/v" + CopySize.VERSION + "/thumb/" + sha.substring(0, 2) + "/"
+                                + sha.substring(2, 4) + "/" + sha + ".jpg",
+                        PREFIX + "copies/v" + CopySize.VERSION + "/view/" + sha.substring(0, 2) + "/"
+                                + sha.substring(2, 4) + "/" + sha + ".jpg");
+    }
+
     /**
      * Two instances on one database and one bucket, as a deployment of several runs: this one and
      * another in a JVM of its own, which is given no photo folder at all (a service on a real
@@ -193,9 +215,14 @@ class S3PhotosIntegrationTests {
         assertThat(stagingsOf(storedByBoth.sha256())).isZero();
     }
 
+    /** The original, as stored. */
     private static byte[] served(WebTestClient http, ReportPhotoDto photo, String bearer) {
+        return served(http, photo, bearer, "original");
+    }
+
+    private static byte[] served(WebTestClient http, ReportPhotoDto photo, String bearer, String size) {
         return http.get()
-                .uri(photo.getUrl())
+                .uri(photo.getUrl() + "?size=" + size)
                 .header("Authorization", bearer)
                 .exchange()
                 .expectStatus()
