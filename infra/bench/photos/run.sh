@@ -75,10 +75,14 @@ echo "warm-up (${warmup} s)"
 PHOTOS="$work/input" TOKEN=$(token) wrk -t2 -c$clients -d"${warmup}s" --timeout 60s -s "$here/submit.lua" \
   "http://localhost:$port" > /dev/null 2> "$work/warm.err"
 
+# CPU seconds a process has used (user + system), to tell the service's share from the store's.
+cpu() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$1/stat"; }
+service_cpu=$(cpu "$pid"); store_cpu=$([ -n "$s3pid" ] && cpu "$s3pid" || echo 0)
 echo "== service, $clients clients, ${duration}s, three photos of $(stat -c %s "$work/input/photo-1.jpg") bytes each"
 PHOTOS="$work/input" TOKEN=$(token) wrk -t2 -c$clients -d"${duration}s" --timeout 60s --latency -s "$here/submit.lua" \
   "http://localhost:$port" 2> "$work/wrk.err" | grep -E 'Requests/sec|Latency  |50%|99%|requests in|Non-2xx|reports created'
 [ -s "$work/wrk.err" ] && { echo "unexpected answers:"; head -3 "$work/wrk.err"; }
+echo "CPU seconds in the run: service $(echo "$(cpu "$pid") - $service_cpu" | bc)$([ -n "$s3pid" ] && echo ", S3 protocol server $(echo "$(cpu "$s3pid") - $store_cpu" | bc)") (of $(( $(nproc) * duration )) on $(nproc) cores)"
 if grep -q OutOfMemoryError "$work/service.log"; then echo "OutOfMemoryError in the service's log"; fi
 echo "heap: -Xmx256m; the most in use before a collection: $(grep -oE '[0-9]+M->' "$work/gc.log" | sed 's/M->//' | sort -n | tail -1) MB"
 echo "reports stored: $(psql -Atc 'SELECT count(*) FROM report' "$db"), photos: $(psql -Atc 'SELECT count(*) FROM photo' "$db")"
