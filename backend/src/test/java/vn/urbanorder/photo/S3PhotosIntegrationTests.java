@@ -32,6 +32,7 @@ import vn.urbanorder.testing.IntegrationTest;
 import vn.urbanorder.testing.S3Server;
 import vn.urbanorder.testing.ServiceProcess;
 import vn.urbanorder.testing.Submission;
+import vn.urbanorder.testing.TestPhotos;
 
 /**
  * The whole service with its photos in a bucket of a real S3 protocol server: photos arrive in
@@ -81,8 +82,8 @@ class S3PhotosIntegrationTests {
     @Test
     void aReportsPhotosGoToTheBucketAndAreServedFromItByteForByte() {
         String patrol = fixtures.bearer(fixtures.user(fixtures.ward(), "PATROL"));
-        byte[] first = UniquePhotos.jpeg();
-        byte[] second = UniquePhotos.jpeg();
+        byte[] first = TestPhotos.uniqueJpeg();
+        byte[] second = TestPhotos.uniqueJpeg();
         Submission submission = Submission.sound();
 
         ReportDto report = submission.submittedWithPhotos(http, patrol, first, second);
@@ -101,7 +102,7 @@ class S3PhotosIntegrationTests {
     @Test
     void viewerCopiesAreKeptInTheBucketBesideTheOriginal() throws IOException {
         String patrol = fixtures.bearer(fixtures.user(fixtures.ward(), "PATROL"));
-        ReportDto report = Submission.sound().submittedWithPhotos(http, patrol, UniquePhotos.jpeg());
+        ReportDto report = Submission.sound().submittedWithPhotos(http, patrol, TestPhotos.uniqueJpeg());
         ReportPhotoDto photo = report.getPhotos().get(0);
 
         byte[] thumb = served(http, photo, patrol, "thumb");
@@ -130,8 +131,8 @@ class S3PhotosIntegrationTests {
     void anotherInstanceOnTheSameDatabaseAndBucketServesThisOnesPhotosAndThisOneItsOwn(@TempDir Path folder)
             throws Exception {
         String patrol = fixtures.bearer(fixtures.user(fixtures.ward(), "PATROL"));
-        byte[] takenInHere = UniquePhotos.jpeg();
-        byte[] takenInThere = UniquePhotos.jpeg();
+        byte[] takenInHere = TestPhotos.uniqueJpeg();
+        byte[] takenInThere = TestPhotos.uniqueJpeg();
         String[] bucket = S3Server.instance().arguments(PREFIX).toArray(String[]::new);
 
         try (var other = ServiceProcess.start("-Xmx256m", folder, EmptyDatabase.ofTheRun(), bucket)) {
@@ -287,7 +288,7 @@ class S3PhotosIntegrationTests {
 
     private InspectedPhoto photo() {
         return inspector
-                .inspect(List.of(TestUploads.of(UniquePhotos.jpeg())), ZoneId.of("Asia/Ho_Chi_Minh"))
+                .inspect(List.of(TestUploads.of(TestPhotos.uniqueJpeg())), ZoneId.of("Asia/Ho_Chi_Minh"))
                 .block()
                 .get(0);
     }

@@ -31,8 +31,19 @@ public final class TestPhotos {
 
     /** A JPEG of noise, which compresses badly: 1000 by 1000 makes about a megabyte. */
     public static byte[] noisyJpeg(int width, int height) {
+        return noise(width, height, new java.util.Random(width * 31L + height));
+    }
+
+    /**
+     * A small JPEG of noise whose hash no other test's photo has: for a test that checks a file is
+     * removed, which must not meet the same bytes recorded by another test on the run's database.
+     */
+    public static byte[] uniqueJpeg() {
+        return noise(96, 64, java.util.concurrent.ThreadLocalRandom.current());
+    }
+
+    private static byte[] noise(int width, int height, java.util.Random random) {
         var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        var random = new java.util.Random(width * 31L + height);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 image.setRGB(x, y, random.nextInt(0x1000000));
