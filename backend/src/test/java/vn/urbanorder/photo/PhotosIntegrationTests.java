@@ -46,6 +46,9 @@ class PhotosIntegrationTests {
     DatabaseClient database;
 
     @Autowired
+    Fixtures fixtures;
+
+    @Autowired
     PhotoSweep sweep;
 
     @Autowired
@@ -180,7 +183,7 @@ class PhotosIntegrationTests {
     @Test
     void workWhoseTransactionCommitsKeepsTheFilesForGood() {
         InspectedPhoto photo = photo(11);
-        UUID report = newReport();
+        UUID report = fixtures.bareReport();
 
         photos.stageAndRun(
                         Fixtures.DEMO_WARD,
@@ -195,7 +198,7 @@ class PhotosIntegrationTests {
     @Test
     void workWhoseTransactionFailsLeavesNoFileBehind() {
         InspectedPhoto photo = photo(12);
-        UUID report = newReport();
+        UUID report = fixtures.bareReport();
         AtomicBoolean storedFirst = new AtomicBoolean();
 
         assertThatThrownBy(() -> photos.stageAndRun(Fixtures.DEMO_WARD, List.of(photo), stored -> storage.exists(
@@ -279,23 +282,7 @@ class PhotosIntegrationTests {
     }
 
     private void record(InspectedPhoto photo) {
-        photos.record(Fixtures.DEMO_WARD, newReport(), List.of(photo)).block();
-    }
-
-    private UUID newReport() {
-        return database.sql("""
-                        INSERT INTO report (ward_id, reference, reporter_id, client_report_id, payload_sha256, category,
-                                            lat, lon, observed_at, observed_offset_seconds, received_at, status)
-                        VALUES (:ward, :reference, 'a1000000-0000-4000-8000-000000000102', :client, 'x',
-                                'SANITATION', 21.0452, 105.8853, now(), 25200, now(), 'UNASSIGNED')
-                        RETURNING id
-                        """)
-                .bind("ward", Fixtures.DEMO_WARD)
-                .bind("reference", "TEST-" + UUID.randomUUID())
-                .bind("client", UUID.randomUUID())
-                .map(row -> row.get("id", UUID.class))
-                .one()
-                .block();
+        photos.record(Fixtures.DEMO_WARD, fixtures.bareReport(), List.of(photo)).block();
     }
 
     /** A JPEG of its own, so its hash is this test's alone. */

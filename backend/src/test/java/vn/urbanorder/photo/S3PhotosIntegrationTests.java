@@ -156,7 +156,7 @@ class S3PhotosIntegrationTests {
     @Test
     void workWhoseTransactionFailsLeavesNoObjectInTheBucket() {
         InspectedPhoto photo = photo();
-        UUID report = newReport();
+        UUID report = fixtures.bareReport();
 
         assertThatThrownBy(() -> photos.stageAndRun(Fixtures.DEMO_WARD, List.of(photo), stored -> storage.exists(
                                         photo.sha256())
@@ -202,7 +202,8 @@ class S3PhotosIntegrationTests {
         putAsAnotherInstallation(storedByBoth);
         StagedPhotos abandonedLongAgo = photos.stage(Fixtures.DEMO_WARD, List.of(abandoned, recorded, storedByBoth));
         photos.store(abandonedLongAgo).block();
-        photos.record(Fixtures.DEMO_WARD, newReport(), List.of(recorded)).block();
+        photos.record(Fixtures.DEMO_WARD, fixtures.bareReport(), List.of(recorded))
+                .block();
         age(abandonedLongAgo);
         photos.store(photos.stage(Fixtures.DEMO_WARD, List.of(fresh))).block();
 
@@ -266,22 +267,6 @@ class S3PhotosIntegrationTests {
         return database.sql("SELECT count(*) AS n FROM photo_staging WHERE sha256 = :sha")
                 .bind("sha", sha256)
                 .map(row -> row.get("n", Long.class))
-                .one()
-                .block();
-    }
-
-    private UUID newReport() {
-        return database.sql("""
-                        INSERT INTO report (ward_id, reference, reporter_id, client_report_id, payload_sha256, category,
-                                            lat, lon, observed_at, observed_offset_seconds, received_at, status)
-                        VALUES (:ward, :reference, 'a1000000-0000-4000-8000-000000000102', :client, 'x',
-                                'SANITATION', 21.0452, 105.8853, now(), 25200, now(), 'UNASSIGNED')
-                        RETURNING id
-                        """)
-                .bind("ward", Fixtures.DEMO_WARD)
-                .bind("reference", "TEST-" + UUID.randomUUID())
-                .bind("client", UUID.randomUUID())
-                .map(row -> row.get("id", UUID.class))
                 .one()
                 .block();
     }

@@ -59,6 +59,26 @@ public class Fixtures {
                 .block();
     }
 
+    /**
+     * A bare report row in the demo ward, written straight to the table (no intake, no trail), for
+     * tests that need a report to hang photo records on.
+     */
+    public UUID bareReport() {
+        return database.sql("""
+                        INSERT INTO report (ward_id, reference, reporter_id, client_report_id, payload_sha256, category,
+                                            lat, lon, observed_at, observed_offset_seconds, received_at, status)
+                        VALUES (:ward, :reference, 'a1000000-0000-4000-8000-000000000102', :client, 'x',
+                                'SANITATION', 21.0452, 105.8853, now(), 25200, now(), 'UNASSIGNED')
+                        RETURNING id
+                        """)
+                .bind("ward", DEMO_WARD)
+                .bind("reference", "TEST-" + UUID.randomUUID())
+                .bind("client", UUID.randomUUID())
+                .map(row -> row.get("id", UUID.class))
+                .one()
+                .block();
+    }
+
     /** A new active unit of the ward with a fresh code; gives its id. */
     public UUID unit(UUID wardId) {
         String code = "U"
