@@ -62,9 +62,11 @@ class SecurityConfiguration {
 
     /**
      * Pages and their scripts, styles and images come from the service itself, never from another
-     * site, and no page may be framed. The API reference's viewer draws its icons as data: images.
+     * site, and no page may be framed. The API reference's viewer draws its icons as data: images;
+     * the field app shows photos from blob: addresses (those on the phone, and the service's,
+     * fetched with the officer's token).
      */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self';"
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:; style-src 'self';"
             + " script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /** Needs the migrations to have run: the initializer runs them when it is created. */

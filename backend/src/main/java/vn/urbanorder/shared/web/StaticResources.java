@@ -1,7 +1,10 @@
 package vn.urbanorder.shared.web;
 
+import java.util.Map;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.config.ResourceHandlerRegistration;
 import org.springframework.web.reactive.config.ResourceHandlerRegistry;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 
@@ -22,10 +25,11 @@ class StaticResources implements WebFluxConfigurer {
                 .setCacheControl(CacheControl.noCache())
                 .resourceChain(true)
                 .addResolver(new InMemoryResources());
-        registry.addResourceHandler("/**")
+        ResourceHandlerRegistration own = registry.addResourceHandler("/**")
                 .addResourceLocations("classpath:/static/")
-                .setCacheControl(CacheControl.noCache())
-                .resourceChain(true)
-                .addResolver(new InMemoryResources());
+                .setCacheControl(CacheControl.noCache());
+        // Browsers install a web app only from a manifest served as what it is.
+        own.setMediaTypes(Map.of("webmanifest", MediaType.parseMediaType("application/manifest+json")));
+        own.resourceChain(true).addResolver(new InMemoryResources());
     }
 }

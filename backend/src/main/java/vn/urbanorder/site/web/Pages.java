@@ -56,6 +56,7 @@ class Pages {
                 <h1>%s</h1>
                 <p>%s</p>
                 <ul class="links">
+                <li><a href="/app/">%s</a><span>%s</span></li>
                 <li><a href="/reference/">%s</a><span>%s</span></li>
                 <li><a href="/api/v1/openapi.yaml">%s</a><span>%s</span></li>
                 <li><a href="/actuator/health">%s</a><span>%s</span></li>
@@ -68,6 +69,8 @@ class Pages {
                         text.apply("site.name"),
                         text.apply("site.name"),
                         text.apply("site.intro"),
+                        text.apply("site.app"),
+                        text.apply("site.app.about"),
                         text.apply("site.reference"),
                         text.apply("site.reference.about"),
                         text.apply("site.contract"),

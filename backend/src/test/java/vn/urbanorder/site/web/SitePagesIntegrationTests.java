@@ -19,7 +19,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import vn.urbanorder.testing.IntegrationTest;
 
 /**
- * The service's public pages: its root links to the API reference, the contract is served as the
+ * The service's public pages: its root links to the field app and the API reference, the contract is served as the
  * spec module packages it, and the reference page needs nothing from any other site.
  */
 @IntegrationTest
@@ -61,6 +61,7 @@ class SitePagesIntegrationTests {
         assertThat(page)
                 .contains("<html lang=\"vi\">")
                 .contains("Hệ thống phản ánh vi phạm trật tự đô thị")
+                .contains("href=\"/app/\"")
                 .contains("href=\"/reference/\"")
                 .contains("href=\"/api/v1/openapi.yaml\"")
                 .contains("href=\"/actuator/health\"");
@@ -110,7 +111,7 @@ class SitePagesIntegrationTests {
                 .expectHeader()
                 .valueEquals(
                         "Content-Security-Policy",
-                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
+                        "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self';"
                                 + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
                 .expectHeader()
                 .valueEquals("X-Frame-Options", "DENY");

@@ -1,0 +1,116 @@
+// The field app: signs the officer in, routes between its screens and keeps the outbox running.
+import { h, show } from './dom.js';
+import * as outbox from './outbox.js';
+import * as session from './session.js';
+import { fillTexts, t } from './text.js';
+import * as compose from './views/compose.js';
+import * as mine from './views/mine.js';
+import * as queue from './views/queue.js';
+import * as report from './views/report.js';
+import * as signIn from './views/sign-in.js';
+import { releaseAll } from './photos.js';
+
+const view = document.getElementById('view');
+const tabs = document.getElementById('tabs');
+const notices = document.getElementById('notices');
+let leave = null;
+
+/** What every screen may ask of the app. */
+const app = {
+  go(hash) {
+    if (location.hash === hash) route();
+    else location.hash = hash;
+  },
+  async signOut() {
+    const waiting = await outbox.unsent();
+    const question = waiting.length > 0 ? t('signOut.unsent', { n: waiting.length }) : t('signOut.confirm');
+    if (!confirm(question)) return;
+    await session.signOut();
+    location.hash = '#/sign-in';
+    route();
+  },
+};
+
+const screens = [
+  [/^#\/new$/, (match) => compose.render(view, app, {})],
+  [/^#\/fix\/([0-9a-f-]{36})$/, (match) => compose.render(view, app, { fix: match[1] })],
+  [/^#\/queue$/, () => queue.render(view, app)],
+  [/^#\/mine$/, () => mine.render(view, app)],
+  [/^#\/report\/([0-9a-f-]{36})$/, (match) => report.render(view, app, match[1])],
+];
+
+async function route() {
+  leave?.();
+  leave = null;
+  releaseAll();
+  const user = await session.user();
+  const hash = location.hash || '#/new';
+  if (!user || hash === '#/sign-in') {
+    tabs.hidden = true;
+    leave = await signIn.render(view, app, user);
+    return;
+  }
+  tabs.hidden = false;
+  const found = screens.find(([pattern]) => pattern.test(hash));
+  const [pattern, screen] = found ?? screens[0];
+  for (const link of tabs.querySelectorAll('a')) {
+    link.classList.toggle('current', hash.startsWith(`#/${link.dataset.tab}`));
+  }
+  leave = (await screen(hash.match(pattern))) ?? null;
+  view.focus({ preventScroll: true });
+}
+
+function showNetwork() {
+  const network = document.getElementById('network');
+  network.textContent = navigator.onLine ? t('network.online') : t('network.offline');
+  network.classList.toggle('offline', !navigator.onLine);
+}
+
+/** The count on the queue's tab and the warnings every screen needs. */
+async function showOutboxState() {
+  const user = await session.user();
+  const waiting = user ? await outbox.unsent() : [];
+  const count = document.getElementById('queue-count');
+  count.hidden = waiting.length === 0;
+  count.textContent = String(waiting.length);
+  const items = [];
+  if (user && (await session.expired())) {
+    items.push(h('p', { class: 'notice warn' }, t('notice.signedOut', { n: waiting.length }), ' ', h('a', { href: '#/sign-in' }, t('notice.signInAgain'))));
+  }
+  if (waiting.length > 0 && !(await persisted())) {
+    items.push(h('p', { class: 'notice' }, t('notice.storage', { n: waiting.length })));
+  }
+  show(notices, items);
+}
+
+async function persisted() {
+  try {
+    return (await navigator.storage?.persisted?.()) ?? false;
+  } catch {
+    return false;
+  }
+}
+
+function registerWorker() {
+  if (!('serviceWorker' in navigator)) return;
+  navigator.serviceWorker.register('sw.js', { scope: './' }).catch((e) => console.warn('Service worker', e));
+  let hadController = Boolean(navigator.serviceWorker.controller);
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    // A new release took over: say so rather than reload under a form being filled in.
+    if (hadController) {
+      notices.prepend(h('p', { class: 'notice' }, t('notice.updated'), ' ', h('button', { class: 'link', type: 'button', onclick: () => location.reload() }, t('notice.reload'))));
+    }
+    hadController = true;
+  });
+}
+
+fillTexts(document);
+showNetwork();
+addEventListener('online', showNetwork);
+addEventListener('offline', showNetwork);
+addEventListener('hashchange', route);
+outbox.onChange(showOutboxState);
+registerWorker();
+await route();
+await showOutboxState();
+outbox.start();
