@@ -58,13 +58,24 @@ public final class Transfers {
         if (response == null || OffSiteRequests.offSite(request.url())) {
             return;
         }
-        var sizes = request.sizes();
-        long body = sizes.responseBodySize;
-        if (body == 0 && response.status() == 200) {
-            body = bodyLength(response);
+        finished.add(
+                new Transfer(request.url(), request.resourceType(), response.status(), overTheWire(request, response)));
+    }
+
+    /**
+     * Nothing for an answer from the HTTP cache (Playwright then reports a negative body size) or
+     * from a service worker (whose own fetch, if any, is counted as a request of its own).
+     */
+    private static long overTheWire(Request request, Response response) {
+        if (response.fromServiceWorker()) {
+            return 0;
         }
-        finished.add(new Transfer(
-                request.url(), request.resourceType(), response.status(), sizes.responseHeadersSize + body));
+        var sizes = request.sizes();
+        long bytes = Math.max(0, sizes.responseHeadersSize + sizes.responseBodySize);
+        if (bytes > 0 && sizes.responseBodySize == 0 && response.status() == 200) {
+            bytes += bodyLength(response);
+        }
+        return bytes;
     }
 
     /**
