@@ -22,7 +22,7 @@ import java.util.List;
  * <p>Every context speaks Vietnamese ({@code vi-VN}) in Hà Nội's time zone, may read the phone's
  * position (a fresh {@link TestPoints} point, 10 m accurate; move it with {@code
  * context.setGeolocation}), may run service workers, and never reaches the internet
- * ({@link OffSiteRequests}).
+ * ({@link OffSiteRequests}; {@link Chromium#ARGUMENTS} for {@link #openWithHttpCache}).
  */
 public final class BrowserSession implements AutoCloseable {
 
@@ -59,6 +59,20 @@ public final class BrowserSession implements AutoCloseable {
 
     /** A page in a fresh context of its own on that screen. */
     public Page open(Screen screen) {
+        return open(screen, true);
+    }
+
+    /**
+     * A page in a fresh context without the off-site stub, for measuring a first load as a phone
+     * makes it: Playwright turns Chromium's HTTP cache off in a context with any route, so a
+     * service worker's install would fetch again what the page has just loaded. Off-site requests
+     * here fail to resolve ({@link Chromium#ARGUMENTS}), and are not noted.
+     */
+    public Page openWithHttpCache(Screen screen) {
+        return open(screen, false);
+    }
+
+    private Page open(Screen screen, boolean stubOffSite) {
         double[] point = TestPoints.next();
         Geolocation position = new Geolocation(point[0], point[1]).setAccuracy(ACCURACY_METRES);
         BrowserContext context = browser.newContext(screen.options()
@@ -69,8 +83,12 @@ public final class BrowserSession implements AutoCloseable {
                 .setGeolocation(position)
                 .setServiceWorkers(ServiceWorkerPolicy.ALLOW));
         try {
-            opened.add(
-                    new Opened(context, screen, position, OffSiteRequests.stub(context), PageProblems.watch(context)));
+            opened.add(new Opened(
+                    context,
+                    screen,
+                    position,
+                    stubOffSite ? OffSiteRequests.stub(context) : OffSiteRequests.none(),
+                    PageProblems.watch(context)));
             return context.newPage();
         } catch (PlaywrightException failed) {
             context.close();
@@ -110,18 +128,18 @@ public final class BrowserSession implements AutoCloseable {
     }
 
     /** Screenshots of every page still open, named after the failed test. */
-    void screenshotEverything(String name) {
-        int index = 0;
+    List<Path> screenshotEverything(String name) {
+        List<Path> saved = new ArrayList<>();
         for (Opened context : opened) {
             for (Page page : context.context().pages()) {
-                index++;
                 try {
-                    screenshot(page, name + "-" + index);
+                    saved.add(screenshot(page, name + "-" + (saved.size() + 1)));
                 } catch (PlaywrightException | UncheckedIOException ignored) {
                     // A page that has crashed or closed keeps no picture; the failure says why.
                 }
             }
         }
+        return saved;
     }
 
     @Override

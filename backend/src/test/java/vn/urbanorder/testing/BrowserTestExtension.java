@@ -3,6 +3,8 @@ package vn.urbanorder.testing;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -67,8 +69,10 @@ public final class BrowserTestExtension
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
         BrowserSession session = store(context).get(BrowserSession.class, BrowserSession.class);
         if (session != null) {
-            session.screenshotEverything(context.getRequiredTestClass().getSimpleName() + "."
-                    + context.getRequiredTestMethod().getName() + "-failed");
+            List<Path> saved =
+                    session.screenshotEverything(context.getRequiredTestClass().getSimpleName() + "."
+                            + context.getRequiredTestMethod().getName() + "-failed");
+            System.out.println("The failed test's pages: " + saved);
         }
         throw failure;
     }

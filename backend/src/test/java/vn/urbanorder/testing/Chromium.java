@@ -25,14 +25,19 @@ public final class Chromium implements AutoCloseable {
 
     static final String INSTALL_HINT = "sudo apt-get install -y chromium";
 
-    /** Headless on a CI box: no sandbox (root), no GPU, and nothing that phones home. */
+    /**
+     * Headless on a CI box: no sandbox (root), no GPU, and nothing that phones home. The resolver
+     * rule finds no host but this machine, so that even a context without the off-site stub
+     * ({@link BrowserSession#openWithHttpCache}) never reaches the internet.
+     */
     static final List<String> ARGUMENTS = List.of(
             "--no-sandbox",
             "--disable-gpu",
             "--disable-background-networking",
             "--disable-component-update",
             "--disable-sync",
-            "--no-first-run");
+            "--no-first-run",
+            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1");
 
     private static final Logger log = LoggerFactory.getLogger(Chromium.class);
 

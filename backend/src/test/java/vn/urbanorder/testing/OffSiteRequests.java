@@ -26,6 +26,11 @@ public final class OffSiteRequests {
 
     private OffSiteRequests() {}
 
+    /** For a context left without the stub: its off-site requests fail to resolve, unnoted. */
+    static OffSiteRequests none() {
+        return new OffSiteRequests();
+    }
+
     static OffSiteRequests stub(BrowserContext context) {
         OffSiteRequests stubbed = new OffSiteRequests();
         context.route(OFF_SITE, stubbed::answer);

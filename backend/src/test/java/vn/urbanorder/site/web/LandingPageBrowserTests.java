@@ -42,13 +42,14 @@ class LandingPageBrowserTests {
         assertThat(browser.problems(page).errors())
                 .as("console errors, uncaught exceptions, CSP violations")
                 .isEmpty();
+        assertThat(browser.offSite(page).urls()).as("requests to other sites").isEmpty();
         assertThat(BrowserSession.screenshot(page, "landing-" + screen.name().toLowerCase()))
                 .isNotEmptyFile();
     }
 
     @Test
     void onSlow3GThePageArrivesSmallAndAsSlowlyAsTheThrottleSays(BrowserSession browser) {
-        Page page = browser.phone();
+        Page page = browser.openWithHttpCache(Screen.PHONE);
         Transfers transfers = Transfers.watch(page.context());
         Throttle.SLOW_3G.applyTo(page);
 
