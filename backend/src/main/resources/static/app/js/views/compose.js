@@ -360,7 +360,7 @@ class ReportForm {
 }
 
 function section(field, title, children) {
-  return h('section', { class: 'field', dataset: { field }, 'aria-label': title }, children);
+  return h('section', { class: 'field', dataset: { field } }, children);
 }
 
 /** The form's section for a field the service named: location.lat is the position, photos[2] the photos. */
