@@ -1,6 +1,6 @@
 // The field app's service worker: keeps the app's own files, so the app opens with no network
 // once it has been opened once. The service writes the release's version and the list of files
-// in when it sends this file (site.web.FieldAppShell): a new release is a new worker, which
+// in, each with its hash, when it sends this file (site.web.FieldAppShell): a new release is a new worker, which
 // fetches the whole new set before it takes over, and then deletes the old one.
 // Calls to the API are never answered from here: the outbox (IndexedDB) is what works offline.
 
@@ -13,8 +13,9 @@ self.addEventListener('install', (event) => {
   event.waitUntil(
     caches
       .open(CACHE)
-      // no-cache: revalidated with the service, so a copy in the HTTP cache from an older release is never kept.
-      .then((cache) => cache.addAll(SHELL.map((path) => new Request(path, { cache: 'no-cache' }))))
+      // no-cache: revalidated with the service, so a copy in the HTTP cache from an older release
+      // is never kept; integrity: a file whose bytes are not this release's fails the install.
+      .then((cache) => cache.addAll(SHELL.map(([path, integrity]) => new Request(path, { cache: 'no-cache', integrity }))))
       .then(() => self.skipWaiting()),
   );
 });

@@ -5,11 +5,13 @@ export const BASE = '/api/v1';
 
 /** The service answered with an RFC 9457 problem. */
 export class ApiError extends Error {
-  constructor(status, problem, retryAfterSeconds) {
+  constructor(status, problem, retryAfterSeconds, fromService = true) {
     super(problem.detail || problem.title || `HTTP ${status}`);
     this.status = status;
     this.problem = problem;
     this.retryAfterSeconds = retryAfterSeconds;
+    /** An RFC 9457 problem, as the service answers; not a proxy's or a captive portal's page. */
+    this.fromService = fromService;
   }
 
   /** Worth sending again as it is: the service was busy, slow or broken, not the request. */
@@ -32,7 +34,7 @@ export class SignedOut extends Error {}
  * Fetches path under the API with the session's access token, renewing it once on a 401.
  * Resolves with the Response when it is 2xx or 304; rejects with ApiError, NetworkError or SignedOut.
  */
-export async function call(path, { method = 'GET', json, body, headers = {}, auth = true, signal } = {}) {
+export async function call(path, { method = 'GET', json, body, headers = {}, auth = true, timeoutMs = 30_000 } = {}) {
   for (let attempt = 0; ; attempt++) {
     const sent = new Headers(headers);
     sent.set('Accept', 'application/json, application/problem+json');
@@ -42,7 +44,8 @@ export async function call(path, { method = 'GET', json, body, headers = {}, aut
       method,
       headers: sent,
       body: json !== undefined ? JSON.stringify(json) : body,
-      signal,
+      // A stalled connection (signal but no data) would otherwise hold the outbox for many minutes.
+      signal: timeoutSignal(timeoutMs),
       credentials: 'omit',
       cache: 'no-store',
     });
@@ -60,20 +63,27 @@ async function answer(path, init) {
   try {
     return await fetch(BASE + path, init);
   } catch (e) {
-    if (e.name === 'AbortError') throw e;
     throw new NetworkError(e.message);
   }
 }
 
+/** Aborts a request that has not answered within ms (AbortSignal.timeout is missing before Safari 16). */
+export function timeoutSignal(ms) {
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), ms);
+  return controller.signal;
+}
+
 export async function errorOf(response) {
+  const fromService = (response.headers.get('Content-Type') ?? '').startsWith('application/problem+json');
   let problem;
   try {
-    problem = await response.json();
+    problem = fromService ? await response.json() : {};
   } catch {
     problem = {};
   }
   if (typeof problem !== 'object' || problem === null) problem = {};
   problem.status ??= response.status;
   const retryAfter = Number.parseInt(response.headers.get('Retry-After') ?? '', 10);
-  return new ApiError(response.status, problem, Number.isFinite(retryAfter) ? retryAfter : undefined);
+  return new ApiError(response.status, problem, Number.isFinite(retryAfter) ? retryAfter : undefined, fromService);
 }

@@ -8,6 +8,8 @@ export const OUTBOX = 'outbox';
 export const VALUES = 'values';
 
 let opening = null;
+/** Set by signing out, in this tab: a late write (a list arriving, a send finishing) must not bring data back. */
+let erased = false;
 
 function open() {
   if (!opening) {
@@ -20,10 +22,11 @@ function open() {
       };
       request.onsuccess = () => {
         const db = request.result;
-        // Another tab deleting the database (signing out) must not wait on this one.
+        // Another tab signed out: this one must not wait on it, nor go on with what it had in memory.
         db.onversionchange = () => {
           db.close();
           opening = null;
+          location.reload();
         };
         resolve(db);
       };
@@ -64,6 +67,7 @@ export async function all(name) {
 
 /** Resolves once the value is on disk (the transaction committed), not merely queued. */
 export async function put(name, value, key) {
+  if (erased) throw new Error('Signed out: nothing more is kept');
   const { objects, committed } = await store(name, 'readwrite');
   objects.put(value, key);
   await committed;
@@ -75,8 +79,47 @@ export async function remove(name, key) {
   await committed;
 }
 
+/**
+ * Writes value only while the record at key is still there, in one transaction: a report sent
+ * while the officer deleted it, or signed out, stays deleted. Resolves to whether it was written.
+ */
+export async function replace(name, key, value) {
+  if (erased) return false;
+  const { objects, committed } = await store(name, 'readwrite');
+  let written = false;
+  objects.get(key).onsuccess = (event) => {
+    if (event.target.result !== undefined) {
+      objects.put(value);
+      written = true;
+    }
+  };
+  await committed;
+  return written;
+}
+
+/** Deletes the record at key if test(record) holds, in one transaction; resolves to whether it did. */
+export async function removeIf(name, key, test) {
+  const { objects, committed } = await store(name, 'readwrite');
+  let removed = false;
+  objects.get(key).onsuccess = (event) => {
+    const record = event.target.result;
+    if (record !== undefined && test(record)) {
+      objects.delete(key);
+      removed = true;
+    }
+  };
+  await committed;
+  return removed;
+}
+
+/** A new sign-in may keep things again. */
+export function allowWrites() {
+  erased = false;
+}
+
 /** Deletes the whole database: what signing out does. */
 export async function erase() {
+  erased = true;
   if (opening) {
     const db = await opening.catch(() => null);
     db?.close();

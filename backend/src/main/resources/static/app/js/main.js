@@ -14,6 +14,8 @@ const view = document.getElementById('view');
 const tabs = document.getElementById('tabs');
 const notices = document.getElementById('notices');
 let leave = null;
+/** Which route is current: a screen still loading when the officer taps another is dropped. */
+let turn = 0;
 
 /** What every screen may ask of the app. */
 const app = {
@@ -26,38 +28,55 @@ const app = {
     const question = waiting.length > 0 ? t('signOut.unsent', { n: waiting.length }) : t('signOut.confirm');
     if (!confirm(question)) return;
     await session.signOut();
-    location.hash = '#/sign-in';
-    route();
+    app.go('#/sign-in');
   },
 };
 
 const screens = [
-  [/^#\/new$/, (match) => compose.render(view, app, {})],
-  [/^#\/fix\/([0-9a-f-]{36})$/, (match) => compose.render(view, app, { fix: match[1] })],
-  [/^#\/queue$/, () => queue.render(view, app)],
-  [/^#\/mine$/, () => mine.render(view, app)],
-  [/^#\/report\/([0-9a-f-]{36})$/, (match) => report.render(view, app, match[1])],
+  [/^#\/new$/, (root) => compose.render(root, app, {})],
+  [/^#\/fix\/([0-9a-f-]{36})$/, (root, match) => compose.render(root, app, { fix: match[1] })],
+  [/^#\/queue$/, (root) => queue.render(root, app)],
+  [/^#\/mine$/, (root) => mine.render(root, app)],
+  [/^#\/report\/([0-9a-f-]{36})$/, (root, match) => report.render(root, app, match[1])],
 ];
 
+/**
+ * Shows the screen the address names. Each screen draws into a container of its own, which
+ * replaces the current one only if no other route began meanwhile.
+ */
 async function route() {
+  const mine = ++turn;
   leave?.();
   leave = null;
   releaseAll();
+  showOutboxState();
   const user = await session.user();
   const hash = location.hash || '#/new';
+  const container = document.createElement('div');
+  // A screen that waits on the network shows its own "loading" meanwhile.
+  const early = setTimeout(() => mine === turn && view.replaceChildren(container), 250);
+  let cleanup;
   if (!user || hash === '#/sign-in') {
     tabs.hidden = true;
-    leave = await signIn.render(view, app, user);
+    cleanup = await signIn.render(container, app, user);
+  } else {
+    tabs.hidden = false;
+    const found = screens.find(([pattern]) => pattern.test(hash));
+    const [pattern, screen] = found ?? screens[0];
+    for (const link of tabs.querySelectorAll('a')) {
+      link.classList.toggle('current', hash.startsWith(`#/${link.dataset.tab}`));
+    }
+    cleanup = await screen(container, hash.match(pattern));
+  }
+  clearTimeout(early);
+  if (mine !== turn) {
+    cleanup?.();
     return;
   }
-  tabs.hidden = false;
-  const found = screens.find(([pattern]) => pattern.test(hash));
-  const [pattern, screen] = found ?? screens[0];
-  for (const link of tabs.querySelectorAll('a')) {
-    link.classList.toggle('current', hash.startsWith(`#/${link.dataset.tab}`));
-  }
-  leave = (await screen(hash.match(pattern))) ?? null;
+  leave = cleanup ?? null;
+  view.replaceChildren(container);
   view.focus({ preventScroll: true });
+  container.querySelector('[autofocus]')?.focus();
 }
 
 function showNetwork() {
@@ -98,7 +117,7 @@ function registerWorker() {
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     // A new release took over: say so rather than reload under a form being filled in.
     if (hadController) {
-      notices.prepend(h('p', { class: 'notice' }, t('notice.updated'), ' ', h('button', { class: 'link', type: 'button', onclick: () => location.reload() }, t('notice.reload'))));
+      show(document.getElementById('update'), h('p', { class: 'notice' }, t('notice.updated'), ' ', h('button', { class: 'link', type: 'button', onclick: () => location.reload() }, t('notice.reload'))));
     }
     hadController = true;
   });
@@ -112,5 +131,4 @@ addEventListener('hashchange', route);
 outbox.onChange(showOutboxState);
 registerWorker();
 await route();
-await showOutboxState();
 outbox.start();

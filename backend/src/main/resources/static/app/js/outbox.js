@@ -16,6 +16,11 @@ const FIRST_DELAY_MS = 5_000;
 const LONGEST_DELAY_MS = 5 * 60_000;
 /** Delivered reports stay listed (without their photos) this long, so the officer sees the reference. */
 const KEEP_SENT_MS = 7 * 24 * 3600_000;
+/** After this many tries without an answer, the officer may delete it (it may have arrived). */
+const GIVE_UP_AFTER = 5;
+/** An upload gets a minute, plus time for its bytes at 160 kbit/s, before it counts as stalled. */
+const UPLOAD_BASE_MS = 60_000;
+const UPLOAD_BYTES_PER_MS = 20;
 
 const events = new EventTarget();
 const channel = 'BroadcastChannel' in self ? new BroadcastChannel('urbanorder-outbox') : null;
@@ -87,18 +92,22 @@ export async function resubmit(clientReportId, submission, photos) {
 
 /**
  * Whether the officer may delete the entry: a refused one, a delivered one (only its record on
- * the phone goes), or one never tried. One that was tried may already be on the service.
+ * the phone goes), one never tried, or one that failed again and again (it may have arrived:
+ * mayHaveArrived says so, for the officer to be told).
  */
 export function deletable(entry) {
-  return entry.state === REFUSED || entry.state === SENT || (entry.state === WAITING && entry.attempts === 0);
+  return entry.state === REFUSED || entry.state === SENT || (entry.state === WAITING && (entry.attempts === 0 || entry.attempts >= GIVE_UP_AFTER));
 }
 
+export function mayHaveArrived(entry) {
+  return entry.state === WAITING && entry.attempts > 0;
+}
+
+/** Deletes the entry unless it is being sent meanwhile; resolves to whether it did. */
 export async function discard(clientReportId) {
-  const entry = await get(clientReportId);
-  if (entry && deletable(entry)) {
-    await db.remove(db.OUTBOX, clientReportId);
-    changed();
-  }
+  const removed = await db.removeIf(db.OUTBOX, clientReportId, deletable);
+  if (removed) changed();
+  return removed;
 }
 
 /** Sends what is waiting now rather than after its backoff: the network is back, or the officer asked. */
@@ -144,6 +153,8 @@ async function sendDue() {
 }
 
 async function schedule() {
+  // Offline, the online event starts the queue again.
+  if (!navigator.onLine) return;
   const waiting = (await entries()).filter((entry) => entry.state === WAITING);
   if (waiting.length === 0) return;
   const next = Math.min(...waiting.map((entry) => entry.nextAttemptAt));
@@ -157,16 +168,19 @@ async function send(entry) {
   changed();
   let outcome = 'next';
   try {
-    const response = await call('/reports/with-photos', { method: 'POST', body: form(entry) });
-    delivered(entry, await response.json());
+    const bytes = entry.photos.reduce((sum, photo) => sum + (photo.size ?? 0), 0);
+    const response = await call('/reports/with-photos', { method: 'POST', body: form(entry), timeoutMs: UPLOAD_BASE_MS + bytes / UPLOAD_BYTES_PER_MS });
+    const report = await response.json();
+    // Only the service's own answer about this very report counts: a portal's 200 is not delivery.
+    if ((response.status !== 200 && response.status !== 201) || report?.clientReportId !== entry.clientReportId || !report.reference) {
+      throw new NetworkError(`unexpected answer ${response.status}`);
+    }
+    delivered(entry, report);
   } catch (e) {
     outcome = failed(entry, e);
   }
-  // Deleted meanwhile (signed out in another tab): nothing to write back.
-  if (await session.user()) {
-    await db.put(db.OUTBOX, entry);
-    changed();
-  }
+  // Deleted meanwhile (signed out, here or in another tab): it stays deleted.
+  if (await db.replace(db.OUTBOX, entry.clientReportId, entry)) changed();
   return outcome;
 }
 
@@ -199,9 +213,12 @@ function failed(entry, error) {
   if (error instanceof SignedOut || (error instanceof ApiError && error.status === 401)) {
     entry.state = WAITING;
     entry.trouble = { kind: 'signedOut' };
+    // Signing in again sends it at once (retryNow); until then, no point knocking.
+    entry.nextAttemptAt = Date.now() + LONGEST_DELAY_MS;
     return 'stop';
   }
-  if (error instanceof ApiError && !error.transient) {
+  // Only the service's own problem about the report is a refusal; a proxy's or a portal's page is not.
+  if (error instanceof ApiError && !error.transient && error.fromService) {
     entry.state = REFUSED;
     entry.problem = {
       status: error.status,

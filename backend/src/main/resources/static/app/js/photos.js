@@ -13,13 +13,6 @@ export async function photoAddress(url, size = 'thumb') {
   return address;
 }
 
-/** A blob: address for a photo still on the phone. */
-export function localAddress(blob) {
-  const address = URL.createObjectURL(blob);
-  shown.push(address);
-  return address;
-}
-
 export function releaseAll() {
   for (const address of shown) URL.revokeObjectURL(address);
   shown = [];

@@ -1,13 +1,15 @@
 // The officer's sign-in: an access token (minutes) and a refresh token (a shift) kept on the
 // phone, so a shift never asks twice. Tokens are traded under a lock across tabs, since the
 // service revokes a whole sign-in when one refresh token is used twice.
-import { BASE, NetworkError, SignedOut, errorOf } from './api.js';
+import { BASE, NetworkError, SignedOut, errorOf, timeoutSignal } from './api.js';
 import * as db from './db.js';
 import { withLock } from './locks.js';
 
 const KEY = 'session';
 /** Renew this long before the access token runs out, so a slow request does not carry a dead one. */
 const MARGIN_MS = 60_000;
+/** A token request that has not answered by then never will: the lock it holds blocks every call. */
+const TOKEN_WAIT_MS = 30_000;
 
 let held = null;
 
@@ -29,14 +31,17 @@ async function load() {
 
 async function save(tokens) {
   const now = Date.now();
-  held = {
+  const next = {
     user: tokens.user,
     accessToken: tokens.accessToken,
     accessExpiresAt: now + tokens.expiresIn * 1000,
     refreshToken: tokens.refreshToken,
     refreshExpiresAt: now + tokens.refreshExpiresIn * 1000,
   };
-  await db.put(db.VALUES, held, KEY);
+  // On disk before in use: a rotated refresh token that lived only in memory would be lost with
+  // the tab, and the old one, sent again, revokes the whole sign-in.
+  await db.put(db.VALUES, next, KEY);
+  held = next;
   return held;
 }
 
@@ -46,8 +51,10 @@ export async function signIn(username, password) {
   const tokens = await post('/auth/token', { username, password });
   if (previous?.user && previous.user.id !== tokens.user.id) {
     // Another officer on this phone: what the last one left is theirs, not this one's.
+    held = null;
     await db.erase();
   }
+  db.allowWrites();
   return (await save(tokens)).user;
 }
 
@@ -80,27 +87,37 @@ async function end(current) {
   throw new SignedOut();
 }
 
-/** Ends the sign-in on the service (when reachable) and deletes everything the app keeps. */
+/**
+ * Deletes everything the app keeps on the phone, then ends the sign-in on the service when it
+ * can be reached within a few seconds: the phone is cleared whatever the network does.
+ */
 export async function signOut() {
   // The service needs a live access token to revoke the refresh token's family.
-  const token = await accessToken().catch(() => null);
-  const current = await load();
-  if (token && current?.refreshToken) {
-    try {
-      await fetch(`${BASE}/auth/logout`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify({ refreshToken: current.refreshToken }),
-        credentials: 'omit',
-      });
-    } catch {
-      // Offline: the phone's copy is deleted below, and the token expires on the service by itself.
-    }
-  }
+  const token = await within(SIGN_OUT_WAIT_MS, accessToken()).catch(() => null);
+  const refreshToken = held?.refreshToken;
   held = null;
   await db.erase();
   localStorage.clear();
   sessionStorage.clear();
+  if (token && refreshToken) {
+    await within(
+      SIGN_OUT_WAIT_MS,
+      fetch(`${BASE}/auth/logout`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ refreshToken }),
+        credentials: 'omit',
+      }),
+    ).catch(() => {
+      // Offline: the phone's copy is gone, and the token expires on the service by itself.
+    });
+  }
+}
+
+const SIGN_OUT_WAIT_MS = 8000;
+
+function within(ms, promise) {
+  return Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), ms))]);
 }
 
 async function post(path, json) {
@@ -112,6 +129,7 @@ async function post(path, json) {
       body: JSON.stringify(json),
       credentials: 'omit',
       cache: 'no-store',
+      signal: timeoutSignal(TOKEN_WAIT_MS),
     });
   } catch (e) {
     throw new NetworkError(e.message);

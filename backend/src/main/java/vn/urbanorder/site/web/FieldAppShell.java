@@ -6,9 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -39,16 +38,21 @@ class FieldAppShell {
         Map<String, byte[]> files = read();
         this.version = versionOf(files);
         this.index = withModulePreloads(require(files, INDEX), files);
-        List<String> offline = new ArrayList<>();
-        offline.add(ROOT);
-        files.keySet().stream()
-                .filter(name -> !name.equals(WORKER) && !name.equals(INDEX))
-                .map(name -> ROOT + name)
-                .forEach(offline::add);
-        String shellList = offline.stream().map(path -> "\"" + path + "\"").collect(Collectors.joining(", "));
+        Map<String, byte[]> served = new TreeMap<>();
+        served.put(ROOT, index);
+        files.forEach((name, bytes) -> {
+            if (!name.equals(WORKER) && !name.equals(INDEX)) {
+                served.put(ROOT + name, bytes);
+            }
+        });
+        // Each file with its hash: a file from another release (an instance not yet updated, a
+        // proxy's stale copy) fails the worker's install, which is tried again, instead of being kept.
+        String shellList = served.entrySet().stream()
+                .map(file -> "[\"" + file.getKey() + "\", \"" + integrityOf(file.getValue()) + "\"]")
+                .collect(Collectors.joining(",\n  "));
         this.worker = new String(require(files, WORKER), StandardCharsets.UTF_8)
                 .replace("\"__VERSION__\"", "\"" + version + "\"")
-                .replace("[\"__SHELL__\"]", "[" + shellList + "]")
+                .replace("[\"__SHELL__\"]", "[\n  " + shellList + ",\n]")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
@@ -102,13 +106,22 @@ class FieldAppShell {
     }
 
     private static String versionOf(Map<String, byte[]> files) {
+        MessageDigest digest = sha256();
+        files.forEach((name, bytes) -> {
+            digest.update(name.getBytes(StandardCharsets.UTF_8));
+            digest.update(bytes);
+        });
+        return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+    }
+
+    /** Subresource Integrity's form of a file's SHA-256. */
+    private static String integrityOf(byte[] bytes) {
+        return "sha256-" + Base64.getEncoder().encodeToString(sha256().digest(bytes));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            files.forEach((name, bytes) -> {
-                digest.update(name.getBytes(StandardCharsets.UTF_8));
-                digest.update(bytes);
-            });
-            return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every JVM has SHA-256", e);
         }

@@ -70,7 +70,7 @@ export default {
   'compose.need.round': 'Hãy chọn đợt kiểm tra.',
   'compose.error.position': 'Vị trí {position}: {message}',
   'compose.refusedOther': 'Máy chủ còn từ chối vì:',
-  'compose.saveFailed': 'Không lưu được phản ánh vào máy ({reason}). Máy có thể đã hết bộ nhớ.',
+  'compose.saveFailed': 'Không lưu được phản ánh vào máy. Máy có thể đã hết bộ nhớ: hãy xóa bớt ảnh cũ rồi thử lại.',
 
   'geo.waiting': 'Đang lấy vị trí…',
   'geo.denied': 'Ứng dụng chưa được phép dùng vị trí. Hãy cho phép định vị trong cài đặt trình duyệt.',
@@ -108,9 +108,12 @@ export default {
   'queue.fix': 'Sửa và gửi lại',
   'queue.delete': 'Xóa',
   'queue.confirmDelete': 'Xóa hẳn phản ánh này khỏi máy? Nó sẽ không được gửi.',
+  'queue.confirmDeleteTried':
+    'Đã thử gửi {n} lần mà không có trả lời: phản ánh có thể đã đến máy chủ (xem ở "Của tôi"). Xóa khỏi máy và không gửi nữa?',
+  'queue.notDeleted': 'Phản ánh đang được gửi nên chưa xóa được. Hãy xem lại sau ít giây.',
   'queue.trouble.offline': 'Mất kết nối: sẽ tự gửi khi có mạng.',
   'queue.trouble.busy': 'Máy chủ đang bận ({status}): sẽ tự gửi lại.',
-  'queue.trouble.server': 'Máy chủ gặp lỗi ({status}): sẽ tự gửi lại.',
+  'queue.trouble.server': 'Máy chủ hoặc mạng trả lời lỗi ({status}): sẽ tự gửi lại.',
   'queue.trouble.signedOut': 'Cần đăng nhập lại để gửi.',
   'queue.trouble.error': 'Chưa gửi được: sẽ thử lại.',
   'queue.nextTry': 'Thử lại lúc {at} (đã thử {n} lần).',

@@ -7,7 +7,7 @@ import { takenAt } from '../exif.js';
 import * as format from '../format.js';
 import { GOOD_ACCURACY_M, distanceM, watchPosition } from '../geo.js';
 import * as outbox from '../outbox.js';
-import { localAddress, photoAddress } from '../photos.js';
+import { photoAddress } from '../photos.js';
 import { categories, categoryName, myOpenRounds } from '../reference-data.js';
 import * as session from '../session.js';
 import { t } from '../text.js';
@@ -64,6 +64,7 @@ class ReportForm {
   }
 
   stop() {
+    for (const address of this.previews ?? []) URL.revokeObjectURL(address);
     this.stopWatching();
     removeEventListener('online', this.onOnline);
   }
@@ -74,14 +75,15 @@ class ReportForm {
 
   build() {
     const submission = this.entry?.submission ?? {};
-    this.camera = h('input', { id: 'camera', type: 'file', accept: 'image/*', capture: 'environment', class: 'file' });
-    this.gallery = h('input', { id: 'gallery', type: 'file', accept: 'image/*', multiple: true, class: 'file' });
+    // Hidden inputs, reached through their labels, which look and act as buttons.
+    this.camera = h('input', { id: 'camera', type: 'file', accept: 'image/*', capture: 'environment', class: 'file', tabindex: '-1' });
+    this.gallery = h('input', { id: 'gallery', type: 'file', accept: 'image/*', multiple: true, class: 'file', tabindex: '-1' });
     for (const input of [this.camera, this.gallery]) {
       input.addEventListener('change', () => this.addPhotos(input));
     }
     this.photoList = h('ul', { class: 'photos' });
     this.observed = h('p', { class: 'hint' });
-    this.positionText = h('p', { class: 'position', role: 'status' });
+    this.positionText = h('p', { class: 'position' });
     this.useCurrent = h('button', { type: 'button', class: 'secondary', hidden: !this.pinned, onclick: () => this.takeCurrentPosition() }, t('compose.useCurrent'));
     this.category = h(
       'select',
@@ -106,7 +108,7 @@ class ReportForm {
       this.general,
       section('photos', t('compose.photos'), [
         h('h2', {}, t('compose.photos')),
-        h('div', { class: 'row' }, h('label', { for: 'camera', class: 'button primary' }, t('compose.camera')), h('label', { for: 'gallery', class: 'button secondary' }, t('compose.gallery'))),
+        h('div', { class: 'row' }, pickerButton('camera', 'primary', t('compose.camera')), pickerButton('gallery', 'secondary', t('compose.gallery'))),
         this.camera,
         this.gallery,
         this.photoList,
@@ -175,13 +177,15 @@ class ReportForm {
   }
 
   showPhotos(refused = []) {
+    for (const address of this.previews ?? []) URL.revokeObjectURL(address);
+    this.previews = [];
     show(
       this.photoList,
       this.photos.map((photo, index) =>
         h(
           'li',
           {},
-          photo.blob ? h('img', { src: localAddress(photo.blob), alt: t('compose.photos.alt', { n: index + 1 }) }) : h('span', { class: 'missing' }, t('compose.photos.missing')),
+          photo.blob ? h('img', { src: this.preview(photo.blob), alt: t('compose.photos.alt', { n: index + 1 }) }) : h('span', { class: 'missing' }, t('compose.photos.missing')),
           h('button', { type: 'button', class: 'remove', 'aria-label': t('compose.photos.remove', { n: index + 1 }), onclick: () => this.removePhoto(index) }, '×'),
         ),
       ),
@@ -192,6 +196,12 @@ class ReportForm {
       this.photos.length === 0 ? t('compose.photos.none', { n: MAX_PHOTOS }) : t('compose.photos.count', { n: this.photos.length, max: MAX_PHOTOS, when: format.when(when) }),
       refused.map((text) => h('span', { class: 'error' }, ' ', text)),
     );
+  }
+
+  preview(blob) {
+    const address = URL.createObjectURL(blob);
+    this.previews.push(address);
+    return address;
   }
 
   removePhoto(index) {
@@ -320,8 +330,9 @@ class ReportForm {
       navigator.storage?.persist?.().catch(() => {});
       this.app.go('#/queue');
     } catch (e) {
+      console.error('Saving the report', e);
       this.submitButton.disabled = false;
-      this.showErrors({ detail: t('compose.saveFailed', { reason: e.message }) });
+      this.showErrors({ detail: t('compose.saveFailed') });
     }
   }
 
@@ -357,6 +368,18 @@ class ReportForm {
     target?.classList.remove('has-error');
     target?.querySelector('.field-error')?.remove();
   }
+}
+
+/** A label that opens the file picker, as a button does: by tap, Enter or Space. */
+function pickerButton(input, look, text) {
+  const label = h('label', { for: input, class: `button ${look}`, role: 'button', tabindex: '0' }, text);
+  label.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      document.getElementById(input)?.click();
+    }
+  });
+  return label;
 }
 
 function section(field, title, children) {

@@ -73,7 +73,7 @@ function refused(entry, app) {
   const problem = entry.problem ?? {};
   return h(
     'div',
-    { class: 'outcome problem', role: 'alert' },
+    { class: 'outcome problem' },
     h('p', {}, h('strong', {}, t('queue.refusedBecause')), ' ', problem.errors?.length ? '' : problem.detail || problem.title || ''),
     problem.errors?.length ? h('ul', {}, problem.errors.map((error) => h('li', {}, h('span', { class: 'field' }, fieldLabel(error.field, entry.submission)), ': ', error.message))) : null,
     problem.requestId ? h('p', { class: 'hint' }, t('queue.requestId', { id: problem.requestId })) : null,
@@ -99,7 +99,9 @@ function pending(entry) {
 }
 
 async function remove(entry) {
-  if (confirm(t('queue.confirmDelete'))) await outbox.discard(entry.clientReportId);
+  const question = outbox.mayHaveArrived(entry) ? t('queue.confirmDeleteTried', { n: entry.attempts }) : t('queue.confirmDelete');
+  if (!confirm(question)) return;
+  if (!(await outbox.discard(entry.clientReportId))) alert(t('queue.notDeleted'));
 }
 
 const FIELDS = ['photos', 'location', 'category', 'subtype', 'addressText', 'description', 'inspectionRoundId', 'observedAt', 'clientReportId'];

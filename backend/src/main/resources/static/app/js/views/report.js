@@ -34,7 +34,7 @@ export async function render(root, app, id) {
       report.assignment?.unit ? fact(t('report.unit'), report.assignment.unit.name) : fact(t('report.unit'), t('report.unassigned')),
       report.assignment?.zone ? fact(t('report.zone'), [report.assignment.zone.name, report.assignment.segment ? ` – ${report.assignment.segment.name}` : '']) : null,
       report.dueAt ? fact(t('report.due'), [format.when(report.dueAt), ' ', h('span', { class: report.overdue ? 'warn' : 'hint' }, format.deadline(report.dueAt))]) : null,
-      report.flags.length ? fact(t('report.flags'), report.flags.map((flag) => t(`flag.${flag}`)).join(', ')) : null,
+      report.flags.length ? fact(t('report.flags'), report.flags.map((flag) => (has(`flag.${flag}`) ? t(`flag.${flag}`) : flag)).join(', ')) : null,
       report.violationLocation?.repeat ? fact(t('report.repeat'), t('report.repeatCount', { n: report.violationLocation.repeatCount })) : null,
     ),
     h('h2', {}, t('report.photos')),
@@ -55,14 +55,17 @@ function thumbnail(photo, index, viewer) {
   photoAddress(photo.url, 'thumb')
     .then((src) => button.replaceChildren(h('img', { src, alt: t('report.photoAlt', { n: index + 1 }) })))
     .catch(() => button.replaceChildren(t('report.photoUnavailable')));
+  let view = null;
   button.addEventListener('click', async () => {
-    show(viewer, h('p', { class: 'hint' }, t('report.photoLoading')));
+    const close = () => h('button', { type: 'button', class: 'secondary', onclick: () => viewer.close() }, t('report.photoClose'));
+    show(viewer, h('p', { class: 'hint' }, t('report.photoLoading')), close());
     viewer.showModal();
     try {
-      const src = await photoAddress(photo.url, 'view');
-      show(viewer, h('img', { src, alt: t('report.photoAlt', { n: index + 1 }) }), h('button', { type: 'button', class: 'secondary', onclick: () => viewer.close() }, t('report.photoClose')));
+      // The viewer copy once per photo, however often it is opened.
+      view ??= await photoAddress(photo.url, 'view');
+      show(viewer, h('img', { src: view, alt: t('report.photoAlt', { n: index + 1 }) }), close());
     } catch {
-      show(viewer, h('p', { class: 'error' }, t('report.photoUnavailable')), h('button', { type: 'button', class: 'secondary', onclick: () => viewer.close() }, t('report.photoClose')));
+      show(viewer, h('p', { class: 'error' }, t('report.photoUnavailable')), close());
     }
   });
   return h('li', {}, button);

@@ -30,7 +30,8 @@ export async function render(root, app, known) {
       tell(t('signIn.missing'));
       return;
     }
-    if (known && known.username !== username.value.trim()) {
+    // The service takes usernames in any case.
+    if (known && known.username.toLowerCase() !== username.value.trim().toLowerCase()) {
       const left = (await outbox.unsent()).length;
       if (left > 0 && !confirm(t('signIn.otherUser', { n: left, name: known.displayName }))) return;
     }
@@ -54,8 +55,8 @@ export async function render(root, app, known) {
     message.hidden = false;
   }
 
+  (known ? password : username).setAttribute('autofocus', '');
   show(root, form);
-  (known ? password : username).focus();
 }
 
 function reason(error) {

@@ -9,9 +9,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +37,7 @@ import vn.urbanorder.testing.IntegrationTest;
 class FieldAppIntegrationTests {
 
     private static final Path SOURCES = Path.of("src/main/resources/static/app");
-    private static final Pattern SHELL = Pattern.compile("const SHELL = \\[(.*)];");
+    private static final Pattern KEPT = Pattern.compile("\\[\"(/app/[^\"]*)\", \"sha256-([^\"]+)\"]");
 
     @LocalServerPort
     int port;
@@ -90,21 +95,27 @@ class FieldAppIntegrationTests {
                 .doesNotContain("__VERSION__")
                 .doesNotContain("__SHELL__")
                 .containsPattern("const VERSION = \"[0-9a-f]{16}\";");
-        var shell = SHELL.matcher(worker);
-        assertThat(shell.find()).isTrue();
-        List<String> kept = Stream.of(shell.group(1).split(", "))
-                .map(path -> path.replace("\"", ""))
-                .toList();
+        Map<String, String> kept = KEPT.matcher(worker)
+                .results()
+                .collect(Collectors.toMap(found -> found.group(1), found -> found.group(2)));
         List<String> expected = Stream.concat(
                         Stream.of("/app/"),
                         files("").stream()
                                 .filter(name -> !name.equals("sw.js") && !name.equals("index.html"))
                                 .map(name -> "/app/" + name))
                 .toList();
-        assertThat(kept).containsExactlyInAnyOrderElementsOf(expected);
-        for (String path : kept) {
-            http.get().uri(path).exchange().expectStatus().isOk();
-        }
+        assertThat(kept.keySet()).containsExactlyInAnyOrderElementsOf(expected);
+        kept.forEach((path, integrity) -> {
+            byte[] served = http.get()
+                    .uri(path)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(byte[].class)
+                    .returnResult()
+                    .getResponseBody();
+            assertThat(integrity).as(path + ": the hash the worker checks").isEqualTo(sha256(served));
+        });
     }
 
     @Test
@@ -163,6 +174,15 @@ class FieldAppIntegrationTests {
                 .getResponseBody();
         assertThat(body).isNotNull();
         return body;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return Base64.getEncoder()
+                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The app's files under static/app with the given ending, as paths relative to it. */
