@@ -2,13 +2,9 @@
 import { h, show } from './dom.js';
 import * as outbox from './outbox.js';
 import * as session from './session.js';
-import { fillTexts, t } from './text.js';
-import * as compose from './views/compose.js';
-import * as mine from './views/mine.js';
-import * as queue from './views/queue.js';
-import * as report from './views/report.js';
-import * as signIn from './views/sign-in.js';
 import { releaseAll } from './photos.js';
+import * as signIn from './sign-in.js';
+import { fillTexts, t } from './text.js';
 
 const view = document.getElementById('view');
 const tabs = document.getElementById('tabs');
@@ -32,12 +28,14 @@ const app = {
   },
 };
 
+// The screens behind the sign-in are fetched when first opened (the page names only the modules
+// outside views/ to fetch at once), so a first visit on a slow connection waits for less.
 const screens = [
-  [/^#\/new$/, (root) => compose.render(root, app, {})],
-  [/^#\/fix\/([0-9a-f-]{36})$/, (root, match) => compose.render(root, app, { fix: match[1] })],
-  [/^#\/queue$/, (root) => queue.render(root, app)],
-  [/^#\/mine$/, (root) => mine.render(root, app)],
-  [/^#\/report\/([0-9a-f-]{36})$/, (root, match) => report.render(root, app, match[1])],
+  [/^#\/new$/, async (root) => (await import('./views/compose.js')).render(root, app, {})],
+  [/^#\/fix\/([0-9a-f-]{36})$/, async (root, match) => (await import('./views/compose.js')).render(root, app, { fix: match[1] })],
+  [/^#\/queue$/, async (root) => (await import('./views/queue.js')).render(root, app)],
+  [/^#\/mine$/, async (root) => (await import('./views/mine.js')).render(root, app)],
+  [/^#\/report\/([0-9a-f-]{36})$/, async (root, match) => (await import('./views/report.js')).render(root, app, match[1])],
 ];
 
 /**
@@ -110,9 +108,12 @@ async function persisted() {
   }
 }
 
+/** After the page has loaded: keeping the shell must not slow the first load on a slow connection. */
 function registerWorker() {
   if (!('serviceWorker' in navigator)) return;
-  navigator.serviceWorker.register('sw.js', { scope: './' }).catch((e) => console.warn('Service worker', e));
+  const register = () => navigator.serviceWorker.register('sw.js', { scope: './' }).catch((e) => console.warn('Service worker', e));
+  if (document.readyState === 'complete') register();
+  else addEventListener('load', register, { once: true });
   let hadController = Boolean(navigator.serviceWorker.controller);
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     // A new release took over: say so rather than reload under a form being filled in.

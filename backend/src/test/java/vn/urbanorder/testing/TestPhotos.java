@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import javax.imageio.ImageIO;
 
 /** Real image files for tests: JPEGs drawn here, optionally with an EXIF GPS position in them. */
@@ -102,6 +104,43 @@ public final class TestPhotos {
                 .putShort((short) length)
                 .put(header)
                 .put(tiff.array())
+                .array();
+    }
+
+    /**
+     * A JPEG whose EXIF says when it was taken, as a camera writes it: DateTimeOriginal on the
+     * camera's clock, and OffsetTimeOriginal for its offset from UTC.
+     */
+    public static byte[] jpegTakenAt(OffsetDateTime taken) {
+        byte[] plain = jpeg(80, 60);
+        byte[] when =
+                taken.format(DateTimeFormatter.ofPattern("yyyy:MM:dd HH:mm:ss")).getBytes(StandardCharsets.US_ASCII);
+        byte[] offset = taken.getOffset().getId().replace("Z", "+00:00").getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer tiff = ByteBuffer.allocate(96); // big-endian, as "MM" says
+        tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
+        // IFD0 at 8: one entry, the Exif IFD's offset.
+        tiff.putShort((short) 1);
+        entry(tiff, 0x8769, 4, 1, 26);
+        tiff.putInt(0);
+        // Exif IFD at 26: DateTimeOriginal (20 ASCII bytes at 56) and OffsetTimeOriginal (7 at 76).
+        tiff.putShort((short) 2);
+        entry(tiff, 0x9003, 2, 20, 56);
+        entry(tiff, 0x9011, 2, 7, 76);
+        tiff.putInt(0);
+        tiff.put(when).put((byte) 0).put(offset).put((byte) 0);
+        byte[] header = "Exif\0\0".getBytes(StandardCharsets.US_ASCII);
+        int length = 2 + header.length + tiff.capacity();
+        byte[] exif = ByteBuffer.allocate(2 + length)
+                .put((byte) 0xFF)
+                .put((byte) 0xE1)
+                .putShort((short) length)
+                .put(header)
+                .put(tiff.array())
+                .array();
+        return ByteBuffer.allocate(plain.length + exif.length)
+                .put(plain, 0, 2)
+                .put(exif)
+                .put(plain, 2, plain.length - 2)
                 .array();
     }
 

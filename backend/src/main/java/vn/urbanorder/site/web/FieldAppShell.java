@@ -29,6 +29,7 @@ class FieldAppShell {
     private static final String WORKER = "sw.js";
     private static final String INDEX = "index.html";
     private static final String PRELOADS = "<!-- module preloads -->";
+    private static final String LAZY = "js/views/";
 
     private final String version;
     private final byte[] index;
@@ -90,12 +91,13 @@ class FieldAppShell {
     }
 
     /**
-     * Every module named in the page's head, so a phone fetches them all at once instead of one
-     * level of imports after another: on a slow connection each level costs a round trip.
+     * Every module the first screen needs named in the page's head, so a phone fetches them all at
+     * once instead of one level of imports after another: on a slow connection each level costs a
+     * round trip. The screens under {@code js/views/} are imported when first opened.
      */
     private static byte[] withModulePreloads(byte[] page, Map<String, byte[]> files) {
         String links = files.keySet().stream()
-                .filter(name -> name.endsWith(".js") && !name.equals(WORKER))
+                .filter(name -> name.endsWith(".js") && !name.equals(WORKER) && !name.startsWith(LAZY))
                 .map(name -> "<link rel=\"modulepreload\" href=\"" + name + "\">")
                 .collect(Collectors.joining("\n"));
         String html = new String(page, StandardCharsets.UTF_8);

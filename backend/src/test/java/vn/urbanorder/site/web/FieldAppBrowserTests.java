@@ -13,7 +13,9 @@ import com.microsoft.playwright.options.SelectOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -51,7 +53,10 @@ class FieldAppBrowserTests {
         FieldApp app = new FieldApp(page).signedIn(officer, Fixtures.PASSWORD);
         Geolocation position = browser.position(page);
         byte[] first = TestPhotos.jpegTakenAt(position.latitude, position.longitude);
-        byte[] second = TestPhotos.uniqueJpeg();
+        // Taken 20 minutes ago, by a camera whose clock says +07:00: the report's observedAt.
+        OffsetDateTime taken =
+                OffsetDateTime.now(ZoneOffset.ofHours(7)).minusMinutes(20).withNano(0);
+        byte[] second = TestPhotos.jpegTakenAt(taken);
 
         app.photos(first, second)
                 .positioned()
@@ -74,6 +79,9 @@ class FieldAppBrowserTests {
         assertThat(report.getLocation().getLat()).isCloseTo(position.latitude, offset(1e-6));
         assertThat(report.getLocation().getLon()).isCloseTo(position.longitude, offset(1e-6));
         assertThat(report.getLocation().getAccuracyM()).isNotNull();
+        assertThat(report.getObservedAt().toInstant())
+                .as("when the photo was taken")
+                .isEqualTo(taken.toInstant());
         assertThat(report.getPhotos())
                 .extracting(ReportPhotoDto::getSha256)
                 .as("the photos byte for byte, EXIF and all")

@@ -46,8 +46,15 @@ class FieldAppFitBrowserTests {
         app.category("Vệ sinh môi trường").address("Số 7 Gia Thụy").send();
         app.sent("Số 7 Gia Thụy");
         app.moveTo(new Geolocation(21.0300, 105.8000).setAccuracy(80));
+        app.newReport()
+                .photos(TestPhotos.uniqueJpeg())
+                .positioned()
+                .category("Vệ sinh môi trường")
+                .address("Ngoài phường");
+        assertThat(page.locator(".position")).containsText("Vị trí kém chính xác (quá 50 m)", FieldApp.PATIENT_TEXT);
+        check(page, screen, "compose-poor-position");
         page.onceDialog(dialog -> dialog.accept());
-        app.report("Ngoài phường", TestPhotos.uniqueJpeg());
+        app.send();
         assertThat(app.entry("Ngoài phường")).containsText("Bị từ chối", FieldApp.PATIENT_TEXT);
         check(page, screen, "queue");
 

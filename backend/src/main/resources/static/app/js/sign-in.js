@@ -1,9 +1,9 @@
 // Signing in. A wrong password and too many tries are told apart, in Vietnamese.
-import { ApiError, NetworkError } from '../api.js';
-import { h, show } from '../dom.js';
-import * as outbox from '../outbox.js';
-import * as session from '../session.js';
-import { t } from '../text.js';
+import { ApiError, NetworkError } from './api.js';
+import { h, show } from './dom.js';
+import * as outbox from './outbox.js';
+import * as session from './session.js';
+import { t } from './text.js';
 
 /** known: the officer whose sign-in ended, whose reports may still wait to be sent. */
 export async function render(root, app, known) {
