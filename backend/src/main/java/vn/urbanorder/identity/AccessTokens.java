@@ -47,6 +47,11 @@ class AccessTokens {
     }
 
     String issue(User user) {
+        return mint(user).getTokenValue();
+    }
+
+    /** A token for the user, as the service would hand it out, with its claims readable. */
+    Jwt mint(User user) {
         Instant now = clock.instant();
         var claims = JwtClaimsSet.builder()
                 .issuer(issuer)
@@ -61,7 +66,7 @@ class AccessTokens {
             claims.claim(UNIT_ID, user.unitId().toString());
         }
         var header = JwsHeader.with(MacAlgorithm.HS256).type("JWT").build();
-        return encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
+        return encoder.encode(JwtEncoderParameters.from(header, claims.build()));
     }
 
     /** The caller a verified token of ours stands for. */

@@ -10,12 +10,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jwt the service's own tokens
  * @param signIn the brute-force limits
  * @param oidc an external OpenID Connect issuer whose tokens are accepted too
+ * @param desk the console's sessions, for people at a desk
  */
 @ConfigurationProperties("urbanorder.security")
 record SecurityProperties(
         @DefaultValue Jwt jwt,
         @DefaultValue SignIn signIn,
-        @DefaultValue Oidc oidc) {
+        @DefaultValue Oidc oidc,
+        @DefaultValue Desk desk) {
+
+    /**
+     * @param idleTimeout a console session left alone this long ends (background refreshes do not count)
+     * @param maxAge a console session ends this long after sign-in, however busy
+     */
+    record Desk(
+            @DefaultValue("30m") Duration idleTimeout,
+            @DefaultValue("12h") Duration maxAge) {}
 
     /**
      * @param secret base64 HMAC key of at least 32 bytes, the same on every instance; unset, the key

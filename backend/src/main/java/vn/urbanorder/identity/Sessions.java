@@ -19,6 +19,7 @@ public class Sessions {
     private final SignInThrottle throttle;
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
+    private final DeskSessionStore deskSessions;
     private final TransactionalOperator transactions;
     private final Clock clock;
 
@@ -28,6 +29,7 @@ public class Sessions {
             SignInThrottle throttle,
             AccessTokens accessTokens,
             RefreshTokens refreshTokens,
+            DeskSessionStore deskSessions,
             TransactionalOperator transactions,
             Clock clock) {
         this.users = users;
@@ -35,6 +37,7 @@ public class Sessions {
         this.throttle = throttle;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
+        this.deskSessions = deskSessions;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -44,10 +47,18 @@ public class Sessions {
      * take about as long, so that nobody can learn which usernames exist.
      */
     public Mono<TokenPair> signIn(String username, String password, String clientAddress) {
+        return authenticate(username, password, clientAddress).flatMap(this::issue);
+    }
+
+    /**
+     * The active user these credentials are right for, under the same brute-force limits as
+     * {@link #signIn}; a 401 or 429 problem otherwise. For sign-ins that hold no tokens (the console's).
+     */
+    Mono<User> authenticate(String username, String password, String clientAddress) {
         String key = username.strip().toLowerCase(Locale.ROOT);
         return throttle.admit(key, clientAddress).flatMap(attempt -> check(key, password)
                 .flatMap(user -> user.isPresent()
-                        ? throttle.succeeded(attempt, key).then(issue(user.get()))
+                        ? throttle.succeeded(attempt, key).thenReturn(user.get())
                         : throttle.failed(attempt).then(Mono.error(Sessions::invalidCredentials))));
     }
 
@@ -107,6 +118,7 @@ public class Sessions {
                             .flatMap(hash -> transactions.transactional(users.changePassword(
                                             found.user().id(), hash, clock.instant())
                                     .then(refreshTokens.revokeAll(found.user().id()))
+                                    .then(deskSessions.deleteAll(found.user().id()))
                                     .then(issue(found.user()))));
                 });
     }

@@ -24,6 +24,7 @@ public class UserAdministration {
     private final UserStore users;
     private final Passwords passwords;
     private final RefreshTokens refreshTokens;
+    private final DeskSessionStore deskSessions;
     private final AdvisoryLocks locks;
     private final TransactionalOperator transactions;
     private final Clock clock;
@@ -32,12 +33,14 @@ public class UserAdministration {
             UserStore users,
             Passwords passwords,
             RefreshTokens refreshTokens,
+            DeskSessionStore deskSessions,
             AdvisoryLocks locks,
             TransactionalOperator transactions,
             Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.refreshTokens = refreshTokens;
+        this.deskSessions = deskSessions;
         this.locks = locks;
         this.transactions = transactions;
         this.clock = clock;
@@ -109,7 +112,10 @@ public class UserAdministration {
                         return (losesAnAdmin ? keepingAnAdmin(changed, save) : save)
                                 .onErrorMap(UserAdministration::isUnknownUnit, unknown -> unknownUnit());
                     })
-                    .then(signOutEverywhere ? refreshTokens.revokeAll(id) : Mono.empty())
+                    .then(
+                            signOutEverywhere
+                                    ? refreshTokens.revokeAll(id).then(deskSessions.deleteAll(id))
+                                    : Mono.empty())
                     .then(find(caller, id));
         });
     }

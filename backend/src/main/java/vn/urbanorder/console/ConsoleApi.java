@@ -1,0 +1,126 @@
+package vn.urbanorder.console;
+
+import java.util.Map;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.UriBuilder;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The service's own JSON API, called by the console as the signed-in person (with the access
+ * token of their session), over the loopback interface: the console can do nothing the API would
+ * not let that person do. Answers are the contract's generated models.
+ */
+@Component
+public class ConsoleApi {
+
+    private static final ParameterizedTypeReference<Map<String, Object>> PROBLEM =
+            new ParameterizedTypeReference<>() {};
+
+    /** A ward's location timeline holds up to 200 reports: more than WebClient's default 256 KB. */
+    private static final int LARGEST_ANSWER = 4 * 1024 * 1024;
+
+    private final Environment environment;
+    private volatile @Nullable WebClient client;
+
+    ConsoleApi(Environment environment) {
+        this.environment = environment;
+    }
+
+    /** GET, answered as the given type; an {@link ApiProblem} for any error. */
+    public <T> Mono<T> get(Function<UriBuilder, java.net.URI> uri, Class<T> type) {
+        return exchange(client -> client.get().uri(uri), type);
+    }
+
+    public <T> Mono<T> exchange(Function<WebClient, WebClient.RequestHeadersSpec<?>> request, Class<T> type) {
+        return bearer().flatMap(token -> request.apply(client())
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchangeToMono(response -> answer(response, type)));
+    }
+
+    /**
+     * A file from the API (a photo), passed through as it comes, with the headers a browser caches
+     * it by; the person's own If-None-Match goes along, so a cached photo costs a 304.
+     */
+    public Mono<ResponseEntity<Flux<DataBuffer>>> file(String path, @Nullable String ifNoneMatch) {
+        return bearer().flatMap(token -> client().get()
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .headers(headers -> {
+                    if (ifNoneMatch != null) {
+                        headers.set(HttpHeaders.IF_NONE_MATCH, ifNoneMatch);
+                    }
+                })
+                .exchangeToMono(response -> {
+                    if (response.statusCode().isError()) {
+                        return answer(response, Void.class).then(Mono.empty());
+                    }
+                    HttpHeaders kept = new HttpHeaders();
+                    for (String name : FILE_HEADERS) {
+                        var values = response.headers().header(name);
+                        if (!values.isEmpty()) {
+                            kept.put(name, values);
+                        }
+                    }
+                    // The body is read as it arrives and handed on: nothing held whole in memory.
+                    Flux<DataBuffer> body = response.bodyToFlux(DataBuffer.class);
+                    return Mono.just(ResponseEntity.status(response.statusCode())
+                            .headers(kept)
+                            .body(body));
+                }));
+    }
+
+    private static final java.util.List<String> FILE_HEADERS = java.util.List.of(
+            HttpHeaders.CONTENT_TYPE,
+            HttpHeaders.CONTENT_LENGTH,
+            HttpHeaders.ETAG,
+            HttpHeaders.CACHE_CONTROL,
+            "Photo-Copy");
+
+    private static <T> Mono<T> answer(ClientResponse response, Class<T> type) {
+        if (response.statusCode().isError()) {
+            return response.bodyToMono(PROBLEM)
+                    .defaultIfEmpty(Map.of())
+                    .onErrorReturn(Map.of())
+                    .flatMap(problem ->
+                            Mono.error(new ApiProblem(response.statusCode().value(), problem)));
+        }
+        return response.bodyToMono(type);
+    }
+
+    /** The access token of the request's session (identity.DeskSessions mints it per request). */
+    private static Mono<String> bearer() {
+        return ReactiveSecurityContextHolder.getContext()
+                .map(SecurityContext::getAuthentication)
+                .map(authentication -> authentication.getCredentials())
+                .filter(Jwt.class::isInstance)
+                .map(credentials -> ((Jwt) credentials).getTokenValue())
+                .switchIfEmpty(Mono.error(() -> new ApiProblem(401, Map.of("detail", "Phiên làm việc đã kết thúc."))));
+    }
+
+    private WebClient client() {
+        WebClient current = client;
+        if (current == null) {
+            // The port is known only once the server has started (a random one in tests).
+            String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+            current = WebClient.builder()
+                    .baseUrl("http://127.0.0.1:" + port)
+                    .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(LARGEST_ANSWER))
+                    .build();
+            client = current;
+        }
+        return current;
+    }
+}

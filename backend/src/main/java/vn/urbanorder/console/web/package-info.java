@@ -1,0 +1,4 @@
+@NullMarked
+package vn.urbanorder.console.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,114 @@
+package vn.urbanorder.identity;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpCookie;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.ServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Who may use the console ({@code /console/}): a person signed in through {@link DeskSessions},
+ * known by an HttpOnly, SameSite cookie. Every change is a POST carrying the CSRF token the page
+ * was rendered with (double-submit: the token's cookie is HttpOnly too). Roles are checked where
+ * the API checks them: the console acts through the API, with the session's user.
+ */
+@Configuration(proxyBeanMethods = false)
+class DeskSecurityConfiguration {
+
+    static final String SIGN_IN = "/console/sign-in";
+
+    /** Marks a request the page makes by itself (a refresh), which must not keep an idle session alive. */
+    static final String BACKGROUND = "X-Desk-Background";
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityWebFilterChain deskSecurity(ServerHttpSecurity http, DeskSessions sessions) {
+        CookieServerCsrfTokenRepository csrfTokens = new CookieServerCsrfTokenRepository();
+        csrfTokens.setCookieName("UO_DESK_CSRF");
+        csrfTokens.setCookiePath("/console");
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/console", "/console/**"))
+                .securityContextRepository(new SessionCookie(sessions))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).accessDeniedHandler(refusedChange()))
+                .headers(headers -> headers.contentSecurityPolicy(
+                        csp -> csp.policyDirectives(SecurityConfiguration.CONTENT_SECURITY_POLICY)))
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .authorizeExchange(exchanges -> exchanges
+                        // The sign-in page, and the console's own style sheet and script it needs.
+                        .pathMatchers(SIGN_IN, "/console/*.css", "/console/*.js")
+                        .permitAll()
+                        .anyExchange()
+                        .authenticated())
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(toSignIn()))
+                .build();
+    }
+
+    /**
+     * Not signed in (or the session ended): a page goes to the sign-in page; a partial update
+     * (htmx) is told to send the whole page there.
+     */
+    private static ServerAuthenticationEntryPoint toSignIn() {
+        return (exchange, failure) -> Mono.fromRunnable(() -> {
+            var response = exchange.getResponse();
+            if ("true".equals(exchange.getRequest().getHeaders().getFirst("HX-Request"))) {
+                response.setStatusCode(HttpStatus.UNAUTHORIZED);
+                response.getHeaders().set("HX-Redirect", SIGN_IN);
+            } else {
+                response.setStatusCode(HttpStatus.SEE_OTHER);
+                response.getHeaders().setLocation(URI.create(SIGN_IN));
+            }
+        });
+    }
+
+    /** A change without the page's CSRF token: refused, and said so in a page, not a blank. */
+    private static ServerAccessDeniedHandler refusedChange() {
+        return (exchange, denied) -> {
+            var response = exchange.getResponse();
+            response.setStatusCode(HttpStatus.FORBIDDEN);
+            response.getHeaders().setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
+            byte[] page = ("<!DOCTYPE html><html lang=\"vi\"><meta charset=\"utf-8\"><title>Yêu cầu bị từ chối</title>"
+                            + "<p>Yêu cầu bị từ chối vì thiếu mã bảo vệ của trang (CSRF). Hãy tải lại trang rồi làm lại.</p>"
+                            + "<p><a href=\"/console/\">Về bảng điều khiển</a></p></html>")
+                    .getBytes(StandardCharsets.UTF_8);
+            return response.writeWith(Mono.just(response.bufferFactory().wrap(page)));
+        };
+    }
+
+    /** The session named by the request's cookie; nothing is saved here (the sign-in page starts sessions). */
+    private record SessionCookie(DeskSessions sessions) implements ServerSecurityContextRepository {
+
+        @Override
+        public Mono<Void> save(ServerWebExchange exchange, @Nullable SecurityContext context) {
+            return Mono.empty();
+        }
+
+        @Override
+        public Mono<SecurityContext> load(ServerWebExchange exchange) {
+            HttpCookie cookie = exchange.getRequest().getCookies().getFirst(DeskSessions.COOKIE);
+            if (cookie == null || cookie.getValue().isBlank()) {
+                return Mono.empty();
+            }
+            boolean byThePerson = !"1".equals(exchange.getRequest().getHeaders().getFirst(BACKGROUND));
+            return sessions.resume(cookie.getValue(), byThePerson).map(SecurityContextImpl::new);
+        }
+    }
+}
