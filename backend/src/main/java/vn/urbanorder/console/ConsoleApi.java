@@ -63,22 +63,22 @@ public class ConsoleApi {
                         headers.set(HttpHeaders.IF_NONE_MATCH, ifNoneMatch);
                     }
                 })
-                .exchangeToMono(response -> {
-                    if (response.statusCode().isError()) {
-                        return answer(response, Void.class).then(Mono.empty());
-                    }
+                .retrieve()
+                .onStatus(status -> status.isError(), ConsoleApi::problemOf)
+                // The body streams through as it arrives (toEntityFlux keeps the response open for it).
+                .toEntityFlux(DataBuffer.class)
+                .map(entity -> {
                     HttpHeaders kept = new HttpHeaders();
                     for (String name : FILE_HEADERS) {
-                        var values = response.headers().header(name);
-                        if (!values.isEmpty()) {
+                        var values = entity.getHeaders().get(name);
+                        if (values != null && !values.isEmpty()) {
                             kept.put(name, values);
                         }
                     }
-                    // The body is read as it arrives and handed on: nothing held whole in memory.
-                    Flux<DataBuffer> body = response.bodyToFlux(DataBuffer.class);
-                    return Mono.just(ResponseEntity.status(response.statusCode())
+                    Flux<DataBuffer> body = entity.getBody() == null ? Flux.empty() : entity.getBody();
+                    return ResponseEntity.status(entity.getStatusCode())
                             .headers(kept)
-                            .body(body));
+                            .body(body);
                 }));
     }
 
@@ -91,13 +91,16 @@ public class ConsoleApi {
 
     private static <T> Mono<T> answer(ClientResponse response, Class<T> type) {
         if (response.statusCode().isError()) {
-            return response.bodyToMono(PROBLEM)
-                    .defaultIfEmpty(Map.of())
-                    .onErrorReturn(Map.of())
-                    .flatMap(problem ->
-                            Mono.error(new ApiProblem(response.statusCode().value(), problem)));
+            return problemOf(response).flatMap(Mono::error);
         }
         return response.bodyToMono(type);
+    }
+
+    private static Mono<ApiProblem> problemOf(ClientResponse response) {
+        return response.bodyToMono(PROBLEM)
+                .defaultIfEmpty(Map.of())
+                .onErrorReturn(Map.of())
+                .map(problem -> new ApiProblem(response.statusCode().value(), problem));
     }
 
     /** The access token of the request's session (identity.DeskSessions mints it per request). */

@@ -19,7 +19,9 @@ public final class PageChecks {
             (least) => {
               const small = [];
               for (const el of document.querySelectorAll('button, a[href], input:not([type=file]), select, textarea, label.button')) {
-                const box = el.getBoundingClientRect();
+                // A checkbox or radio inside its label is hit anywhere on the label.
+                const target = (el.type === 'checkbox' || el.type === 'radio') && el.closest('label') ? el.closest('label') : el;
+                const box = target.getBoundingClientRect();
                 if (box.width === 0 && box.height === 0) continue;
                 if (box.width < least || box.height < least) {
                   small.push(`${el.tagName.toLowerCase()} "${el.textContent.trim().slice(0, 40)}" ${Math.round(box.width)}×${Math.round(box.height)}`);

@@ -2,10 +2,12 @@ package vn.urbanorder.testing;
 
 import com.microsoft.playwright.Browser;
 
-/** The screens browser tests look through: a cheap Android phone, and a desk's monitor. */
+/** The screens browser tests look through: a cheap Android phone, a 10-inch tablet, and a desk's monitor. */
 public enum Screen {
     /** 360×640 CSS pixels at twice the density, touch, the mobile viewport rules. */
     PHONE(360, 640, 2, true),
+    /** A 10-inch tablet held upright, as inspectors carry one on a round. */
+    TABLET(800, 1280, 2, true),
     /** A ward office's monitor. */
     DESK(1280, 800, 1, false);
 

@@ -69,7 +69,7 @@ class SignInController {
         Mono<Void> end = cookie == null ? Mono.empty() : sessions.end(cookie.getValue());
         return end.then(Mono.fromSupplier(() -> {
             exchange.getResponse().addCookie(cookie(exchange, "", java.time.Duration.ZERO));
-            return Rendering.redirectTo("/console/sign-in?signedOut")
+            return Rendering.redirectTo("/console/sign-in?signedOut=1")
                     .status(HttpStatus.SEE_OTHER)
                     .build();
         }));

@@ -133,7 +133,7 @@ class ConsoleSignInIntegrationTests {
                 .expectStatus()
                 .isSeeOther()
                 .expectHeader()
-                .location("/console/sign-in?signedOut");
+                .location("/console/sign-in?signedOut=1");
 
         // The old cookie, kept by someone who copied it, opens nothing.
         page("/console/queue", session).expectStatus().isSeeOther();
