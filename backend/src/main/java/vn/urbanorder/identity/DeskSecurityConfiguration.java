@@ -18,6 +18,7 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.ServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -45,7 +46,9 @@ class DeskSecurityConfiguration {
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
         return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/console", "/console/**"))
                 .securityContextRepository(new SessionCookie(sessions))
-                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).accessDeniedHandler(refusedChange()))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        .csrfTokenRequestHandler(tokenFromFormsWithFiles())
+                        .accessDeniedHandler(refusedChange()))
                 .headers(headers -> headers.contentSecurityPolicy(
                         csp -> csp.policyDirectives(SecurityConfiguration.CONTENT_SECURITY_POLICY)))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -60,6 +63,18 @@ class DeskSecurityConfiguration {
                         .authenticated())
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(toSignIn()))
                 .build();
+    }
+
+    /**
+     * The token is read from a form with files too (resolving with an after-photo), not only from
+     * a plain form or a header: a browser's form cannot send a header. Its parts are read by the
+     * service's multipart reader within its limits (large ones spooled to disk), once, for the
+     * controller as well.
+     */
+    private static XorServerCsrfTokenRequestAttributeHandler tokenFromFormsWithFiles() {
+        var handler = new XorServerCsrfTokenRequestAttributeHandler();
+        handler.setTokenFromMultipartDataEnabled(true);
+        return handler;
     }
 
     /**
