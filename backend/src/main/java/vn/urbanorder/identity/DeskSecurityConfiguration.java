@@ -2,6 +2,8 @@ package vn.urbanorder.identity;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,7 +49,7 @@ class DeskSecurityConfiguration {
         return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/console", "/console/**"))
                 .securityContextRepository(new SessionCookie(sessions))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
-                        .csrfTokenRequestHandler(tokenFromFormsWithFiles())
+                        .csrfTokenRequestHandler(maskedTokens())
                         .accessDeniedHandler(refusedChange()))
                 .headers(headers -> headers.contentSecurityPolicy(
                         csp -> csp.policyDirectives(SecurityConfiguration.CONTENT_SECURITY_POLICY)))
@@ -66,15 +68,24 @@ class DeskSecurityConfiguration {
     }
 
     /**
-     * The token is read from a form with files too (resolving with an after-photo), not only from
-     * a plain form or a header: a browser's form cannot send a header. Its parts are read by the
-     * service's multipart reader within its limits (large ones spooled to disk), once, for the
-     * controller as well.
+     * The token a page carries is masked afresh for every page (against BREACH). The masks come
+     * from a DRBG seeded once here, at start-up: the default SecureRandom reads the system's
+     * entropy source per page, a blocking read on an event loop. The token is read from a form
+     * with files too (resolving with an after-photo), not only from a plain form or a header: a
+     * browser's form cannot send a header. Its parts are read by the service's multipart reader
+     * within its limits (large ones spooled to disk), once, for the controller as well.
      */
-    private static XorServerCsrfTokenRequestAttributeHandler tokenFromFormsWithFiles() {
-        var handler = new XorServerCsrfTokenRequestAttributeHandler();
-        handler.setTokenFromMultipartDataEnabled(true);
-        return handler;
+    private static XorServerCsrfTokenRequestAttributeHandler maskedTokens() {
+        try {
+            SecureRandom masks = SecureRandom.getInstance("DRBG");
+            masks.nextBytes(new byte[16]);
+            var handler = new XorServerCsrfTokenRequestAttributeHandler();
+            handler.setSecureRandom(masks);
+            handler.setTokenFromMultipartDataEnabled(true);
+            return handler;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JVM since 9 has DRBG", e);
+        }
     }
 
     /**
