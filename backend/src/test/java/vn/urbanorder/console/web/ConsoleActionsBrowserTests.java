@@ -203,6 +203,19 @@ class ConsoleActionsBrowserTests {
         console.button("Nhận xử lý").click();
         assertThat(console.button("Báo đã xử lý")).isVisible();
 
+        // Seven photos: told before anything is sent.
+        Locator photos = page.getByLabel("Ảnh sau xử lý (1–6 ảnh, mỗi ảnh tối đa 10 MB)");
+        FilePayload[] seven = new FilePayload[7];
+        for (int i = 0; i < seven.length; i++) {
+            seven[i] = new FilePayload("sau-" + i + ".jpg", "image/jpeg", TestPhotos.uniqueJpeg());
+        }
+        photos.setInputFiles(seven);
+        console.button("Báo đã xử lý").click();
+        assertThat(photos.evaluate("input => input.validationMessage")).isEqualTo("Chọn nhiều nhất 6 ảnh.");
+        assertThat(page)
+                .hasURL(browser.baseUrl() + pageOf(report) + "?outcome=done&action=ACCEPT&seen=" + report.getVersion());
+        photos.setInputFiles(new java.nio.file.Path[0]);
+
         // The browser's own checks stepped over, as an old browser would.
         page.locator("form.action").evaluate("form => form.noValidate = true");
         page.getByLabel("Kết quả xử lý").fill("   ");
