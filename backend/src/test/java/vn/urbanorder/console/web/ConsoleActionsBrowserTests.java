@@ -230,6 +230,33 @@ class ConsoleActionsBrowserTests {
         assertThat(read(report, staff).getStatus().getValue()).isEqualTo("IN_PROGRESS");
     }
 
+    @Test
+    void theWardOfficeSeesItsOwnActionsAndReassignsToAnotherUnitWithAReason(BrowserSession browser) {
+        ReportDto report = sanitationReport();
+        String admin = fixtures.user(Fixtures.DEMO_WARD, "WARD_ADMIN");
+        Page page = browser.desk();
+        Console console = new Console(page).signedIn(admin, Fixtures.PASSWORD).open(pageOf(report));
+
+        assertThat(console.button("Không xử lý")).isVisible();
+        assertThat(console.button("Giao đơn vị khác")).isVisible();
+        assertThat(console.button("Nhận xử lý")).hasCount(0);
+        assertThat(page.getByLabel("Lý do", new Page.GetByLabelOptions().setExact(true)))
+                .containsText("Trùng phản ánh khác");
+        BrowserSession.screenshot(page, "console-actions-ward-office");
+
+        Locator unit = page.getByLabel("Đơn vị nhận");
+        String chosen = unit.locator("option").nth(1).textContent().trim();
+        unit.selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
+        page.getByLabel("Lý do chuyển đơn vị").fill("Việc của đơn vị khác.");
+        console.button("Giao đơn vị khác").click();
+
+        assertThat(page.getByRole(AriaRole.STATUS))
+                .hasText("Đã làm: Giao đơn vị khác. Phản ánh nay ở trạng thái «Đã giao».");
+        ReportDto now = read(report, admin);
+        assertThat(now.getAssignment().getUnit().getName()).isEqualTo(chosen);
+        assertThat(types(report, admin)).containsExactly("SUBMITTED", "ASSIGNED", "REASSIGN");
+    }
+
     private ReportDto sanitationReport() {
         String officer = fixtures.user(Fixtures.DEMO_WARD, "PATROL");
         return Submission.sound()
