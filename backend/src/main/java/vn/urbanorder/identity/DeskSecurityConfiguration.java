@@ -70,7 +70,10 @@ class DeskSecurityConfiguration {
     /**
      * The token a page carries is masked afresh for every page (against BREACH). The masks come
      * from a DRBG seeded once here, at start-up: the default SecureRandom reads the system's
-     * entropy source per page, a blocking read on an event loop.
+     * entropy source per page, a blocking read on an event loop. The token is read from a form
+     * with files too (resolving with an after-photo), not only from a plain form or a header: a
+     * browser's form cannot send a header. Its parts are read by the service's multipart reader
+     * within its limits (large ones spooled to disk), once, for the controller as well.
      */
     private static XorServerCsrfTokenRequestAttributeHandler maskedTokens() {
         try {
@@ -78,6 +81,7 @@ class DeskSecurityConfiguration {
             masks.nextBytes(new byte[16]);
             var handler = new XorServerCsrfTokenRequestAttributeHandler();
             handler.setSecureRandom(masks);
+            handler.setTokenFromMultipartDataEnabled(true);
             return handler;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every JVM since 9 has DRBG", e);

@@ -1,7 +1,6 @@
 package vn.urbanorder.console.web;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -12,64 +11,29 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.urbanorder.api.model.CategoryDto;
-import vn.urbanorder.api.model.EventChainCheckDto;
-import vn.urbanorder.api.model.ReportDto;
-import vn.urbanorder.api.model.ReportEventListDto;
-import vn.urbanorder.api.model.ReviewListDto;
-import vn.urbanorder.api.model.ViolationLocationTimelineDto;
-import vn.urbanorder.console.ApiProblem;
 import vn.urbanorder.console.ConsoleApi;
 
-/**
- * A report's whole story on one page: what was reported, its photos, the place and what happened
- * there before, the deadline, where it was sent and why, every review, and the audit trail with
- * the result of checking it.
- */
+/** A report's whole story on one page ({@link ReportStory}), and its photos. */
 @Controller
 class ReportPageController {
 
     private static final List<String> SIZES = List.of("thumb", "view", "original");
 
     private final ConsoleApi api;
+    private final ReportStory story;
 
-    ReportPageController(ConsoleApi api) {
+    ReportPageController(ConsoleApi api, ReportStory story) {
         this.api = api;
+        this.story = story;
     }
 
     @GetMapping("/console/reports/{id}")
-    Mono<Rendering> report(@PathVariable UUID id) {
-        return api.get(uri -> uri.path("/api/v1/reports/{id}").build(id), ReportDto.class)
-                .flatMap(report -> Mono.zip(
-                                api.get(
-                                        uri -> uri.path("/api/v1/reports/{id}/events")
-                                                .build(id),
-                                        ReportEventListDto.class),
-                                api.get(
-                                        uri -> uri.path("/api/v1/reports/{id}/events/verify")
-                                                .build(id),
-                                        EventChainCheckDto.class),
-                                optional(api.get(
-                                        uri -> uri.path("/api/v1/reports/{id}/reviews")
-                                                .build(id),
-                                        ReviewListDto.class)),
-                                optional(location(report)),
-                                categories())
-                        .map(found -> Rendering.view("console/report")
-                                .modelAttribute("report", report)
-                                .modelAttribute("events", found.getT1().getItems())
-                                .modelAttribute("chain", found.getT2())
-                                .modelAttribute(
-                                        "reviews",
-                                        found.getT3()
-                                                .map(ReviewListDto::getItems)
-                                                .orElse(List.of()))
-                                .modelAttribute(
-                                        "places", found.getT4().map(List::of).orElse(List.of()))
-                                .modelAttribute("categories", found.getT5())
-                                .build()));
+    Mono<Rendering> report(@PathVariable UUID id, ServerWebExchange exchange) {
+        return story.page(id, ActionOutcome.of(exchange.getRequest().getQueryParams()))
+                .map(Rendering.Builder::build);
     }
 
     /** A photo of a report the person may see, at the size asked; the API decides who may have the original. */
@@ -81,38 +45,5 @@ class ReportPageController {
             @RequestHeader(name = "If-None-Match", required = false) @Nullable String ifNoneMatch) {
         String chosen = SIZES.contains(size) ? size : "view";
         return api.file("/api/v1/reports/" + id + "/photos/" + photoId + "?size=" + chosen, ifNoneMatch);
-    }
-
-    private Mono<ViolationLocationTimelineDto> location(ReportDto report) {
-        if (report.getViolationLocation() == null) {
-            return Mono.empty();
-        }
-        UUID place = report.getViolationLocation().getId();
-        return api.get(uri -> uri.path("/api/v1/locations/{id}").build(place), ViolationLocationTimelineDto.class);
-    }
-
-    /** What the person's role may not read (reviews, for some) is left out of the page, not an error. */
-    private static <T> Mono<java.util.Optional<T>> optional(Mono<T> part) {
-        return part.map(java.util.Optional::of)
-                .onErrorResume(
-                        ApiProblem.class,
-                        refused -> refused.status() == 403 || refused.status() == 404
-                                ? Mono.just(java.util.Optional.empty())
-                                : Mono.error(refused))
-                .defaultIfEmpty(java.util.Optional.empty());
-    }
-
-    private Mono<Map<String, String>> categories() {
-        return api.get(uri -> uri.path("/api/v1/categories").build(), CategoryDto[].class)
-                .map(list -> {
-                    var names = new java.util.LinkedHashMap<String, String>();
-                    for (CategoryDto category : list) {
-                        names.put(category.getCode(), category.getName());
-                        for (var subtype : category.getSubtypes()) {
-                            names.put(category.getCode() + "/" + subtype.getCode(), subtype.getName());
-                        }
-                    }
-                    return (Map<String, String>) names;
-                });
     }
 }
