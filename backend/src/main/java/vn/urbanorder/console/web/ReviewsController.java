@@ -91,7 +91,8 @@ class ReviewsController {
                     }
                     if (event instanceof FormPartEvent form) {
                         fields.put(form.name(), form.value());
-                        return events.thenMany(Flux.<PartEvent>empty());
+                        return events.doOnNext(read -> DataBufferUtils.release(read.content()))
+                                .thenMany(Flux.<PartEvent>empty());
                     }
                     if (event instanceof FilePartEvent file
                             && file.name().equals("photos")
