@@ -2,6 +2,8 @@ package vn.urbanorder.identity;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +20,7 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.ServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -45,7 +48,9 @@ class DeskSecurityConfiguration {
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
         return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/console", "/console/**"))
                 .securityContextRepository(new SessionCookie(sessions))
-                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).accessDeniedHandler(refusedChange()))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        .csrfTokenRequestHandler(maskedTokens())
+                        .accessDeniedHandler(refusedChange()))
                 .headers(headers -> headers.contentSecurityPolicy(
                         csp -> csp.policyDirectives(SecurityConfiguration.CONTENT_SECURITY_POLICY)))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -60,6 +65,23 @@ class DeskSecurityConfiguration {
                         .authenticated())
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(toSignIn()))
                 .build();
+    }
+
+    /**
+     * The token a page carries is masked afresh for every page (against BREACH). The masks come
+     * from a DRBG seeded once here, at start-up: the default SecureRandom reads the system's
+     * entropy source per page, a blocking read on an event loop.
+     */
+    private static XorServerCsrfTokenRequestAttributeHandler maskedTokens() {
+        try {
+            SecureRandom masks = SecureRandom.getInstance("DRBG");
+            masks.nextBytes(new byte[16]);
+            var handler = new XorServerCsrfTokenRequestAttributeHandler();
+            handler.setSecureRandom(masks);
+            return handler;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JVM since 9 has DRBG", e);
+        }
     }
 
     /**
