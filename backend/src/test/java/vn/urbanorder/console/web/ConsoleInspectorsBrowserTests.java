@@ -91,6 +91,7 @@ class ConsoleInspectorsBrowserTests {
         assertThat(PageChecks.overflowPx(inspectorPage)).isZero();
         inspector.link(report.getReference()).click();
 
+        assertThat(inspectorPage.locator(".notice")).hasCount(0);
         inspectorPage.getByLabel("Không đồng ý, trả lại đơn vị").check();
         inspectorPage.getByLabel("Nhận xét").fill("Rác vẫn còn ở góc ngõ, chưa xử lý triệt để.");
         inspectorPage
@@ -185,7 +186,7 @@ class ConsoleInspectorsBrowserTests {
         assertThat(page.locator("tr.total")).containsText("1");
         BrowserSession.screenshot(page, "console-round");
 
-        inspector.link("Đợt kiểm tra").click();
+        inspector.link("← Đợt kiểm tra").click();
         assertThat(inspector.link(title)).isVisible();
         inspector.link("Kết quả đơn vị").click();
         assertThat(inspector.heading("Kết quả của các đơn vị")).isVisible();
@@ -212,6 +213,8 @@ class ConsoleInspectorsBrowserTests {
         inspector.open("/console/reports/" + report.getId());
         assertThat(page.locator("dd.user-text").first()).hasText(script);
         assertThat(page.locator("main script")).hasCount(0);
+        // Not reviewed from this page: no notice of a verdict.
+        assertThat(page.locator(".notice")).hasCount(0);
         page.waitForTimeout(500);
         assertThat(dialogs).isEmpty();
         BrowserSession.screenshot(page, "console-report-script-as-text");
