@@ -188,10 +188,17 @@ class RoundsController {
                 .map(UserPageDto::getItems);
     }
 
-    private static Map<String, String> zoneNames(List<InspectorLists.Zone> zones) {
+    /** Zone and segment names by code, for the templates: a method call, not a map index. */
+    record ZoneNames(Map<String, String> byCode) {
+        public String label(String code) {
+            return byCode.getOrDefault(code, code);
+        }
+    }
+
+    private static ZoneNames zoneNames(List<InspectorLists.Zone> zones) {
         var names = new LinkedHashMap<String, String>();
         zones.forEach(zone -> names.put(zone.code(), zone.name()));
-        return names;
+        return new ZoneNames(names);
     }
 
     private static Map<String, Object> sent(MultiValueMap<String, String> form) {

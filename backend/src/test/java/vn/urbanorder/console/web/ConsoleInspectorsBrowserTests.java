@@ -184,6 +184,7 @@ class ConsoleInspectorsBrowserTests {
         assertThat(page.locator(".round-reports tr[data-id='" + found.getId() + "']"))
                 .containsText(found.getReference());
         assertThat(page.locator("tr.total")).containsText("1");
+        assertThat(page.locator(".facts")).containsText("Tổ dân phố 9");
         BrowserSession.screenshot(page, "console-round");
 
         inspector.link("← Đợt kiểm tra").click();
