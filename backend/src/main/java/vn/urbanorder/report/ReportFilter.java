@@ -18,6 +18,7 @@ import vn.urbanorder.shared.InvalidRequestException;
  * @param locationId only the reports at this violation location
  * @param zoneId only the reports that arrived in this zone
  * @param flag only the reports carrying this flag (FOLLOW_UP: what inspectors asked the ward admin to look at)
+ * @param inspectionRoundId only the reports submitted on this inspection round
  */
 public record ReportFilter(
         Set<ReportStatus> statuses,
@@ -35,7 +36,8 @@ public record ReportFilter(
         ReportSort sort,
         @Nullable UUID locationId,
         @Nullable UUID zoneId,
-        @Nullable ReportFlag flag) {
+        @Nullable ReportFlag flag,
+        @Nullable UUID inspectionRoundId) {
 
     public ReportFilter {
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
@@ -77,7 +79,8 @@ public record ReportFilter(
                 sort,
                 null,
                 null,
-                flag);
+                flag,
+                null);
     }
 
     /** The reports at a violation location, newest observation first. */
@@ -97,6 +100,7 @@ public record ReportFilter(
                 null,
                 ReportSort.OBSERVED_AT,
                 locationId,
+                null,
                 null,
                 null);
     }
@@ -120,7 +124,30 @@ public record ReportFilter(
                 ReportSort.REVIEW_QUEUE,
                 null,
                 zoneId,
+                null,
                 null);
+    }
+
+    /** The same filter, narrowed to the reports of one inspection round (none: unchanged). */
+    public ReportFilter onRound(@Nullable UUID roundId) {
+        return new ReportFilter(
+                statuses,
+                category,
+                subtype,
+                reporterId,
+                from,
+                to,
+                bbox,
+                query,
+                limit,
+                cursor,
+                overdue,
+                unitId,
+                sort,
+                locationId,
+                zoneId,
+                flag,
+                roundId);
     }
 
     /** A {@code unitId} parameter: {@code mine} for the caller's own unit, otherwise a unit id; null for none. */

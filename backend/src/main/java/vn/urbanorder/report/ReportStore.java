@@ -217,6 +217,7 @@ class ReportStore {
         where.andIf(filter.unitId(), "r.assigned_unit_id = :unitId", unit -> unit);
         where.andIf(filter.locationId(), "r.violation_location_id = :locationId", location -> location);
         where.andIf(filter.zoneId(), "r.zone_id = :zoneId", zone -> zone);
+        where.andIf(filter.inspectionRoundId(), "r.inspection_round_id = :roundId", round -> round);
         if (filter.flag() != null) {
             where.sql.append(" AND :flag = ANY(r.flags)");
             where.values.put("flag", filter.flag().name());

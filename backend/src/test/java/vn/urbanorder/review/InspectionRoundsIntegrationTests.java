@@ -87,6 +87,20 @@ class InspectionRoundsIntegrationTests {
                         org.assertj.core.groups.Tuple.tuple("SANITATION", 2L),
                         org.assertj.core.groups.Tuple.tuple("SIDEWALK_ENCROACHMENT", 1L));
 
+        // The round's own reports, and only those, through the report list's filter.
+        vn.urbanorder.api.model.ReportPageDto onRound = http.get()
+                .uri("/api/v1/reports?inspectionRoundId=" + id)
+                .header("Authorization", inspector)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(vn.urbanorder.api.model.ReportPageDto.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(onRound.getItems())
+                .extracting(report -> report.getCategory())
+                .containsExactlyInAnyOrder("SANITATION", "SANITATION", "SIDEWALK_ENCROACHMENT");
+
         InspectionRoundListDto listed = http.get()
                 .uri("/api/v1/inspection-rounds")
                 .header("Authorization", inspector)

@@ -143,26 +143,28 @@ class ReportsController implements ReportsApi {
             @Nullable String cursor,
             @Nullable Boolean overdue,
             @Nullable ReportFlagDto flag,
+            @Nullable UUID inspectionRoundId,
             ServerWebExchange exchange) {
         ReportSort order = sortOf(sort);
         return Caller.current().flatMap(caller -> queries.list(
                         caller,
                         ReportFilters.of(
-                                caller,
-                                status,
-                                unitId,
-                                category,
-                                subtype,
-                                reporterId,
-                                from,
-                                to,
-                                bbox,
-                                q,
-                                overdue,
-                                flag,
-                                limit,
-                                order,
-                                ReportCursor.decode(cursor, order)))
+                                        caller,
+                                        status,
+                                        unitId,
+                                        category,
+                                        subtype,
+                                        reporterId,
+                                        from,
+                                        to,
+                                        bbox,
+                                        q,
+                                        overdue,
+                                        flag,
+                                        limit,
+                                        order,
+                                        ReportCursor.decode(cursor, order))
+                                .onRound(inspectionRoundId))
                 .map(page -> ResponseEntity.ok()
                         .contentType(MediaType.APPLICATION_JSON)
                         .body(new ReportPageDto()
