@@ -2,6 +2,8 @@ package vn.urbanorder.identity;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,6 +22,7 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.ServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -48,7 +51,9 @@ class DeskSecurityConfiguration {
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
         return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/console", "/console/**"))
                 .securityContextRepository(new SessionCookie(sessions))
-                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).accessDeniedHandler(refusedChange()))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        .csrfTokenRequestHandler(maskedTokens())
+                        .accessDeniedHandler(refusedChange()))
                 .headers(headers -> headers.contentSecurityPolicy(csp ->
                         csp.policyDirectives(policy(imageOrigins.orderedStream().toList()))))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -72,6 +77,23 @@ class DeskSecurityConfiguration {
                 .append(origin));
         return SecurityConfiguration.CONTENT_SECURITY_POLICY.replace(
                 "img-src 'self' data: blob:;", "img-src 'self' data: blob:" + extra + ";");
+    }
+
+    /**
+     * The token a page carries is masked afresh for every page (against BREACH). The masks come
+     * from a DRBG seeded once here, at start-up: the default SecureRandom reads the system's
+     * entropy source per page, a blocking read on an event loop.
+     */
+    private static XorServerCsrfTokenRequestAttributeHandler maskedTokens() {
+        try {
+            SecureRandom masks = SecureRandom.getInstance("DRBG");
+            masks.nextBytes(new byte[16]);
+            var handler = new XorServerCsrfTokenRequestAttributeHandler();
+            handler.setSecureRandom(masks);
+            return handler;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JVM since 9 has DRBG", e);
+        }
     }
 
     /**
