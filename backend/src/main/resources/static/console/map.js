@@ -41,7 +41,7 @@
     const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/geo+json' }, signal });
     if (response.status === 401 || response.redirected) throw new Error('ended');
     const type = response.headers.get('Content-Type') || '';
-    if (!response.ok || !type.includes('json')) throw new Error('failed');
+    if (!response.ok || !type.includes('json')) throw new Error('failed: ' + response.status + ' ' + url);
     return response.json();
   }
 
@@ -228,12 +228,15 @@
         if (found.truncated) tell(say(el, 'Truncated'), true);
         else if (shown === 0) tell(say(el, 'None'));
         else tell(say(el, 'Shown', shown, repeatCount));
-        el.dataset.reports = String(shown);
+        el.dataset.shown = String(shown);
         el.dataset.state = 'ready';
+        el.dataset.loads = String(Number(el.dataset.loads || 0) + 1);
       } catch (error) {
         if (error.name === 'AbortError') return;
+        console.warn('map: reports not loaded', error);
         tell(say(el, error.message === 'ended' ? 'Ended' : 'Failed'), true);
         el.dataset.state = 'failed';
+        el.dataset.loads = String(Number(el.dataset.loads || 0) + 1);
       }
     }
 
@@ -277,8 +280,9 @@
         if (zones.getLayers().length || segments.getLayers().length) {
           bounds = L.featureGroup([zones, segments]).getBounds();
         }
-      } catch (ignored) {
+      } catch (error) {
         // Without zones the map still shows the reports.
+        console.warn('map: zones not loaded', error);
       }
       if (!bounds) {
         try {

@@ -1,20 +1,22 @@
 package vn.urbanorder.console.web;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.reactive.result.view.Rendering;
-import reactor.core.publisher.Flux;
+import org.springframework.web.util.UriBuilder;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.api.model.CategoryDto;
 import vn.urbanorder.console.ApiProblem;
@@ -34,6 +36,8 @@ class MapController {
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     /** Enough for a ward seen whole; beyond it the map says that not everything is shown. */
     private static final int LIMIT = 2000;
+
+    private static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
 
     private final ConsoleApi api;
 
@@ -67,59 +71,68 @@ class MapController {
     /** Reports in the view, filtered like the queue; unit staff see their unit's. */
     @GetMapping("/console/map/reports.geojson")
     @ResponseBody
-    Mono<ResponseEntity<Flux<DataBuffer>>> reports(
+    Mono<ResponseEntity<String>> reports(
             @RequestParam(required = false) @Nullable String bbox,
             @RequestParam(required = false) @Nullable List<String> status,
             @RequestParam(required = false) @Nullable String category,
             @RequestParam(required = false) @Nullable Boolean overdue,
-            @RequestParam(required = false) @Nullable Boolean repeat,
-            @RequestHeader(name = "If-None-Match", required = false) @Nullable String ifNoneMatch) {
-        return Caller.current().flatMap(caller -> {
-            StringBuilder query = new StringBuilder("/api/v1/reports.geojson?limit=" + LIMIT);
-            List<String> statuses = statuses(status);
-            query.append("&status=").append(String.join(",", statuses.isEmpty() ? QueueController.OPEN : statuses));
-            if (caller.has(Role.UNIT_STAFF)) {
-                query.append("&unitId=mine");
-            }
-            common(query, bbox, category);
-            if (Boolean.TRUE.equals(overdue)) {
-                query.append("&overdue=true");
-            }
-            if (Boolean.TRUE.equals(repeat)) {
-                query.append("&flag=REPEAT_OFFENCE");
-            }
-            return api.file(query.toString(), ifNoneMatch);
-        });
+            @RequestParam(required = false) @Nullable Boolean repeat) {
+        List<String> statuses = statuses(status).isEmpty() ? QueueController.OPEN : statuses(status);
+        return Caller.current()
+                .flatMap(caller -> feed(uri -> {
+                    uri.path("/api/v1/reports.geojson")
+                            .queryParam("limit", LIMIT)
+                            .queryParam("status", String.join(",", statuses));
+                    if (caller.has(Role.UNIT_STAFF)) {
+                        uri.queryParam("unitId", "mine");
+                    }
+                    common(uri, bbox, category);
+                    if (Boolean.TRUE.equals(overdue)) {
+                        uri.queryParam("overdue", true);
+                    }
+                    if (Boolean.TRUE.equals(repeat)) {
+                        uri.queryParam("flag", "REPEAT_OFFENCE");
+                    }
+                    return uri.build();
+                }));
     }
 
     /** Repeat points (violation locations with repeat offences) in the view. */
     @GetMapping("/console/map/locations.geojson")
     @ResponseBody
-    Mono<ResponseEntity<Flux<DataBuffer>>> locations(
+    Mono<ResponseEntity<String>> locations(
             @RequestParam(required = false) @Nullable String bbox,
-            @RequestParam(required = false) @Nullable String category,
-            @RequestHeader(name = "If-None-Match", required = false) @Nullable String ifNoneMatch) {
-        StringBuilder query = new StringBuilder("/api/v1/locations.geojson?repeat=true&limit=" + LIMIT);
-        common(query, bbox, category);
-        return api.file(query.toString(), ifNoneMatch);
+            @RequestParam(required = false) @Nullable String category) {
+        return feed(uri -> {
+            uri.path("/api/v1/locations.geojson").queryParam("repeat", true).queryParam("limit", LIMIT);
+            common(uri, bbox, category);
+            return uri.build();
+        });
     }
 
     /** The ward's zones and segments as they stand now. */
     @GetMapping("/console/map/zones.geojson")
     @ResponseBody
-    Mono<ResponseEntity<Flux<DataBuffer>>> zones(
-            @RequestHeader(name = "If-None-Match", required = false) @Nullable String ifNoneMatch) {
-        return api.file("/api/v1/zones", ifNoneMatch);
+    Mono<ResponseEntity<String>> zones() {
+        return feed(uri -> uri.path("/api/v1/zones").build());
     }
 
-    private static void common(StringBuilder query, @Nullable String bbox, @Nullable String category) {
+    /** The API's GeoJSON as it came (a few hundred kilobytes at most for a view), never cached. */
+    private Mono<ResponseEntity<String>> feed(Function<UriBuilder, URI> uri) {
+        return api.get(uri, String.class).map(body -> ResponseEntity.ok()
+                .contentType(GEO_JSON)
+                .cacheControl(CacheControl.noStore())
+                .body(body));
+    }
+
+    private static void common(UriBuilder uri, @Nullable String bbox, @Nullable String category) {
         String box = bbox(bbox);
         if (box != null) {
-            query.append("&bbox=").append(box);
+            uri.queryParam("bbox", box);
         }
         String code = code(category);
         if (code != null) {
-            query.append("&category=").append(code);
+            uri.queryParam("category", code);
         }
     }
 
