@@ -4,7 +4,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -41,7 +43,8 @@ class DeskSecurityConfiguration {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityWebFilterChain deskSecurity(ServerHttpSecurity http, DeskSessions sessions) {
+    SecurityWebFilterChain deskSecurity(
+            ServerHttpSecurity http, DeskSessions sessions, ObjectProvider<DeskImageOrigins> imageOrigins) {
         CookieServerCsrfTokenRepository csrfTokens = new CookieServerCsrfTokenRepository();
         csrfTokens.setCookieName("UO_DESK_CSRF");
         csrfTokens.setCookiePath("/console");
@@ -51,8 +54,8 @@ class DeskSecurityConfiguration {
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(maskedTokens())
                         .accessDeniedHandler(refusedChange()))
-                .headers(headers -> headers.contentSecurityPolicy(
-                        csp -> csp.policyDirectives(SecurityConfiguration.CONTENT_SECURITY_POLICY)))
+                .headers(headers -> headers.contentSecurityPolicy(csp ->
+                        csp.policyDirectives(policy(imageOrigins.orderedStream().toList()))))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
@@ -65,6 +68,15 @@ class DeskSecurityConfiguration {
                         .authenticated())
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(toSignIn()))
                 .build();
+    }
+
+    /** The service's policy, with images also from the origins the console's pages need (map tiles). */
+    static String policy(List<DeskImageOrigins> imageOrigins) {
+        StringBuilder extra = new StringBuilder();
+        imageOrigins.stream().flatMap(origins -> origins.origins().stream()).forEach(origin -> extra.append(' ')
+                .append(origin));
+        return SecurityConfiguration.CONTENT_SECURITY_POLICY.replace(
+                "img-src 'self' data: blob:;", "img-src 'self' data: blob:" + extra + ";");
     }
 
     /**
