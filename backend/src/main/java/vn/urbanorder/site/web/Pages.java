@@ -57,6 +57,7 @@ class Pages {
                 <p>%s</p>
                 <ul class="links">
                 <li><a href="/app/">%s</a><span>%s</span></li>
+                <li><a href="/console/">%s</a><span>%s</span></li>
                 <li><a href="/reference/">%s</a><span>%s</span></li>
                 <li><a href="/api/v1/openapi.yaml">%s</a><span>%s</span></li>
                 <li><a href="/actuator/health">%s</a><span>%s</span></li>
@@ -71,6 +72,8 @@ class Pages {
                         text.apply("site.intro"),
                         text.apply("site.app"),
                         text.apply("site.app.about"),
+                        text.apply("site.console"),
+                        text.apply("site.console.about"),
                         text.apply("site.reference"),
                         text.apply("site.reference.about"),
                         text.apply("site.contract"),

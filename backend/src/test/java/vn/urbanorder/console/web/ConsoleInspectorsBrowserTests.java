@@ -86,7 +86,9 @@ class ConsoleInspectorsBrowserTests {
         inspectorPage.getByLabel("Đơn vị").selectOption(unit.toString());
         assertThat(inspectorPage.locator("#review-rows tr[data-id='" + report.getId() + "']"))
                 .isVisible(Console.PATIENT);
-        assertThat(inspectorPage.locator("#review-rows tbody tr")).hasCount(1);
+        // The filter's answer replaces the whole list: wait for it, not only for the row.
+        assertThat(inspectorPage.locator("#review-rows tbody tr"))
+                .hasCount(1, new LocatorAssertions.HasCountOptions().setTimeout(30_000));
         BrowserSession.screenshot(inspectorPage, "console-review-queue");
         assertThat(PageChecks.overflowPx(inspectorPage)).isZero();
         inspector.link(report.getReference()).click();

@@ -62,6 +62,7 @@ class SitePagesIntegrationTests {
                 .contains("<html lang=\"vi\">")
                 .contains("Hệ thống phản ánh vi phạm trật tự đô thị")
                 .contains("href=\"/app/\"")
+                .contains("href=\"/console/\"")
                 .contains("href=\"/reference/\"")
                 .contains("href=\"/api/v1/openapi.yaml\"")
                 .contains("href=\"/actuator/health\"");
