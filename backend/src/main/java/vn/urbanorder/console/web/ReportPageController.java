@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.urbanorder.api.model.CategoryDto;
 import vn.urbanorder.api.model.EventChainCheckDto;
 import vn.urbanorder.api.model.ReportDto;
 import vn.urbanorder.api.model.ReportEventListDto;
@@ -34,31 +33,42 @@ class ReportPageController {
     private static final List<String> SIZES = List.of("thumb", "view", "original");
 
     private final ConsoleApi api;
+    private final ConsoleCategories categories;
 
-    ReportPageController(ConsoleApi api) {
+    ReportPageController(ConsoleApi api, ConsoleCategories categories) {
         this.api = api;
+        this.categories = categories;
     }
 
     @GetMapping("/console/reports/{id}")
     Mono<Rendering> report(@PathVariable UUID id) {
-        return api.get(uri -> uri.path("/api/v1/reports/{id}").build(id), ReportDto.class)
-                .flatMap(report -> Mono.zip(
-                                api.get(
-                                        uri -> uri.path("/api/v1/reports/{id}/events")
-                                                .build(id),
-                                        ReportEventListDto.class),
-                                api.get(
+        // Only the place's history needs the report first: the rest is asked for with it, so the
+        // page waits for two answers in a row, not for the report and then the slowest of five.
+        // Their failures wait for the report, so a report the person may not see is refused as
+        // the report itself is.
+        return Mono.zip(
+                        api.get(uri -> uri.path("/api/v1/reports/{id}").build(id), ReportDto.class),
+                        api.get(uri -> uri.path("/api/v1/reports/{id}/events").build(id), ReportEventListDto.class)
+                                .materialize(),
+                        api.get(
                                         uri -> uri.path("/api/v1/reports/{id}/events/verify")
                                                 .build(id),
-                                        EventChainCheckDto.class),
-                                optional(api.get(
+                                        EventChainCheckDto.class)
+                                .materialize(),
+                        optional(api.get(
                                         uri -> uri.path("/api/v1/reports/{id}/reviews")
                                                 .build(id),
-                                        ReviewListDto.class)),
-                                optional(location(report)),
-                                categories())
+                                        ReviewListDto.class))
+                                .materialize(),
+                        categories.namesWithSubtypes().materialize())
+                .flatMap(asked -> Mono.zip(
+                                Mono.just(asked.getT2()).<ReportEventListDto>dematerialize(),
+                                Mono.just(asked.getT3()).<EventChainCheckDto>dematerialize(),
+                                Mono.just(asked.getT4()).<java.util.Optional<ReviewListDto>>dematerialize(),
+                                optional(location(asked.getT1())),
+                                Mono.just(asked.getT5()).<Map<String, String>>dematerialize())
                         .map(found -> Rendering.view("console/report")
-                                .modelAttribute("report", report)
+                                .modelAttribute("report", asked.getT1())
                                 .modelAttribute("events", found.getT1().getItems())
                                 .modelAttribute("chain", found.getT2())
                                 .modelAttribute(
@@ -100,19 +110,5 @@ class ReportPageController {
                                 ? Mono.just(java.util.Optional.empty())
                                 : Mono.error(refused))
                 .defaultIfEmpty(java.util.Optional.empty());
-    }
-
-    private Mono<Map<String, String>> categories() {
-        return api.get(uri -> uri.path("/api/v1/categories").build(), CategoryDto[].class)
-                .map(list -> {
-                    var names = new java.util.LinkedHashMap<String, String>();
-                    for (CategoryDto category : list) {
-                        names.put(category.getCode(), category.getName());
-                        for (var subtype : category.getSubtypes()) {
-                            names.put(category.getCode() + "/" + subtype.getCode(), subtype.getName());
-                        }
-                    }
-                    return (Map<String, String>) names;
-                });
     }
 }
