@@ -13,7 +13,7 @@
 # Needs: the jar (./mvnw -B -o package -DskipTests -pl backend -am), a local PostgreSQL reachable
 # as PGHOST/PGPORT/PGUSER (default 127.0.0.1:5432, postgres) that may create databases, curl, unzip.
 # Usage: infra/bench/console/run.sh
-#   env: REPORTS (100000), N (100 timed requests per page), DESK_USER (ttdt1: the unit with the
+#   env: REPORTS (100000), N (100 timed requests per page), WARM (20 untimed before them), DESK_USER (ttdt1: the unit with the
 #        most reports; vsmt1 works too), SEED (0.42), PORT (8098), DB (urban_order_console_bench),
 #        JAR (the built jar), JAVA_OPTS (-Xmx256m), WORK (a new temporary directory, kept),
 #        KEEP=1 keeps the database, and reuses it when it already holds REPORTS reports.
@@ -22,7 +22,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 db="${DB:-urban_order_console_bench}" port="${PORT:-8098}" reports="${REPORTS:-100000}" seed="${SEED:-0.42}"
-n="${N:-100}" warm=20 user="${DESK_USER:-ttdt1}" password=demo-password-1 java_opts="${JAVA_OPTS:--Xmx256m}"
+n="${N:-100}" warm="${WARM:-20}" user="${DESK_USER:-ttdt1}" password=demo-password-1 java_opts="${JAVA_OPTS:--Xmx256m}"
 jar="${JAR:-$(ls "$root"/backend/target/urban-order-backend-*.jar | head -n 1)}"
 work="${WORK:-$(mktemp -d /tmp/console-bench.XXXXXX)}"
 mkdir -p "$work"
