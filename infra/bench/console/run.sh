@@ -4,7 +4,8 @@
 # request at a time after 20 untimed ones each, N × GET /console/queue (default filters) and
 # N × GET /console/reports/{id} (N different reports of the unit, open and closed), and the API
 # calls the pages make underneath (the unit's queue, a report) for comparison. Prints p50, p95,
-# p99 and max of curl's time_total per page.
+# p99 and max of curl's time_total per page, and the service's CPU time per request (its own
+# threads, and apart the JIT compilers', which are still busy after a short warm-up).
 #
 # The data: as infra/bench/stats/run.sh makes it (the demo ward, its map, then that script's
 # seed.sql with REPORTS reports over the 25 whole months before this one, with their locations
@@ -116,27 +117,42 @@ case "$status" in 302 | 303) ;; *) echo "signing in as $user answered $status" >
 grep -qP '\tUO_DESK\t' "$jar_cookies" || { echo "no UO_DESK cookie after signing in" >&2; exit 1; }
 TOKEN=$(token "$user")
 
+# The service's CPU time so far in clock ticks: "work" (every thread but the JIT compilers') and "jit".
+cpu() {
+  local work=0 jit=0 task ticks
+  for task in /proc/"$pid"/task/*; do
+    ticks=$(awk '{ print $14 + $15 }' "$task/stat" 2> /dev/null) || continue
+    case "$(cat "$task/comm" 2> /dev/null)" in C1\ * | C2\ *) jit=$((jit + ticks)) ;; *) work=$((work + ticks)) ;; esac
+  done
+  echo "$work $jit"
+}
 # Times path N times (after the warm-up), one request at a time; "{id}" takes the next report id.
-# Prints "label: p50 p95 p99 max (HTTP codes)", and keeps the last answer in $work.
+# Prints "label: p50 p95 p99 max (HTTP codes)" and the service's CPU time per timed request (which
+# the machine's other load does not change), and keeps the last answer in $work.
 measure() {  # label auth(desk|bearer) path
   local label=$1 auth=$2 path=$3 i=0 url args=() times="$work/times-$1.txt" codes="$work/codes-$1.txt"
   if [ "$auth" = desk ]; then args=(-b "$jar_cookies"); else args=(-H "Authorization: Bearer $TOKEN"); fi
   : > "$times"
   : > "$codes"
+  local work0 jit0 work1 jit1
   while read -r id; do
     i=$((i + 1))
     url="localhost:$port${path//\{id\}/$id}"
     if [ $i -le $warm ]; then
       curl -s -o /dev/null "${args[@]}" "$url"
+      [ $i -lt $warm ] || read -r work0 jit0 < <(cpu)
     else
       curl -s -o "$work/answer-$label" -w '%{http_code} %{time_total}\n' "${args[@]}" "$url" \
         | { read -r code seconds; echo "$code" >> "$codes"; echo "$seconds" >> "$times"; }
     fi
   done < "$work/ids.txt"
-  sort -n "$times" | awk -v label="$label" -v codes="$(sort "$codes" | uniq -c | awk '{ printf "%s×%s ", $1, $2 }')" \
+  read -r work1 jit1 < <(cpu)
+  sort -n "$times" | awk -v label="$label" -v codes="$(sort "$codes" | uniq -c | awk '{ printf "%s×%s", $1, $2 }')" \
+    -v work=$((work1 - work0)) -v jit=$((jit1 - jit0)) -v hz="$(getconf CLK_TCK)" \
     '{ v[NR] = $1 * 1000 } END {
-       printf "  %-34s p50 %4.0f  p95 %4.0f  p99 %4.0f  max %4.0f ms  (%d requests: HTTP %s)\n",
-              label, v[int(NR * 0.50)], v[int(NR * 0.95)], v[int(NR * 0.99)], v[NR], NR, codes }'
+       printf "  %-12s p50 %4.0f  p95 %4.0f  p99 %4.0f  max %4.0f ms;  service CPU %5.1f ms + JIT %5.1f ms a request  (HTTP %s)\n",
+              label, v[int(NR * 0.50)], v[int(NR * 0.95)], v[int(NR * 0.99)], v[NR],
+              work * 1000 / hz / NR, jit * 1000 / hz / NR, codes }'
 }
 head -n $((n + warm)) "$work/ids.txt" > "$work/ids.tmp" && mv "$work/ids.tmp" "$work/ids.txt"
 echo "== $n requests each, one at a time, after $warm untimed; times in ms (curl time_total)"
