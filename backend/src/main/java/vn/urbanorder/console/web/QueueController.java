@@ -8,7 +8,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import reactor.core.publisher.Mono;
-import vn.urbanorder.api.model.CategoryDto;
 import vn.urbanorder.api.model.ReportPageDto;
 import vn.urbanorder.console.ApiProblem;
 import vn.urbanorder.console.ConsoleApi;
@@ -28,9 +27,11 @@ class QueueController {
     private static final int PAGE = 50;
 
     private final ConsoleApi api;
+    private final ConsoleCategories categories;
 
-    QueueController(ConsoleApi api) {
+    QueueController(ConsoleApi api, ConsoleCategories categories) {
         this.api = api;
+        this.categories = categories;
     }
 
     @GetMapping({"/console", "/console/"})
@@ -100,14 +101,6 @@ class QueueController {
 
     /** Category codes with their Vietnamese names, for filters and rows. */
     private Mono<Map<String, String>> categories() {
-        return api.get(uri -> uri.path("/api/v1/categories").build(), CategoryDto[].class)
-                .map(list -> {
-                    var names = new java.util.LinkedHashMap<String, String>();
-                    for (CategoryDto category : list) {
-                        names.put(category.getCode(), category.getName());
-                    }
-                    return (Map<String, String>) names;
-                })
-                .onErrorResume(ApiProblem.class, unavailable -> Mono.just(Map.of()));
+        return categories.names().onErrorResume(ApiProblem.class, unavailable -> Mono.just(Map.of()));
     }
 }

@@ -1,13 +1,11 @@
 package vn.urbanorder.console.web;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.result.view.Rendering;
 import reactor.core.publisher.Mono;
-import vn.urbanorder.api.model.CategoryDto;
 import vn.urbanorder.api.model.EventChainCheckDto;
 import vn.urbanorder.api.model.ReportDto;
 import vn.urbanorder.api.model.ReportEventListDto;
@@ -27,10 +25,12 @@ class ReportStory {
 
     private final ConsoleApi api;
     private final ReportActionsPanel actions;
+    private final ConsoleCategories categories;
 
-    ReportStory(ConsoleApi api, ReportActionsPanel actions) {
+    ReportStory(ConsoleApi api, ReportActionsPanel actions, ConsoleCategories categories) {
         this.api = api;
         this.actions = actions;
+        this.categories = categories;
     }
 
     Mono<Rendering.Builder<?>> page(UUID id, ActionOutcome outcome) {
@@ -49,7 +49,7 @@ class ReportStory {
                                                 .build(id),
                                         ReviewListDto.class)),
                                 optional(location(report)),
-                                categories(),
+                                categories.namesWithSubtypes(),
                                 actions.units(report))
                         .map(found -> {
                             Rendering.Builder<?> page = Rendering.view("console/report")
@@ -87,19 +87,5 @@ class ReportStory {
                                 ? Mono.just(Optional.empty())
                                 : Mono.error(refused))
                 .defaultIfEmpty(Optional.empty());
-    }
-
-    private Mono<Map<String, String>> categories() {
-        return api.get(uri -> uri.path("/api/v1/categories").build(), CategoryDto[].class)
-                .map(list -> {
-                    var names = new java.util.LinkedHashMap<String, String>();
-                    for (CategoryDto category : list) {
-                        names.put(category.getCode(), category.getName());
-                        for (var subtype : category.getSubtypes()) {
-                            names.put(category.getCode() + "/" + subtype.getCode(), subtype.getName());
-                        }
-                    }
-                    return (Map<String, String>) names;
-                });
     }
 }
