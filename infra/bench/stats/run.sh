@@ -44,7 +44,7 @@ sql() { psql -qAtX -v ON_ERROR_STOP=1 -d "$db" "$@"; }
 
 start() {  # java options...
   (cd "$work" && exec java "$@" -jar "$jar" --server.port="$port" --spring.profiles.active=demo \
-      --urbanorder.demo.reports=false \
+      --urbanorder.demo.reports=false --urbanorder.photos.folder="$work/photos" \
       --spring.r2dbc.url="r2dbc:postgresql://$PGHOST:$PGPORT/$db" --spring.r2dbc.username="$PGUSER" \
       --spring.flyway.url="jdbc:postgresql://$PGHOST:$PGPORT/$db" --spring.flyway.user="$PGUSER" \
       --logging.level.vn.urbanorder.access=WARN > "$log" 2>&1) &
