@@ -40,6 +40,18 @@ final class Console {
 
     Console open(String path) {
         page.navigate(path);
+        return ready();
+    }
+
+    /**
+     * Waits until the page's scripts are running (htmx listens for changes only from then on): a
+     * filter chosen earlier, on a slow machine, would send nothing.
+     */
+    Console ready() {
+        page.waitForFunction(
+                "() => document.readyState === 'complete' && window.htmx !== undefined",
+                null,
+                new Page.WaitForFunctionOptions().setTimeout(30_000));
         return this;
     }
 

@@ -83,6 +83,7 @@ class ConsoleInspectorsBrowserTests {
         Page inspectorPage = browser.desk();
         Console inspector = new Console(inspectorPage).signedIn(inspectorName, Fixtures.PASSWORD);
         inspector.link("Chờ đánh giá").click();
+        inspector.ready();
         inspectorPage.getByLabel("Đơn vị").selectOption(unit.toString());
         assertThat(inspectorPage.locator("#review-rows tr[data-id='" + report.getId() + "']"))
                 .isVisible(Console.PATIENT);
@@ -92,6 +93,7 @@ class ConsoleInspectorsBrowserTests {
         BrowserSession.screenshot(inspectorPage, "console-review-queue");
         assertThat(PageChecks.overflowPx(inspectorPage)).isZero();
         inspector.link(report.getReference()).click();
+        inspector.ready();
 
         assertThat(inspectorPage.locator(".notice")).hasCount(0);
         inspectorPage.getByLabel("Không đồng ý, trả lại đơn vị").check();
@@ -166,6 +168,7 @@ class ConsoleInspectorsBrowserTests {
         Page page = browser.desk();
         Console inspector = new Console(page).signedIn(inspectorName, Fixtures.PASSWORD);
         inspector.link("Đợt kiểm tra").click();
+        inspector.ready();
         String title = "Kiểm tra vỉa hè " + UUID.randomUUID().toString().substring(0, 8);
         page.getByLabel("Tên đợt").fill(title);
         page.getByLabel("Khu vực, tuyến").selectOption(new String[] {"TDP09"});
