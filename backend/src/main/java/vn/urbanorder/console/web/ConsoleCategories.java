@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.api.model.CategoryDto;
+import vn.urbanorder.console.ApiProblem;
 import vn.urbanorder.console.ConsoleApi;
 
 /**
@@ -27,15 +28,16 @@ class ConsoleCategories {
                 .cache(found -> KEPT, failed -> Duration.ZERO, () -> Duration.ZERO);
     }
 
-    /** Category code to name. */
+    /** Category code to name; none when the list cannot be had (filters and rows then show codes). */
     Mono<Map<String, String>> names() {
-        return list.map(categories -> {
-            Map<String, String> names = new LinkedHashMap<>();
-            for (CategoryDto category : categories) {
-                names.put(category.getCode(), category.getName());
-            }
-            return names;
-        });
+        return list.<Map<String, String>>map(categories -> {
+                    Map<String, String> names = new LinkedHashMap<>();
+                    for (CategoryDto category : categories) {
+                        names.put(category.getCode(), category.getName());
+                    }
+                    return names;
+                })
+                .onErrorResume(ApiProblem.class, unavailable -> Mono.just(Map.of()));
     }
 
     /** Category code to name, and "category/subtype" to the subtype's name. */

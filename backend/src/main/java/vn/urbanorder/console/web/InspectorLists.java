@@ -1,12 +1,10 @@
 package vn.urbanorder.console.web;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import vn.urbanorder.api.model.CategoryDto;
 import vn.urbanorder.api.model.UnitDto;
 import vn.urbanorder.api.model.UnitListDto;
 import vn.urbanorder.console.ApiProblem;
@@ -20,9 +18,11 @@ class InspectorLists {
     record Zone(String id, String code, String name, String kind) {}
 
     private final ConsoleApi api;
+    private final ConsoleCategories categories;
 
-    InspectorLists(ConsoleApi api) {
+    InspectorLists(ConsoleApi api, ConsoleCategories categories) {
         this.api = api;
+        this.categories = categories;
     }
 
     Mono<List<UnitDto>> units() {
@@ -58,15 +58,7 @@ class InspectorLists {
     }
 
     Mono<Map<String, String>> categories() {
-        return api.get(uri -> uri.path("/api/v1/categories").build(), CategoryDto[].class)
-                .map(list -> {
-                    var names = new LinkedHashMap<String, String>();
-                    for (CategoryDto category : list) {
-                        names.put(category.getCode(), category.getName());
-                    }
-                    return (Map<String, String>) names;
-                })
-                .onErrorResume(ApiProblem.class, unavailable -> Mono.just(Map.of()));
+        return categories.names();
     }
 
     static @org.jspecify.annotations.Nullable UUID idOrNull(@org.jspecify.annotations.Nullable String value) {

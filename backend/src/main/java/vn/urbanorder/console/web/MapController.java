@@ -18,8 +18,6 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.util.UriBuilder;
 import reactor.core.publisher.Mono;
-import vn.urbanorder.api.model.CategoryDto;
-import vn.urbanorder.console.ApiProblem;
 import vn.urbanorder.console.ConsoleApi;
 import vn.urbanorder.identity.Caller;
 import vn.urbanorder.identity.Role;
@@ -40,9 +38,11 @@ class MapController {
     private static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
 
     private final ConsoleApi api;
+    private final ConsoleCategories categories;
 
-    MapController(ConsoleApi api) {
+    MapController(ConsoleApi api, ConsoleCategories categories) {
         this.api = api;
+        this.categories = categories;
     }
 
     @GetMapping("/console/map")
@@ -51,7 +51,7 @@ class MapController {
             @RequestParam(required = false) @Nullable String category,
             @RequestParam(required = false) @Nullable Boolean overdue,
             @RequestParam(required = false) @Nullable Boolean repeat) {
-        return Caller.current().zipWith(categories()).map(found -> Rendering.view("console/map")
+        return Caller.current().zipWith(categories.names()).map(found -> Rendering.view("console/map")
                 .modelAttribute("categories", found.getT2())
                 .modelAttribute(
                         "filter",
@@ -178,17 +178,5 @@ class MapController {
 
     private static double clamp(double value, double limit) {
         return Double.isNaN(value) ? value : Math.max(-limit, Math.min(limit, value));
-    }
-
-    private Mono<Map<String, String>> categories() {
-        return api.get(uri -> uri.path("/api/v1/categories").build(), CategoryDto[].class)
-                .map(list -> {
-                    var names = new java.util.LinkedHashMap<String, String>();
-                    for (CategoryDto category : list) {
-                        names.put(category.getCode(), category.getName());
-                    }
-                    return (Map<String, String>) names;
-                })
-                .onErrorResume(ApiProblem.class, unavailable -> Mono.just(Map.of()));
     }
 }

@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.api.model.ReportPageDto;
-import vn.urbanorder.console.ApiProblem;
 import vn.urbanorder.console.ConsoleApi;
 import vn.urbanorder.identity.Caller;
 import vn.urbanorder.identity.Role;
@@ -79,7 +78,7 @@ class QueueController {
                         return builder.build();
                     },
                     ReportPageDto.class);
-            return Mono.zip(page, categories())
+            return Mono.zip(page, categories.names())
                     .map(found -> Rendering.view(partial != null ? "console/queue :: rows" : "console/queue")
                             .modelAttribute("page", found.getT1())
                             .modelAttribute("categories", found.getT2())
@@ -97,10 +96,5 @@ class QueueController {
                             .modelAttribute("unitQueue", unit)
                             .build());
         });
-    }
-
-    /** Category codes with their Vietnamese names, for filters and rows. */
-    private Mono<Map<String, String>> categories() {
-        return categories.names().onErrorResume(ApiProblem.class, unavailable -> Mono.just(Map.of()));
     }
 }
