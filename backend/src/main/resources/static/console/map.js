@@ -215,6 +215,7 @@
       el.dataset.bbox = query.get('bbox');
       const places = new URLSearchParams({ bbox: query.get('bbox') });
       if (query.get('category')) places.set('category', query.get('category'));
+      if (query.get('zoneId')) places.set('zoneId', query.get('zoneId'));
       try {
         const [found, points] = await Promise.all([
           geojson(el.dataset.reports + '?' + query, controller.signal),

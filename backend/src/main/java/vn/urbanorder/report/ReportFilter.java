@@ -16,7 +16,8 @@ import vn.urbanorder.shared.InvalidRequestException;
  * @param overdue true for only the reports past their deadline while they wait for their unit
  * @param unitId only the reports assigned to this unit
  * @param locationId only the reports at this violation location
- * @param zoneId only the reports that arrived in this zone
+ * @param zoneId only the reports that arrived in this zone, or in an earlier or later version of it (same code)
+ * @param segmentId only the reports that arrived on this patrol segment, or on a version of it (same code)
  * @param flag only the reports carrying this flag (FOLLOW_UP: what inspectors asked the ward admin to look at)
  * @param inspectionRoundId only the reports submitted on this inspection round
  */
@@ -36,6 +37,7 @@ public record ReportFilter(
         ReportSort sort,
         @Nullable UUID locationId,
         @Nullable UUID zoneId,
+        @Nullable UUID segmentId,
         @Nullable ReportFlag flag,
         @Nullable UUID inspectionRoundId) {
 
@@ -79,6 +81,7 @@ public record ReportFilter(
                 sort,
                 null,
                 null,
+                null,
                 flag,
                 null);
     }
@@ -100,6 +103,7 @@ public record ReportFilter(
                 null,
                 ReportSort.OBSERVED_AT,
                 locationId,
+                null,
                 null,
                 null,
                 null);
@@ -125,6 +129,7 @@ public record ReportFilter(
                 null,
                 zoneId,
                 null,
+                null,
                 null);
     }
 
@@ -146,8 +151,32 @@ public record ReportFilter(
                 sort,
                 locationId,
                 zoneId,
+                segmentId,
                 flag,
                 roundId);
+    }
+
+    /** The same filter, narrowed to a zone and a patrol segment (none: unchanged). */
+    public ReportFilter inPlace(@Nullable UUID zone, @Nullable UUID segment) {
+        return new ReportFilter(
+                statuses,
+                category,
+                subtype,
+                reporterId,
+                from,
+                to,
+                bbox,
+                query,
+                limit,
+                cursor,
+                overdue,
+                unitId,
+                sort,
+                locationId,
+                zone,
+                segment,
+                flag,
+                inspectionRoundId);
     }
 
     /** A {@code unitId} parameter: {@code mine} for the caller's own unit, otherwise a unit id; null for none. */

@@ -50,6 +50,16 @@ class ReportStore {
     private static final String SELECT = "SELECT " + COLUMNS + " FROM report r" + JOINS;
 
     /**
+     * Every version of one zone or segment (same ward, kind and code): a new map closes the old
+     * rows and opens new ones, and a report keeps the row it was given at intake.
+     */
+    private static final String VERSIONS_OF = """
+            SELECT version.id FROM zone chosen
+              JOIN zone version ON version.ward_id = chosen.ward_id AND version.kind = chosen.kind
+                               AND version.code = chosen.code
+             WHERE chosen.id = :value""";
+
+    /**
      * Intake's statement answers with the stored row and its names. One space for each run of
      * white space: the driver parses the text of every statement it runs.
      */
@@ -216,7 +226,8 @@ class ReportStore {
         }
         where.andIf(filter.unitId(), "r.assigned_unit_id = :unitId", unit -> unit);
         where.andIf(filter.locationId(), "r.violation_location_id = :locationId", location -> location);
-        where.andIf(filter.zoneId(), "r.zone_id = :zoneId", zone -> zone);
+        where.andIfIn(filter.zoneId(), "r.zone_id", VERSIONS_OF, "zoneId");
+        where.andIfIn(filter.segmentId(), "r.segment_id", VERSIONS_OF, "segmentId");
         where.andIf(filter.inspectionRoundId(), "r.inspection_round_id = :roundId", round -> round);
         if (filter.flag() != null) {
             where.sql.append(" AND :flag = ANY(r.flags)");
@@ -324,6 +335,15 @@ class ReportStore {
 
         Where(String first) {
             this.sql = new StringBuilder(first);
+        }
+
+        /** {@code column IN (subquery)}, the subquery naming its one bind value {@code :value}. */
+        void andIfIn(@Nullable Object value, String column, String subquery, String name) {
+            if (value != null) {
+                sql.append(" AND ").append(column).append(" IN (").append(subquery.replace(":value", ":" + name));
+                sql.append(')');
+                values.put(name, value);
+            }
         }
 
         <T> void andIf(@Nullable T value, String condition, java.util.function.Function<T, Object> bound) {

@@ -190,6 +190,69 @@ class AssignmentIntegrationTests {
     }
 
     @Test
+    void reportsAreFoundByZoneAndSegmentAcrossMapVersions() {
+        ReportDto west = submit("SIDEWALK_ENCROACHMENT", "GOODS_DISPLAY", TestMap.IN_WEST);
+        ReportDto onSegment = submit("SIDEWALK_ENCROACHMENT", "GOODS_DISPLAY", TestMap.ON_SEGMENT);
+        ReportDto east = submit("SIDEWALK_ENCROACHMENT", "GOODS_DISPLAY", TestMap.IN_EAST);
+        UUID oldWest = west.getAssignment().getZone().getId();
+        UUID oldSegment = onSegment.getAssignment().getSegment().getId();
+        assertThat(onSegment.getAssignment().getZone().getId()).isEqualTo(oldWest);
+
+        // A new map replaces every row: WEST and S1 get new ids, and keep their codes.
+        importZones(TestMap.collection(
+                        TestMap.WEST.replace("Tổ dân phố 1", "Tổ dân phố 1 mới"), TestMap.EAST, TestMap.SEGMENT))
+                .expectStatus()
+                .isOk();
+        ReportDto westLater = submit("SIDEWALK_ENCROACHMENT", "GOODS_DISPLAY", TestMap.IN_WEST_NORTH);
+        UUID newWest = westLater.getAssignment().getZone().getId();
+        assertThat(newWest).isNotEqualTo(oldWest);
+
+        List<UUID> inWest = List.of(west.getId(), onSegment.getId(), westLater.getId());
+        assertThat(listed("?zoneId=" + newWest)).containsExactlyInAnyOrderElementsOf(inWest);
+        assertThat(listed("?zoneId=" + oldWest)).containsExactlyInAnyOrderElementsOf(inWest);
+        assertThat(listed("?segmentId=" + oldSegment)).containsExactly(onSegment.getId());
+        assertThat(listed("?zoneId=" + east.getAssignment().getZone().getId() + "&segmentId=" + oldSegment))
+                .isEmpty();
+        // A zone's id given as a segment, or an id of nothing, matches nothing.
+        assertThat(listed("?segmentId=" + newWest)).isEmpty();
+        assertThat(listed("?zoneId=" + UUID.randomUUID())).isEmpty();
+        http.get()
+                .uri("/api/v1/reports?zoneId=TDP-1")
+                .header("Authorization", admin)
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
+
+        http.get()
+                .uri("/api/v1/reports.geojson?segmentId=" + oldSegment)
+                .header("Authorization", admin)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.features[*].id")
+                .isEqualTo(List.of(onSegment.getId().toString()));
+    }
+
+    /** The ids of the reports the ward admin's list holds with these parameters. */
+    private List<UUID> listed(String query) {
+        return http
+                .get()
+                .uri("/api/v1/reports" + query)
+                .header("Authorization", admin)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(ReportPageDto.class)
+                .returnResult()
+                .getResponseBody()
+                .getItems()
+                .stream()
+                .map(ReportDto::getId)
+                .toList();
+    }
+
+    @Test
     void rulesMustNameWhatExists() {
         putRules("""
                         {"rules": [{"zoneCode": "NOWHERE", "unitCode": "TTDT"},

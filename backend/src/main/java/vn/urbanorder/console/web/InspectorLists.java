@@ -7,22 +7,20 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.api.model.UnitDto;
 import vn.urbanorder.api.model.UnitListDto;
-import vn.urbanorder.console.ApiProblem;
 import vn.urbanorder.console.ConsoleApi;
 
 /** The ward's units, zones and categories as the inspectors' filters and forms list them, from the API. */
 @Component
 class InspectorLists {
 
-    /** A zone or segment of the ward's current map. */
-    record Zone(String id, String code, String name, String kind) {}
-
     private final ConsoleApi api;
     private final ConsoleCategories categories;
+    private final ConsoleZones zones;
 
-    InspectorLists(ConsoleApi api, ConsoleCategories categories) {
+    InspectorLists(ConsoleApi api, ConsoleCategories categories, ConsoleZones zones) {
         this.api = api;
         this.categories = categories;
+        this.zones = zones;
     }
 
     Mono<List<UnitDto>> units() {
@@ -30,31 +28,9 @@ class InspectorLists {
                 .map(UnitListDto::getItems);
     }
 
-    /** Zones first, then segments, as the API orders them; read as plain JSON (geometry is not needed). */
-    @SuppressWarnings("unchecked")
-    Mono<List<Zone>> zones() {
-        return api.get(uri -> uri.path("/api/v1/zones").build(), Map.class)
-                .map(collection -> {
-                    Object features = collection.get("features");
-                    if (!(features instanceof List<?> list)) {
-                        return List.<Zone>of();
-                    }
-                    return list.stream()
-                            .filter(Map.class::isInstance)
-                            .map(feature -> (Map<String, Object>) feature)
-                            .map(feature -> {
-                                Map<String, Object> properties = feature.get("properties") instanceof Map<?, ?> p
-                                        ? (Map<String, Object>) p
-                                        : Map.of();
-                                return new Zone(
-                                        String.valueOf(feature.getOrDefault("id", "")),
-                                        String.valueOf(properties.getOrDefault("code", "")),
-                                        String.valueOf(properties.getOrDefault("name", "")),
-                                        String.valueOf(properties.getOrDefault("kind", "")));
-                            })
-                            .toList();
-                })
-                .onErrorResume(ApiProblem.class, unavailable -> Mono.just(List.of()));
+    /** Zones first, then segments. */
+    Mono<List<ConsoleZones.Zone>> zones() {
+        return zones.current().map(ConsoleZones.WardMap::all);
     }
 
     Mono<Map<String, String>> categories() {

@@ -3,8 +3,7 @@ package vn.urbanorder.console.web;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -29,8 +28,6 @@ import vn.urbanorder.identity.Role;
 @Controller
 class MapController {
 
-    private static final Set<String> STATUSES = Set.of(
-            "UNASSIGNED", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "VERIFIED", "REOPENED", "REJECTED", "DUPLICATE");
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     /** Enough for a ward seen whole; beyond it the map says that not everything is shown. */
     private static final int LIMIT = 2000;
@@ -39,10 +36,12 @@ class MapController {
 
     private final ConsoleApi api;
     private final ConsoleCategories categories;
+    private final ConsoleZones zones;
 
-    MapController(ConsoleApi api, ConsoleCategories categories) {
+    MapController(ConsoleApi api, ConsoleCategories categories, ConsoleZones zones) {
         this.api = api;
         this.categories = categories;
+        this.zones = zones;
     }
 
     @GetMapping("/console/map")
@@ -50,22 +49,17 @@ class MapController {
             @RequestParam(required = false) @Nullable List<String> status,
             @RequestParam(required = false) @Nullable String category,
             @RequestParam(required = false) @Nullable Boolean overdue,
-            @RequestParam(required = false) @Nullable Boolean repeat) {
-        return Caller.current().zipWith(categories.names()).map(found -> Rendering.view("console/map")
-                .modelAttribute("categories", found.getT2())
-                .modelAttribute(
-                        "filter",
-                        Map.of(
-                                "status",
-                                statuses(status).isEmpty() ? QueueController.OPEN : statuses(status),
-                                "category",
-                                code(category) == null ? "" : code(category),
-                                "overdue",
-                                Boolean.TRUE.equals(overdue),
-                                "repeat",
-                                Boolean.TRUE.equals(repeat)))
-                .modelAttribute("unitMap", found.getT1().has(Role.UNIT_STAFF))
-                .build());
+            @RequestParam(required = false) @Nullable Boolean repeat,
+            @RequestParam(required = false) @Nullable String zoneId,
+            @RequestParam(required = false) @Nullable String segmentId) {
+        ReportListFilter filter = ReportListFilter.of(status, category, overdue, repeat, zoneId, segmentId);
+        return Mono.zip(Caller.current(), categories.names(), zones.current())
+                .map(found -> Rendering.view("console/map")
+                        .modelAttribute("categories", found.getT2())
+                        .modelAttribute("wardMap", found.getT3())
+                        .modelAttribute("filter", filter.model())
+                        .modelAttribute("unitMap", found.getT1().has(Role.UNIT_STAFF))
+                        .build());
     }
 
     /** Reports in the view, filtered like the queue; unit staff see their unit's. */
@@ -76,22 +70,19 @@ class MapController {
             @RequestParam(required = false) @Nullable List<String> status,
             @RequestParam(required = false) @Nullable String category,
             @RequestParam(required = false) @Nullable Boolean overdue,
-            @RequestParam(required = false) @Nullable Boolean repeat) {
-        List<String> statuses = statuses(status).isEmpty() ? QueueController.OPEN : statuses(status);
+            @RequestParam(required = false) @Nullable Boolean repeat,
+            @RequestParam(required = false) @Nullable String zoneId,
+            @RequestParam(required = false) @Nullable String segmentId) {
+        ReportListFilter filter = ReportListFilter.of(status, category, overdue, repeat, zoneId, segmentId);
         return Caller.current()
                 .flatMap(caller -> feed(uri -> {
-                    uri.path("/api/v1/reports.geojson")
-                            .queryParam("limit", LIMIT)
-                            .queryParam("status", String.join(",", statuses));
+                    filter.narrow(uri.path("/api/v1/reports.geojson")).queryParam("limit", LIMIT);
                     if (caller.has(Role.UNIT_STAFF)) {
                         uri.queryParam("unitId", "mine");
                     }
-                    common(uri, bbox, category);
-                    if (Boolean.TRUE.equals(overdue)) {
-                        uri.queryParam("overdue", true);
-                    }
-                    if (Boolean.TRUE.equals(repeat)) {
-                        uri.queryParam("flag", "REPEAT_OFFENCE");
+                    String box = bbox(bbox);
+                    if (box != null) {
+                        uri.queryParam("bbox", box);
                     }
                     return uri.build();
                 }));
@@ -102,10 +93,21 @@ class MapController {
     @ResponseBody
     Mono<ResponseEntity<String>> locations(
             @RequestParam(required = false) @Nullable String bbox,
-            @RequestParam(required = false) @Nullable String category) {
+            @RequestParam(required = false) @Nullable String category,
+            @RequestParam(required = false) @Nullable String zoneId) {
         return feed(uri -> {
             uri.path("/api/v1/locations.geojson").queryParam("repeat", true).queryParam("limit", LIMIT);
-            common(uri, bbox, category);
+            String box = bbox(bbox);
+            if (box != null) {
+                uri.queryParam("bbox", box);
+            }
+            if (category != null && CODE.matcher(category).matches()) {
+                uri.queryParam("category", category);
+            }
+            UUID zone = InspectorLists.idOrNull(zoneId);
+            if (zone != null) {
+                uri.queryParam("zoneId", zone);
+            }
             return uri.build();
         });
     }
@@ -123,32 +125,6 @@ class MapController {
                 .contentType(GEO_JSON)
                 .cacheControl(CacheControl.noStore())
                 .body(body));
-    }
-
-    private static void common(UriBuilder uri, @Nullable String bbox, @Nullable String category) {
-        String box = bbox(bbox);
-        if (box != null) {
-            uri.queryParam("bbox", box);
-        }
-        String code = code(category);
-        if (code != null) {
-            uri.queryParam("category", code);
-        }
-    }
-
-    private static List<String> statuses(@Nullable List<String> asked) {
-        if (asked == null) {
-            return List.of();
-        }
-        return asked.stream()
-                .flatMap(value -> List.of(value.split(",")).stream())
-                .filter(STATUSES::contains)
-                .distinct()
-                .toList();
-    }
-
-    private static @Nullable String code(@Nullable String category) {
-        return category != null && CODE.matcher(category).matches() ? category : null;
     }
 
     /** Four numbers in WGS84 ranges, written anew (so nothing else rides along); anything else is ignored. */

@@ -1,10 +1,10 @@
 package vn.urbanorder.console.web;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import reactor.core.publisher.Mono;
@@ -20,17 +20,16 @@ import vn.urbanorder.identity.Role;
 @Controller
 class QueueController {
 
-    static final List<String> OPEN = List.of("ASSIGNED", "IN_PROGRESS", "REOPENED");
-    private static final Set<String> STATUSES = Set.of(
-            "UNASSIGNED", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "VERIFIED", "REOPENED", "REJECTED", "DUPLICATE");
     private static final int PAGE = 50;
 
     private final ConsoleApi api;
     private final ConsoleCategories categories;
+    private final ConsoleZones zones;
 
-    QueueController(ConsoleApi api, ConsoleCategories categories) {
+    QueueController(ConsoleApi api, ConsoleCategories categories, ConsoleZones zones) {
         this.api = api;
         this.categories = categories;
+        this.zones = zones;
     }
 
     @GetMapping({"/console", "/console/"})
@@ -42,35 +41,24 @@ class QueueController {
     /** The whole page, or (for htmx) only the table: a filter change or the refresh redraws the rows. */
     @GetMapping("/console/queue")
     Mono<Rendering> queue(
-            @RequestParam(required = false) List<String> status,
-            @RequestParam(required = false) String category,
-            @RequestParam(required = false) Boolean overdue,
-            @RequestParam(required = false) Boolean repeat,
-            @RequestParam(required = false) String cursor,
-            @org.springframework.web.bind.annotation.RequestHeader(name = "HX-Request", required = false)
-                    String partial) {
-        List<String> statuses = status == null || status.isEmpty()
-                ? OPEN
-                : status.stream().filter(STATUSES::contains).toList();
+            @RequestParam(required = false) @Nullable List<String> status,
+            @RequestParam(required = false) @Nullable String category,
+            @RequestParam(required = false) @Nullable Boolean overdue,
+            @RequestParam(required = false) @Nullable Boolean repeat,
+            @RequestParam(required = false) @Nullable String zoneId,
+            @RequestParam(required = false) @Nullable String segmentId,
+            @RequestParam(required = false) @Nullable String cursor,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String partial) {
+        ReportListFilter filter = ReportListFilter.of(status, category, overdue, repeat, zoneId, segmentId);
         return Caller.current().flatMap(caller -> {
             boolean unit = caller.has(Role.UNIT_STAFF);
             Mono<ReportPageDto> page = api.get(
                     uri -> {
-                        var builder = uri.path("/api/v1/reports")
-                                .queryParam("status", String.join(",", statuses))
+                        var builder = filter.narrow(uri.path("/api/v1/reports"))
                                 .queryParam("sort", "dueAt")
                                 .queryParam("limit", PAGE);
                         if (unit) {
                             builder.queryParam("unitId", "mine");
-                        }
-                        if (category != null && !category.isBlank()) {
-                            builder.queryParam("category", category);
-                        }
-                        if (Boolean.TRUE.equals(overdue)) {
-                            builder.queryParam("overdue", true);
-                        }
-                        if (Boolean.TRUE.equals(repeat)) {
-                            builder.queryParam("flag", "REPEAT_OFFENCE");
                         }
                         if (cursor != null && !cursor.isBlank()) {
                             builder.queryParam("cursor", cursor);
@@ -78,21 +66,13 @@ class QueueController {
                         return builder.build();
                     },
                     ReportPageDto.class);
-            return Mono.zip(page, categories.names())
+            Mono<ConsoleZones.WardMap> map = partial != null ? Mono.just(ConsoleZones.WardMap.NONE) : zones.current();
+            return Mono.zip(page, categories.names(), map)
                     .map(found -> Rendering.view(partial != null ? "console/queue :: rows" : "console/queue")
                             .modelAttribute("page", found.getT1())
                             .modelAttribute("categories", found.getT2())
-                            .modelAttribute(
-                                    "filter",
-                                    Map.of(
-                                            "status",
-                                            statuses,
-                                            "category",
-                                            category == null ? "" : category,
-                                            "overdue",
-                                            Boolean.TRUE.equals(overdue),
-                                            "repeat",
-                                            Boolean.TRUE.equals(repeat)))
+                            .modelAttribute("wardMap", found.getT3())
+                            .modelAttribute("filter", filter.model())
                             .modelAttribute("unitQueue", unit)
                             .build());
         });

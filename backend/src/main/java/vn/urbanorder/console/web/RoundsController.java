@@ -195,7 +195,7 @@ class RoundsController {
         }
     }
 
-    private static ZoneNames zoneNames(List<InspectorLists.Zone> zones) {
+    private static ZoneNames zoneNames(List<ConsoleZones.Zone> zones) {
         var names = new LinkedHashMap<String, String>();
         zones.forEach(zone -> names.put(zone.code(), zone.name()));
         return new ZoneNames(names);

@@ -79,26 +79,29 @@ class MapFeedsController implements MapsApi {
             @Nullable String q,
             @Nullable Boolean overdue,
             @Nullable ReportFlagDto flag,
+            @Nullable UUID zoneId,
+            @Nullable UUID segmentId,
             Integer limit,
             ServerWebExchange exchange) {
         return Caller.current().flatMap(caller -> reports.withoutPhotos(
                         caller,
                         ReportFilters.of(
-                                caller,
-                                status,
-                                unitId,
-                                category,
-                                subtype,
-                                reporterId,
-                                from,
-                                to,
-                                bbox,
-                                q,
-                                overdue,
-                                flag,
-                                limit,
-                                ReportSort.OBSERVED_AT,
-                                null))
+                                        caller,
+                                        status,
+                                        unitId,
+                                        category,
+                                        subtype,
+                                        reporterId,
+                                        from,
+                                        to,
+                                        bbox,
+                                        q,
+                                        overdue,
+                                        flag,
+                                        limit,
+                                        ReportSort.OBSERVED_AT,
+                                        null)
+                                .inPlace(zoneId, segmentId))
                 .map(page -> ResponseEntity.ok()
                         .contentType(GEO_JSON)
                         .body(new ReportFeatureCollectionDto()

@@ -144,6 +144,8 @@ class ReportsController implements ReportsApi {
             @Nullable Boolean overdue,
             @Nullable ReportFlagDto flag,
             @Nullable UUID inspectionRoundId,
+            @Nullable UUID zoneId,
+            @Nullable UUID segmentId,
             ServerWebExchange exchange) {
         ReportSort order = sortOf(sort);
         return Caller.current().flatMap(caller -> queries.list(
@@ -164,7 +166,8 @@ class ReportsController implements ReportsApi {
                                         limit,
                                         order,
                                         ReportCursor.decode(cursor, order))
-                                .onRound(inspectionRoundId))
+                                .onRound(inspectionRoundId)
+                                .inPlace(zoneId, segmentId))
                 .map(page -> ResponseEntity.ok()
                         .contentType(MediaType.APPLICATION_JSON)
                         .body(new ReportPageDto()

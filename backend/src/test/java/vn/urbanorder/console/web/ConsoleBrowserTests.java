@@ -3,6 +3,7 @@ package vn.urbanorder.console.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.LoadState;
@@ -68,6 +69,21 @@ class ConsoleBrowserTests {
                 .as("nothing kept in the browser's storage")
                 .containsOnly("htmx-current-path-for-history");
         check(page, screen, name + "-queue");
+
+        // Narrowed to the report's tổ dân phố the list keeps it, and only rows of that zone; to another, it goes.
+        var zone = report.getAssignment().getZone();
+        Locator row = page.locator("#rows tr[data-id='" + report.getId() + "']");
+        console.ready();
+        page.locator("#zone").selectOption(zone.getId().toString());
+        page.waitForURL("**zoneId=" + zone.getId() + "**");
+        assertThat(row).isVisible(Console.PATIENT);
+        assertThat(page.locator("#rows .zone").allTextContents()).containsOnly(zone.getName());
+        String other = (String) page.evaluate(
+                "id => [...document.querySelectorAll('#zone option')]" + ".map(o => o.value).find(v => v && v !== id)",
+                zone.getId().toString());
+        page.locator("#zone").selectOption(other);
+        page.waitForURL("**zoneId=" + other + "**");
+        assertThat(row).hasCount(0);
 
         console.open("/console/reports/" + report.getId());
         assertThat(console.heading(report.getReference() + " Đã giao")).isVisible(Console.PATIENT);

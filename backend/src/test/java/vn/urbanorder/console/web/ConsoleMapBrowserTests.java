@@ -85,6 +85,19 @@ class ConsoleMapBrowserTests {
         }
         assertThat(page.url()).as("the filter stays in the address").contains("category=SANITATION");
 
+        // And one tổ dân phố, as the queue narrows: what the API gives for that zone.
+        var zone = mine.get(1).getAssignment().getZone();
+        loads = map.getAttribute("data-loads");
+        page.locator("#zone").selectOption(zone.getId().toString());
+        assertThat(page.locator("#ward-map:not([data-loads='" + loads + "'])")).isVisible(Console.PATIENT);
+        int inZone = Integer.parseInt(map.getAttribute("data-shown"));
+        assertThat(inZone)
+                .isEqualTo(apiCount(
+                        adminBearer, map.getAttribute("data-bbox"), "&category=SANITATION&zoneId=" + zone.getId()))
+                .isPositive()
+                .isLessThanOrEqualTo(sanitation);
+        assertThat(page.url()).contains("zoneId=" + zone.getId());
+
         // Zoomed far out, the five reports within half a kilometre share at most four cells.
         console.open("/console/map?status=" + STATUSES + "&at="
                 + mine.get(0).getLocation().getLat() + ","
