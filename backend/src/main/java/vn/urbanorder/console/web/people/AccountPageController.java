@@ -27,9 +27,11 @@ import vn.urbanorder.identity.DeskSessions;
 class AccountPageController {
 
     private final ConsoleApi api;
+    private final PeopleTexts texts;
 
-    AccountPageController(ConsoleApi api) {
+    AccountPageController(ConsoleApi api, PeopleTexts texts) {
         this.api = api;
+        this.texts = texts;
     }
 
     @GetMapping("/console/account")
@@ -45,10 +47,10 @@ class AccountPageController {
             Map<String, String> errors = new LinkedHashMap<>();
             if (current.isEmpty()) {
                 // Sent to the API, an empty password would count as a failed sign-in.
-                errors.put("currentPassword", "Hãy nhập mật khẩu đang dùng.");
+                errors.put("currentPassword", texts.text("console.account.error.currentMissing"));
             }
             if (!next.equals(form.raw("newPasswordAgain"))) {
-                errors.put("newPasswordAgain", "Hai lần nhập mật khẩu mới không giống nhau.");
+                errors.put("newPasswordAgain", texts.text("console.account.error.mismatch"));
             }
             if (!errors.isEmpty()) {
                 return Mono.just(page(errors, HttpStatus.UNPROCESSABLE_CONTENT));

@@ -30,11 +30,13 @@ class PeoplePageController {
     private final ConsoleApi api;
     private final WardUnits units;
     private final OneTimePasswords passwords;
+    private final PeopleTexts texts;
 
-    PeoplePageController(ConsoleApi api, WardUnits units, OneTimePasswords passwords) {
+    PeoplePageController(ConsoleApi api, WardUnits units, OneTimePasswords passwords, PeopleTexts texts) {
         this.api = api;
         this.units = units;
         this.passwords = passwords;
+        this.texts = texts;
     }
 
     @GetMapping("/console/people")
@@ -113,7 +115,7 @@ class PeoplePageController {
                     if (!unit.isEmpty()) {
                         var unitId = SentForm.id(unit);
                         if (unitId == null) {
-                            errors.put("unitId", PersonForm.NO_SUCH_UNIT);
+                            errors.put("unitId", texts.text("console.people.error.noSuchUnit"));
                         } else {
                             person.unitId(unitId);
                         }

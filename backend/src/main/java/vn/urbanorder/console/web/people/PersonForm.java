@@ -11,8 +11,6 @@ import vn.urbanorder.api.model.UserDto;
 /** What the people forms send, read back into the form and into the API's terms. */
 final class PersonForm {
 
-    static final String NO_SUCH_UNIT = "Hãy chọn một đơn vị trong danh sách.";
-
     private PersonForm() {}
 
     static Map<String, Object> sent(SentForm form) {

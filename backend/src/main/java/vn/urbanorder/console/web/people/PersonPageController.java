@@ -29,11 +29,13 @@ class PersonPageController {
     private final ConsoleApi api;
     private final WardUnits units;
     private final OneTimePasswords passwords;
+    private final PeopleTexts texts;
 
-    PersonPageController(ConsoleApi api, WardUnits units, OneTimePasswords passwords) {
+    PersonPageController(ConsoleApi api, WardUnits units, OneTimePasswords passwords, PeopleTexts texts) {
         this.api = api;
         this.units = units;
         this.passwords = passwords;
+        this.texts = texts;
     }
 
     @GetMapping("/console/people/{id}")
@@ -70,7 +72,7 @@ class PersonPageController {
                             return page(
                                     person,
                                     sent,
-                                    Map.of("unitId", PersonForm.NO_SUCH_UNIT),
+                                    Map.of("unitId", texts.text("console.people.error.noSuchUnit")),
                                     "",
                                     HttpStatus.UNPROCESSABLE_CONTENT);
                         }

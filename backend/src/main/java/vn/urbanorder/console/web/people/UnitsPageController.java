@@ -29,10 +29,12 @@ class UnitsPageController {
 
     private final ConsoleApi api;
     private final WardUnits units;
+    private final PeopleTexts texts;
 
-    UnitsPageController(ConsoleApi api, WardUnits units) {
+    UnitsPageController(ConsoleApi api, WardUnits units, PeopleTexts texts) {
         this.api = api;
         this.units = units;
+        this.texts = texts;
     }
 
     @GetMapping("/console/units")
@@ -50,7 +52,10 @@ class UnitsPageController {
                     Map<String, Object> sent = sent(form);
                     UnitKindDto kind = kind(form.text("kind"));
                     if (kind == null) {
-                        return list(sent, Map.of("kind", CHOOSE_KIND), HttpStatus.UNPROCESSABLE_CONTENT);
+                        return list(
+                                sent,
+                                Map.of("kind", texts.text("console.units.error.chooseKind")),
+                                HttpStatus.UNPROCESSABLE_CONTENT);
                     }
                     var unit = new NewUnitDto()
                             .code(form.text("code"))
@@ -100,7 +105,11 @@ class UnitsPageController {
                     UnitKindDto kind = kind(form.text("kind"));
                     if (kind == null) {
                         return Mono.just(unitPage(
-                                unit, sent, Map.of("kind", CHOOSE_KIND), "", HttpStatus.UNPROCESSABLE_CONTENT));
+                                unit,
+                                sent,
+                                Map.of("kind", texts.text("console.units.error.chooseKind")),
+                                "",
+                                HttpStatus.UNPROCESSABLE_CONTENT));
                     }
                     // An empty phone clears it (the API keeps none for a blank one).
                     var changes = new UnitChangesDto()
@@ -133,8 +142,6 @@ class UnitsPageController {
                             .map(changed -> saved(id, active ? "reactivated" : "deactivated"));
                 });
     }
-
-    private static final String CHOOSE_KIND = "Hãy chọn loại đơn vị.";
 
     private Mono<Rendering> list(Map<String, Object> sent, Map<String, String> errors, HttpStatus status) {
         return units.names().map(names -> Rendering.view("console/people/units")
