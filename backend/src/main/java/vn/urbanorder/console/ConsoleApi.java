@@ -45,9 +45,18 @@ public class ConsoleApi {
     }
 
     public <T> Mono<T> exchange(Function<WebClient, WebClient.RequestHeadersSpec<?>> request, Class<T> type) {
-        return bearer().flatMap(token -> request.apply(client())
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .exchangeToMono(response -> answer(response, type)));
+        return bearer().flatMap(token -> exchange(token, request, type));
+    }
+
+    /**
+     * As {@link #exchange(Function, Class)}, with an access token the API has just answered
+     * instead of the session's: after a password change the session is gone, and so is its token.
+     */
+    public <T> Mono<T> exchange(
+            String accessToken, Function<WebClient, WebClient.RequestHeadersSpec<?>> request, Class<T> type) {
+        return request.apply(client())
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+                .exchangeToMono(response -> answer(response, type));
     }
 
     /**

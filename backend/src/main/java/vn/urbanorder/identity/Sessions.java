@@ -58,7 +58,9 @@ public class Sessions {
         String key = username.strip().toLowerCase(Locale.ROOT);
         return throttle.admit(key, clientAddress).flatMap(attempt -> check(key, password)
                 .flatMap(user -> user.isPresent()
-                        ? throttle.succeeded(attempt, key).thenReturn(user.get())
+                        ? throttle.succeeded(attempt, key)
+                                .then(users.recordSignIn(user.get().id(), clock.instant()))
+                                .thenReturn(user.get())
                         : throttle.failed(attempt).then(Mono.error(Sessions::invalidCredentials))));
     }
 

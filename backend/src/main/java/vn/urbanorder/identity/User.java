@@ -16,7 +16,8 @@ public record User(
         Set<Role> roles,
         @Nullable UUID unitId,
         boolean active,
-        Instant createdAt) {
+        Instant createdAt,
+        @Nullable Instant lastSignedInAt) {
 
     public User {
         roles = Set.copyOf(roles);

@@ -136,7 +136,8 @@ public class UserAdministration {
                 roles,
                 unit,
                 changes.active() != null ? changes.active() : user.active(),
-                user.createdAt());
+                user.createdAt(),
+                user.lastSignedInAt());
     }
 
     /**

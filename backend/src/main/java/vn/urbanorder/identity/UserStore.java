@@ -20,7 +20,7 @@ class UserStore {
 
     private static final String SELECT = """
             SELECT u.id, u.ward_id, w.code AS ward_code, u.username, u.display_name, u.phone, u.roles,
-                   u.unit_id, u.active, u.created_at, u.password_hash
+                   u.unit_id, u.active, u.created_at, u.last_signed_in_at, u.password_hash
               FROM app_user u
               JOIN ward w ON w.id = u.ward_id
             """;
@@ -157,6 +157,14 @@ class UserStore {
                 .then();
     }
 
+    /** Leaves updated_at alone: signing in changes nothing about the account. */
+    Mono<Void> recordSignIn(UUID id, Instant at) {
+        return database.sql("UPDATE app_user SET last_signed_in_at = :at WHERE id = :id")
+                .bind("at", at)
+                .bind("id", id)
+                .then();
+    }
+
     private DatabaseClient.GenericExecuteSpec filtered(
             String sql, @Nullable Role role, @Nullable Boolean active, String tail) {
         StringBuilder query = new StringBuilder(sql);
@@ -194,6 +202,7 @@ class UserStore {
                 roles,
                 row.get("unit_id", UUID.class),
                 Boolean.TRUE.equals(row.get("active", Boolean.class)),
-                row.get("created_at", Instant.class));
+                row.get("created_at", Instant.class),
+                row.get("last_signed_in_at", Instant.class));
     }
 }

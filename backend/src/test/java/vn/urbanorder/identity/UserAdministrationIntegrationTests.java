@@ -50,6 +50,38 @@ class UserAdministrationIntegrationTests {
     }
 
     @Test
+    void theListShowsWhenEachUserLastSignedInAndRenewingTokensDoesNotCount() {
+        String never = fixtures.user(ward, "PATROL");
+        String signsIn = fixtures.user(ward, "PATROL");
+        var before = java.time.OffsetDateTime.now().minusSeconds(5);
+        var signedIn = fixtures.signIn(signsIn);
+
+        UserDto seen = user(signedIn.getUser().getId());
+        assertThat(seen.getLastSignedInAt())
+                .isAfter(before)
+                .isBefore(java.time.OffsetDateTime.now().plusSeconds(5));
+        http.post()
+                .uri("/api/v1/auth/refresh")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"refreshToken\":\"" + signedIn.getRefreshToken() + "\"}")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(user(signedIn.getUser().getId()).getLastSignedInAt()).isEqualTo(seen.getLastSignedInAt());
+        http.get()
+                .uri("/api/v1/users?role=PATROL&size=200")
+                .header("Authorization", admin)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items[?(@.username == '" + never + "')].lastSignedInAt")
+                .isEmpty()
+                .jsonPath("$.items[?(@.username == '" + signsIn + "')].lastSignedInAt")
+                .isNotEmpty();
+    }
+
+    @Test
     void aTakenUsernameIsAConflict() {
         String taken = fixtures.user(fixtures.ward(), "PATROL");
 
@@ -324,6 +356,18 @@ class UserAdministrationIntegrationTests {
 
         patch(bearer, self, "{\"active\": false}").expectStatus().isEqualTo(422);
         patch(bearer, self, "{\"roles\": [\"PATROL\"]}").expectStatus().isEqualTo(422);
+    }
+
+    private UserDto user(UUID id) {
+        return http.get()
+                .uri("/api/v1/users/" + id)
+                .header("Authorization", admin)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(UserDto.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private WebTestClient.ResponseSpec patch(String bearer, String uri, String body) {
