@@ -560,7 +560,7 @@ class StatsIntegrationTests {
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("to");
         get(admin, "/api/v1/stats?from=2026-10-01&to=yesterday").expectStatus().isBadRequest();
-        get(admin, "/api/v1/stats/monthly/2026-10/export?format=pdf")
+        get(admin, "/api/v1/stats/monthly/2026-10/export?format=odt")
                 .expectStatus()
                 .isBadRequest();
         get(admin, "/api/v1/stats/monthly/2026-10/export").expectStatus().isBadRequest();
