@@ -63,9 +63,7 @@ final class ExportSlots {
     Mono<Built> build(FileFormat format, Function<ExportWriter, Mono<Long>> write) {
         return Mono.defer(() -> {
             if (!slots.tryAcquire()) {
-                return Mono.error(ProblemException.serviceUnavailable(
-                        "Máy chủ đang lập nhiều tệp thống kê cùng lúc; vui lòng thử lại sau ít giây.",
-                        Duration.ofSeconds(5)));
+                return Mono.error(busy());
             }
             var build = new Build(format);
             return Mono.fromCallable(build::open)
@@ -78,6 +76,30 @@ final class ExportSlots {
                     .doOnCancel(build::abandon)
                     .doFinally(signal -> Schedulers.boundedElastic().schedule(build::end));
         });
+    }
+
+    /**
+     * Runs {@code work} in a slot, or answers 503 with Retry-After when none is free: for a file
+     * built in memory, which has nothing to clean up. The slot is given back however the work
+     * ends (done, failed or abandoned).
+     */
+    <T> Mono<T> inSlot(Mono<T> work) {
+        return Mono.defer(() -> {
+            if (!slots.tryAcquire()) {
+                return Mono.error(busy());
+            }
+            var held = new AtomicBoolean(true);
+            return work.doFinally(signal -> {
+                if (held.compareAndSet(true, false)) {
+                    slots.release();
+                }
+            });
+        });
+    }
+
+    private static ProblemException busy() {
+        return ProblemException.serviceUnavailable(
+                "Máy chủ đang lập nhiều tệp thống kê cùng lúc; vui lòng thử lại sau ít giây.", Duration.ofSeconds(5));
     }
 
     private enum State {

@@ -1,5 +1,6 @@
 package vn.urbanorder.stats;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -40,10 +41,12 @@ public class StatsExports {
     private final ReportLines lines;
     private final CategoryCatalog categories;
     private final ExportSlots slots;
+    private final ReportSettings reportSettings;
 
     StatsExports(WardStatistics statistics, ReportLines lines, CategoryCatalog categories, StatsProperties properties)
             throws IOException {
         this.statistics = statistics;
+        this.reportSettings = properties.reportSettings();
         this.lines = lines;
         this.categories = categories;
         this.slots = new ExportSlots(
@@ -77,6 +80,30 @@ public class StatsExports {
                             return written.getT1();
                         }))
                 .map(built -> new ExportFile(built.path(), fileName, format, built.reports()));
+    }
+
+    /**
+     * The period's report as a document to sign and stamp ({@link UpwardReport}): the figures of
+     * the JSON document, written as DOCX or PDF on a bounded-elastic thread, in one of the export
+     * slots (503 with Retry-After when none is free).
+     */
+    public Mono<ReportFile> document(StatsScope scope, DocumentFormat format) {
+        return slots.inSlot(
+                statistics.figures(scope).publishOn(Schedulers.boundedElastic()).map(figures -> {
+                    ReportDocument report =
+                            UpwardReport.of(figures, reportSettings.of(figures.wardCode(), figures.wardName()));
+                    var out = new ByteArrayOutputStream();
+                    unchecked(() -> {
+                        if (format == DocumentFormat.PDF) {
+                            ReportPdf.write(report, out);
+                        } else {
+                            ReportDocx.write(report, out);
+                        }
+                    });
+                    String name =
+                            scope.period().fileStem("bao-cao", scope.ward().code()) + format.extension();
+                    return new ReportFile(out.toByteArray(), name, format);
+                }));
     }
 
     /** Export slots free now. */

@@ -113,6 +113,11 @@ public record StatsPeriod(PeriodKind kind, LocalDate from, LocalDate to, ZoneId 
 
     /** The export file's name without extension: thong-ke-GT-2026-10, -2026-Q4, -2026-H1, -2026. */
     public String fileStem(String wardCode) {
+        return fileStem("thong-ke", wardCode);
+    }
+
+    /** A file's name without extension, for a kind of file: bao-cao-GT-2026-10. */
+    public String fileStem(String file, String wardCode) {
         String period =
                 switch (kind) {
                     case MONTH -> YearMonth.from(from).toString();
@@ -121,6 +126,6 @@ public record StatsPeriod(PeriodKind kind, LocalDate from, LocalDate to, ZoneId 
                     case YEAR -> String.valueOf(from.getYear());
                     case DAYS -> from + "_" + to;
                 };
-        return "thong-ke-" + wardCode + "-" + period;
+        return file + "-" + wardCode + "-" + period;
     }
 }

@@ -158,6 +158,29 @@ class ExportSlotsIntegrationTests {
     }
 
     @Test
+    void aDocumentBuiltInMemoryTakesASlotWhileItIsBuiltAndGivesItBackHoweverItEnds() {
+        var slots = new ExportSlots(folder, 1, (format, file) -> new StubWriter());
+
+        Disposable waiting = slots.inSlot(Mono.never()).subscribe();
+        assertThat(slots.free()).isZero();
+        StepVerifier.create(slots.inSlot(Mono.just("second")))
+                .expectErrorSatisfies(failure -> assertThat(
+                                ((ProblemException) failure).getStatusCode().value())
+                        .isEqualTo(503))
+                .verify(Duration.ofSeconds(5));
+        waiting.dispose(); // abandoned
+        assertThat(slots.free()).isEqualTo(1);
+
+        StepVerifier.create(slots.inSlot(Mono.just("built")))
+                .expectNext("built")
+                .verifyComplete();
+        StepVerifier.create(slots.inSlot(Mono.error(new IOException("failed"))))
+                .expectError(IOException.class)
+                .verify(Duration.ofSeconds(5));
+        assertThat(slots.free()).isEqualTo(1);
+    }
+
+    @Test
     void buildsAbandonedAtRandomMomentsAllGiveTheirSlotsBackAndLeaveNoFile() throws Exception {
         var slots = new ExportSlots(folder, 2, (format, file) -> new CsvZipWriter(file));
         var handedOver = new java.util.concurrent.ConcurrentLinkedQueue<Path>();

@@ -17,7 +17,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
@@ -359,6 +362,97 @@ class StatsIntegrationTests {
         assertNoExportFileLeft();
     }
 
+    /**
+     * Printed from LibreOffice Calc, the summary cut its own labels and its sentence ran onto a
+     * second page. Now every sheet is set for A4, fitted to one page wide, with its header row on
+     * every page; every header and every label is as wide as its column lets it print whole
+     * (measured with the font's own metrics), and longer text wraps on a row tall enough.
+     */
+    @Test
+    void theWorkbookPrintsOnA4WithEveryLabelWholeAndLongTextWrapped() throws IOException {
+        byte[] body =
+                export("/api/v1/stats/monthly/2026-10/export?format=xlsx", XLSX).body();
+        Path copy = Path.of("target", "stats-print", "thong-ke-2026-10.xlsx");
+        Files.createDirectories(copy.getParent());
+        Files.write(copy, body); // for a look in a spreadsheet program
+        try (var book = new XSSFWorkbook(new ByteArrayInputStream(body))) {
+            var font = book.getFontAt(0);
+            assertThat(font.getFontName()).isEqualTo("Times New Roman");
+            // Not the theme's font, which would show Calibri whatever the name says.
+            assertThat(font.getScheme()).isEqualTo(org.apache.poi.ss.usermodel.FontScheme.NONE);
+            double points = font.getFontHeightInPoints();
+            double digit = PrintedText.digitPx(points);
+            for (var sheet : book) {
+                XSSFSheet printed = (XSSFSheet) sheet;
+                String name = sheet.getSheetName();
+                var setup = printed.getPrintSetup();
+                assertThat(setup.getPaperSize()).as(name).isEqualTo(PrintSetup.A4_PAPERSIZE);
+                assertThat(printed.getFitToPage()).as(name).isTrue();
+                assertThat(setup.getFitWidth()).as(name).isEqualTo((short) 1);
+                assertThat(setup.getFitHeight()).as(name).isZero();
+                CellRangeAddress titles = printed.getRepeatingRows();
+                assertThat(titles).as(name).isNotNull();
+                assertThat(List.of(titles.getFirstRow(), titles.getLastRow()))
+                        .as(name)
+                        .containsExactly(0, 0);
+                assertThat(printed.getMargin(Sheet.LeftMargin)).as(name).isBetween(0.5, 1.0);
+                double sheetPx = 0;
+                int columns = sheet.getRow(0).getLastCellNum();
+                for (int column = 0; column < columns; column++) {
+                    sheetPx += printed.getColumnWidth(column) / 256.0 * digit;
+                }
+                // Upright when the columns fit a portrait page's width (210 mm less 25 mm of margins).
+                assertThat(setup.getLandscape()).as(name).isEqualTo(sheetPx > (210 - 25.4) / 25.4 * 96);
+                for (Row row : sheet) {
+                    for (var cell : row) {
+                        if (cell.getCellType() != CellType.STRING) {
+                            continue;
+                        }
+                        String text = cell.getStringCellValue();
+                        boolean header = row.getRowNum() == 0;
+                        double columnPx = printed.getColumnWidth(cell.getColumnIndex()) / 256.0 * digit - 5;
+                        double textPx = PrintedText.px(text, points, header);
+                        if (header || !name.equals("Danh sách phản ánh")) {
+                            boolean whole = textPx <= columnPx;
+                            assertThat(whole || (!header && cell.getCellStyle().getWrapText()))
+                                    .as(
+                                            "%s!%s \"%s\" (%.0f px in %.0f px)",
+                                            name, cell.getAddress(), text, textPx, columnPx)
+                                    .isTrue();
+                            if (!whole) {
+                                double lines = Math.ceil(textPx / columnPx);
+                                assertThat(row.getHeightInPoints())
+                                        .as("%s!%s: %s lines", name, cell.getAddress(), lines)
+                                        .isGreaterThanOrEqualTo((float) (lines * points * 1.15));
+                            }
+                        }
+                    }
+                }
+            }
+            XSSFSheet summary = book.getSheet("Tổng hợp");
+            Row sentence = rowLabelled(summary, "Tóm tắt");
+            assertThat(sentence.getCell(1).getCellStyle().getWrapText()).isTrue();
+            assertThat(sentence.getHeightInPoints()).isGreaterThan(2 * 15f);
+            assertThat(summary.getPrintSetup().getLandscape()).isFalse();
+            for (String label : List.of(
+                    "Phản ánh tiếp nhận", "Từ chối – Không phải vi phạm", "Vụ vi phạm phát hiện qua đợt kiểm tra")) {
+                assertThat(summary.getColumnWidth(0) / 256.0 * digit - 5)
+                        .as(label)
+                        .isGreaterThanOrEqualTo(PrintedText.px(label, points, false));
+            }
+        }
+        assertNoExportFileLeft();
+    }
+
+    private static Row rowLabelled(XSSFSheet sheet, String label) {
+        for (Row row : sheet) {
+            if (label.equals(row.getCell(0).getStringCellValue())) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row " + label);
+    }
+
     @Test
     void theCsvZipHasAFilePerSectionEachInUtf8WithAByteOrderMark() throws IOException {
         var response = export("/api/v1/stats/monthly/2026-10/export?format=csv", "application/zip");
@@ -466,7 +560,7 @@ class StatsIntegrationTests {
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("to");
         get(admin, "/api/v1/stats?from=2026-10-01&to=yesterday").expectStatus().isBadRequest();
-        get(admin, "/api/v1/stats/monthly/2026-10/export?format=pdf")
+        get(admin, "/api/v1/stats/monthly/2026-10/export?format=odt")
                 .expectStatus()
                 .isBadRequest();
         get(admin, "/api/v1/stats/monthly/2026-10/export").expectStatus().isBadRequest();

@@ -11,12 +11,16 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 import vn.urbanorder.api.model.ExportFormatDto;
+import vn.urbanorder.stats.DocumentFormat;
 import vn.urbanorder.stats.FileFormat;
 import vn.urbanorder.stats.StatsExports;
 import vn.urbanorder.stats.StatsScope;
 import vn.urbanorder.stats.WardStatistics;
 
-/** A period's figures as a file to download: a workbook or CSV zip built on disk, or the JSON. */
+/**
+ * A period's figures as a file to download: a workbook or CSV zip built on disk, the report to
+ * sign as DOCX or PDF (built in memory), or the JSON.
+ */
 @Component
 class StatsFiles {
 
@@ -40,6 +44,14 @@ class StatsFiles {
                             found.period().fileStem(found.ward().code()) + ".json",
                             MediaType.APPLICATION_JSON,
                             new ByteArrayResource(json.writeValueAsBytes(mapper.toApi(figures))))));
+        }
+        if (format == ExportFormatDto.DOCX || format == ExportFormatDto.PDF) {
+            DocumentFormat document = format == ExportFormatDto.PDF ? DocumentFormat.PDF : DocumentFormat.DOCX;
+            return scope.flatMap(found -> exports.document(found, document))
+                    .map(report -> file(
+                            report.fileName(),
+                            MediaType.parseMediaType(report.format().mediaType()),
+                            new ByteArrayResource(report.content())));
         }
         FileFormat file = format == ExportFormatDto.XLSX ? FileFormat.XLSX : FileFormat.CSV;
         // The file is the response's from the moment it leaves the export: registered right there,
