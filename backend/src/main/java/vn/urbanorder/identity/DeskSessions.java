@@ -24,14 +24,12 @@ public class DeskSessions {
 
     private final Sessions sessions;
     private final DeskSessionStore store;
-    private final UserStore users;
     private final AccessTokens accessTokens;
     private final SecureRandom random = new SecureRandom();
 
-    DeskSessions(Sessions sessions, DeskSessionStore store, UserStore users, AccessTokens accessTokens) {
+    DeskSessions(Sessions sessions, DeskSessionStore store, AccessTokens accessTokens) {
         this.sessions = sessions;
         this.store = store;
-        this.users = users;
         this.accessTokens = accessTokens;
     }
 
@@ -56,13 +54,10 @@ public class DeskSessions {
 
     /** The request's authentication for a live session of an active user; empty otherwise. */
     Mono<Authentication> resume(String secret, boolean touch) {
-        return store.resume(secret, touch)
-                .flatMap(users::findById)
-                .filter(User::active)
-                .map(user -> {
-                    var token = accessTokens.mint(user);
-                    return new CallerAuthentication(AccessTokens.callerOf(token), token);
-                });
+        return store.resume(secret, touch).filter(User::active).map(user -> {
+            var token = accessTokens.mint(user);
+            return new CallerAuthentication(AccessTokens.callerOf(token), token);
+        });
     }
 
     /** SecureRandom may read the system's entropy source, so it runs off the event loops. */
