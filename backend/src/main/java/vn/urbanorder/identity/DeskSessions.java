@@ -24,13 +24,13 @@ public class DeskSessions {
 
     private final Sessions sessions;
     private final DeskSessionStore store;
-    private final AccessTokens accessTokens;
+    private final DeskTokens tokens;
     private final SecureRandom random = new SecureRandom();
 
-    DeskSessions(Sessions sessions, DeskSessionStore store, AccessTokens accessTokens) {
+    DeskSessions(Sessions sessions, DeskSessionStore store, DeskTokens tokens) {
         this.sessions = sessions;
         this.store = store;
-        this.accessTokens = accessTokens;
+        this.tokens = tokens;
     }
 
     /**
@@ -55,7 +55,7 @@ public class DeskSessions {
     /** The request's authentication for a live session of an active user; empty otherwise. */
     Mono<Authentication> resume(String secret, boolean touch) {
         return store.resume(secret, touch).filter(User::active).map(user -> {
-            var token = accessTokens.mint(user);
+            var token = tokens.of(user);
             return new CallerAuthentication(AccessTokens.callerOf(token), token);
         });
     }
