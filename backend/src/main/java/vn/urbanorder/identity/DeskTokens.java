@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * The access tokens the console's requests act with, one per user, minted when first needed and
  * again when the user's row changed (roles, unit, name) or a third of its lifetime is left, not
- * on every request: signing one costs about as much as a small API call. A token never leaves the
+ * on every request: signing one took about 0.7 ms of CPU per page. A token never leaves the
  * service (the console passes it only to its own API over the loopback interface), and each
  * request still reads its session and user first, so signing out, deactivation and a new password
  * take effect at once, as before.
