@@ -11,8 +11,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Sign-in for people at a desk: a session on the server, named by a random secret that the
  * browser keeps in an HttpOnly cookie and never shows to a script. No token is ever kept in the
- * browser; each request of a live session acts with a fresh access token of its user, so the
- * console is authorised exactly as the API is.
+ * browser; each request of a live session reads its user afresh and acts with an access token of
+ * the user as they are now ({@link DeskTokens}), so the console is authorised exactly as the API is.
  */
 @Service
 public class DeskSessions {
