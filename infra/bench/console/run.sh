@@ -101,6 +101,7 @@ sql -c "(SELECT id FROM report WHERE assigned_unit_id = '$unit' AND status IN ('
 log="$work/service.log"
 start $java_opts
 commit=$(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- backend || echo "+changes")
+[ -z "${JAR:-}" ] || commit="$commit (the tree's; the jar is $jar)"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)," \
   "$(psql -qAtX -d postgres -c 'SHOW server_version') (shared_buffers $(psql -qAtX -d postgres -c 'SHOW shared_buffers'))"
 echo "service: $java_opts, commit $commit; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -128,7 +129,8 @@ cpu() {
 }
 # Times path N times (after the warm-up), one request at a time; "{id}" takes the next report id.
 # Prints "label: p50 p95 p99 max (HTTP codes)" and the service's CPU time per timed request (which
-# the machine's other load does not change), and keeps the last answer in $work.
+# the machine's other load changes far less than the times, though a busy machine raises it some),
+# and keeps the last answer in $work.
 measure() {  # label auth(desk|bearer) path
   local label=$1 auth=$2 path=$3 i=0 url args=() times="$work/times-$1.txt" codes="$work/codes-$1.txt"
   if [ "$auth" = desk ]; then args=(-b "$jar_cookies"); else args=(-H "Authorization: Bearer $TOKEN"); fi

@@ -112,7 +112,7 @@ public class ConsoleApi {
                 .map(problem -> new ApiProblem(response.statusCode().value(), problem));
     }
 
-    /** The access token of the request's session (identity.DeskSessions mints it per request). */
+    /** The access token of the request's session (identity.DeskSessions gives one of its user as they are now). */
     private static Mono<String> bearer() {
         return ReactiveSecurityContextHolder.getContext()
                 .map(SecurityContext::getAuthentication)

@@ -16,6 +16,9 @@ import vn.urbanorder.shared.Sha256;
 @Component
 class DeskSessionStore {
 
+    /** The idle clock is written at most this often. */
+    static final Duration IDLE_CLOCK_STEP = Duration.ofMinutes(1);
+
     private final DatabaseClient database;
     private final Clock clock;
     private final Duration idleTimeout;
@@ -48,21 +51,29 @@ class DeskSessionStore {
     }
 
     /**
-     * The user of a live session (not idle past the timeout, not past its age). A request the
-     * person made ({@code touch}) restarts the idle clock; a background refresh does not.
+     * The user of a live session (not idle past the timeout, not past its age), read with it. A
+     * request the person made ({@code touch}) restarts the idle clock, but writes it only when it is
+     * at least {@link #IDLE_CLOCK_STEP} old: most requests only read. The clock may thus be up to a
+     * minute behind, so an idle session ends up to a minute early, never late. A background
+     * refresh does not restart it.
      */
-    Mono<UUID> resume(String secret, boolean touch) {
+    Mono<User> resume(String secret, boolean touch) {
         Instant now = clock.instant();
         String live = "secret_hash = :hash AND last_seen_at > :idle AND expires_at > :now";
-        var statement = touch
-                ? database.sql("UPDATE desk_session SET last_seen_at = :now WHERE " + live + " RETURNING user_id")
-                : database.sql("SELECT user_id FROM desk_session WHERE " + live);
-        return statement
+        // The update, when there is one, sees the same snapshot as the read: one round trip either way.
+        String restart = touch
+                ? ", restarted AS (UPDATE desk_session SET last_seen_at = :now WHERE " + live
+                        + " AND last_seen_at <= :stale)"
+                : "";
+        var statement = database.sql("WITH live AS (SELECT user_id FROM desk_session WHERE " + live + ")" + restart
+                        + UserStore.SELECT + " JOIN live ON live.user_id = u.id")
                 .bind("hash", Sha256.hex(secret))
                 .bind("idle", now.minus(idleTimeout))
-                .bind("now", now)
-                .map(row -> row.get("user_id", UUID.class))
-                .one();
+                .bind("now", now);
+        if (touch) {
+            statement = statement.bind("stale", now.minus(IDLE_CLOCK_STEP));
+        }
+        return statement.map(UserStore::toUser).one();
     }
 
     Mono<Void> delete(String secret) {

@@ -11,8 +11,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Sign-in for people at a desk: a session on the server, named by a random secret that the
  * browser keeps in an HttpOnly cookie and never shows to a script. No token is ever kept in the
- * browser; each request of a live session acts with a fresh access token of its user, so the
- * console is authorised exactly as the API is.
+ * browser; each request of a live session reads its user afresh and acts with an access token of
+ * the user as they are now ({@link DeskTokens}), so the console is authorised exactly as the API is.
  */
 @Service
 public class DeskSessions {
@@ -24,15 +24,13 @@ public class DeskSessions {
 
     private final Sessions sessions;
     private final DeskSessionStore store;
-    private final UserStore users;
-    private final AccessTokens accessTokens;
+    private final DeskTokens tokens;
     private final SecureRandom random = new SecureRandom();
 
-    DeskSessions(Sessions sessions, DeskSessionStore store, UserStore users, AccessTokens accessTokens) {
+    DeskSessions(Sessions sessions, DeskSessionStore store, DeskTokens tokens) {
         this.sessions = sessions;
         this.store = store;
-        this.users = users;
-        this.accessTokens = accessTokens;
+        this.tokens = tokens;
     }
 
     /**
@@ -56,13 +54,10 @@ public class DeskSessions {
 
     /** The request's authentication for a live session of an active user; empty otherwise. */
     Mono<Authentication> resume(String secret, boolean touch) {
-        return store.resume(secret, touch)
-                .flatMap(users::findById)
-                .filter(User::active)
-                .map(user -> {
-                    var token = accessTokens.mint(user);
-                    return new CallerAuthentication(AccessTokens.callerOf(token), token);
-                });
+        return store.resume(secret, touch).filter(User::active).map(user -> {
+            var token = tokens.of(user);
+            return new CallerAuthentication(AccessTokens.callerOf(token), token);
+        });
     }
 
     /** SecureRandom may read the system's entropy source, so it runs off the event loops. */

@@ -18,7 +18,8 @@ import vn.urbanorder.shared.Binds;
 @Repository
 class UserStore {
 
-    private static final String SELECT = """
+    /** Every user column, with the ward's code; {@link #toUser} reads a row of it. */
+    static final String SELECT = """
             SELECT u.id, u.ward_id, w.code AS ward_code, u.username, u.display_name, u.phone, u.roles,
                    u.unit_id, u.active, u.created_at, u.last_signed_in_at, u.password_hash
               FROM app_user u
@@ -188,7 +189,7 @@ class UserStore {
         return roles.stream().map(Role::name).sorted().toArray(String[]::new);
     }
 
-    private static User toUser(Readable row) {
+    static User toUser(Readable row) {
         Set<Role> roles = Arrays.stream(row.get("roles", String[].class))
                 .map(Role::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));

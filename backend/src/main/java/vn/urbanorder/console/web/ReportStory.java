@@ -1,6 +1,7 @@
 package vn.urbanorder.console.web;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -33,41 +34,54 @@ class ReportStory {
         this.categories = categories;
     }
 
+    /**
+     * Only the place's history and the units to send it to need the report first: the rest is
+     * asked for with it, so the page waits for two answers in a row, not three. Their failures wait
+     * for the report's, so a report the person may not see is refused as the API refuses it.
+     */
     Mono<Rendering.Builder<?>> page(UUID id, ActionOutcome outcome) {
-        return api.get(uri -> uri.path("/api/v1/reports/{id}").build(id), ReportDto.class)
-                .flatMap(report -> Mono.zip(
-                                api.get(
-                                        uri -> uri.path("/api/v1/reports/{id}/events")
-                                                .build(id),
-                                        ReportEventListDto.class),
-                                api.get(
+        return Mono.zip(
+                        api.get(uri -> uri.path("/api/v1/reports/{id}").build(id), ReportDto.class),
+                        api.get(uri -> uri.path("/api/v1/reports/{id}/events").build(id), ReportEventListDto.class)
+                                .materialize(),
+                        api.get(
                                         uri -> uri.path("/api/v1/reports/{id}/events/verify")
                                                 .build(id),
-                                        EventChainCheckDto.class),
-                                optional(api.get(
+                                        EventChainCheckDto.class)
+                                .materialize(),
+                        optional(api.get(
                                         uri -> uri.path("/api/v1/reports/{id}/reviews")
                                                 .build(id),
-                                        ReviewListDto.class)),
-                                optional(location(report)),
-                                categories.namesWithSubtypes(),
-                                actions.units(report))
-                        .map(found -> {
-                            Rendering.Builder<?> page = Rendering.view("console/report")
-                                    .modelAttribute("report", report)
-                                    .modelAttribute("events", found.getT1().getItems())
-                                    .modelAttribute("chain", found.getT2())
-                                    .modelAttribute(
-                                            "reviews",
-                                            found.getT3()
-                                                    .map(ReviewListDto::getItems)
-                                                    .orElse(List.of()))
-                                    .modelAttribute(
-                                            "places",
-                                            found.getT4().map(List::of).orElse(List.of()))
-                                    .modelAttribute("categories", found.getT5());
-                            actions.describe(page, report, found.getT1().getItems(), found.getT6(), outcome);
-                            return page;
-                        }));
+                                        ReviewListDto.class))
+                                .materialize(),
+                        categories.namesWithSubtypes().materialize())
+                .flatMap(asked -> {
+                    ReportDto report = asked.getT1();
+                    return Mono.zip(
+                                    Mono.just(asked.getT2()).<ReportEventListDto>dematerialize(),
+                                    Mono.just(asked.getT3()).<EventChainCheckDto>dematerialize(),
+                                    Mono.just(asked.getT4()).<Optional<ReviewListDto>>dematerialize(),
+                                    optional(location(report)),
+                                    Mono.just(asked.getT5()).<Map<String, String>>dematerialize(),
+                                    actions.units(report))
+                            .map(found -> {
+                                Rendering.Builder<?> page = Rendering.view("console/report")
+                                        .modelAttribute("report", report)
+                                        .modelAttribute("events", found.getT1().getItems())
+                                        .modelAttribute("chain", found.getT2())
+                                        .modelAttribute(
+                                                "reviews",
+                                                found.getT3()
+                                                        .map(ReviewListDto::getItems)
+                                                        .orElse(List.of()))
+                                        .modelAttribute(
+                                                "places",
+                                                found.getT4().map(List::of).orElse(List.of()))
+                                        .modelAttribute("categories", found.getT5());
+                                actions.describe(page, report, found.getT1().getItems(), found.getT6(), outcome);
+                                return page;
+                            });
+                });
     }
 
     private Mono<ViolationLocationTimelineDto> location(ReportDto report) {

@@ -171,6 +171,48 @@ class ConsoleSignInIntegrationTests {
         page("/console/queue", changingSession).expectStatus().isSeeOther();
     }
 
+    @Test
+    void theIdleClockIsWrittenAtMostOnceAMinuteAndNeverByTheBackgroundRefresh() {
+        String staff = fixtures.user(Fixtures.DEMO_WARD, "INSPECTOR");
+        ResponseCookie session = signIn(staff, Fixtures.PASSWORD);
+
+        idleFor(staff, "30 seconds");
+        page("/console/queue", session).expectStatus().isOk();
+        assertThat(idleClockRestarted(staff)).as("restarted within a minute").isFalse();
+
+        idleFor(staff, "5 minutes");
+        http.get()
+                .uri("/console/queue")
+                .cookie(DeskSessions.COOKIE, session.getValue())
+                .header("X-Desk-Background", "1")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(idleClockRestarted(staff)).as("restarted by a refresh").isFalse();
+
+        page("/console/queue", session).expectStatus().isOk();
+        assertThat(idleClockRestarted(staff))
+                .as("restarted by the person after a minute")
+                .isTrue();
+    }
+
+    private void idleFor(String username, String interval) {
+        database.sql("UPDATE desk_session SET last_seen_at = now() - interval '" + interval + "' WHERE user_id = "
+                        + "(SELECT id FROM app_user WHERE username = :name)")
+                .bind("name", username)
+                .then()
+                .block();
+    }
+
+    private boolean idleClockRestarted(String username) {
+        return Boolean.TRUE.equals(database.sql("SELECT last_seen_at > now() - interval '10 seconds' AS restarted"
+                        + " FROM desk_session WHERE user_id = (SELECT id FROM app_user WHERE username = :name)")
+                .bind("name", username)
+                .map(row -> row.get("restarted", Boolean.class))
+                .one()
+                .block());
+    }
+
     /** Signs in through the form, as a browser does: the page's token and cookie, then the POST. */
     private ResponseCookie signIn(String username, String password) {
         ResponseCookie session = attemptSignIn(username, password)
