@@ -60,7 +60,8 @@ class DeskTokensTests {
                 EnumSet.of(Role.UNIT_STAFF),
                 user.unitId(),
                 true,
-                user.createdAt());
+                user.createdAt(),
+                user.lastSignedInAt());
 
         assertThat(tokens.of(demoted).getClaimAsStringList("roles")).containsExactly("UNIT_STAFF");
     }
@@ -85,7 +86,8 @@ class DeskTokensTests {
                 roles,
                 UUID.randomUUID(),
                 true,
-                SIGNED_IN.minus(Duration.ofDays(30)));
+                SIGNED_IN.minus(Duration.ofDays(30)),
+                SIGNED_IN);
     }
 
     private static final class MovingClock extends Clock {
