@@ -82,6 +82,8 @@ public class ConsoleApi {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .retrieve()
                 .onStatus(status -> status.isError() && status.value() != 503, ConsoleApi::problemOf)
+                // An empty answer from the handler lets the 503 through as a response, not an error.
+                .onStatus(status -> status.value() == 503, busy -> Mono.empty())
                 .toEntityFlux(DataBuffer.class)
                 .map(entity -> passedThrough(entity, DOWNLOAD_HEADERS)));
     }
