@@ -39,10 +39,12 @@
       if (row.dataset.code) byZone.set(row.dataset.code, Number(row.dataset.value) || 0);
     });
     const most = Math.max(1, ...byZone.values());
+    // The view is set before anything is drawn: Leaflet draws vector layers only on a map that has one.
+    let zoneLayer = null;
     let bounds = null;
     try {
       const collection = await zones(el.dataset.zones);
-      const layer = L.geoJSON(collection, {
+      zoneLayer = L.geoJSON(collection, {
         filter: (f) => f.properties && f.properties.kind === 'ZONE',
         style: (f) => ({
           color: '#7a1f1f',
@@ -55,35 +57,38 @@
           const count = byZone.get(f.properties.code) || 0;
           zone.bindTooltip(textElement((f.properties.name || f.properties.code) + ': ' + count), { sticky: true });
         },
-      }).addTo(map);
-      if (layer.getLayers().length) bounds = layer.getBounds();
+      });
+      if (zoneLayer.getLayers().length) bounds = zoneLayer.getBounds();
     } catch (error) {
       // Without zones the map still shows the repeat points.
       console.warn('figures: zones not loaded', error);
     }
-    const points = rows(el.dataset.points);
-    const largest = Math.max(1, ...points.map((row) => Number(row.dataset.count) || 0));
-    const circles = points.map((row) => {
-      const count = Number(row.dataset.count) || 0;
-      const name = row.querySelector('th').textContent.trim();
-      const circle = L.circleMarker([Number(row.dataset.lat), Number(row.dataset.lon)], {
-        radius: 8 + 16 * Math.sqrt(count / largest),
+    const points = rows(el.dataset.points).map((row) => ({
+      latlng: L.latLng(Number(row.dataset.lat), Number(row.dataset.lon)),
+      count: Number(row.dataset.count) || 0,
+      name: row.querySelector('th').textContent.trim(),
+    }));
+    points.forEach((point) => {
+      bounds = bounds ? bounds.extend(point.latlng) : L.latLngBounds(point.latlng, point.latlng);
+    });
+    if (bounds && bounds.isValid()) map.fitBounds(bounds, { maxZoom: 17, padding: [12, 12] });
+    else map.setView(FALLBACK.center, FALLBACK.zoom);
+    if (zoneLayer) zoneLayer.addTo(map);
+    const largest = Math.max(1, ...points.map((point) => point.count));
+    const label = el.dataset.textPoint || '{0}: {1}';
+    points.forEach((point) => {
+      const circle = L.circleMarker(point.latlng, {
+        radius: 8 + 16 * Math.sqrt(point.count / largest),
         color: '#7a1010',
         weight: 2,
         fillColor: '#d93a1e',
         fillOpacity: 0.55,
         className: 'repeat-point',
       });
-      circle.bindTooltip(textElement((el.dataset.textPoint || '{0}: {1}').replace('{0}', name).replace('{1}', String(count))));
-      return circle.addTo(map);
+      circle.bindTooltip(textElement(label.replace('{0}', point.name).replace('{1}', String(point.count))));
+      circle.addTo(map);
     });
-    if (circles.length) {
-      const around = L.featureGroup(circles).getBounds();
-      bounds = bounds ? bounds.extend(around) : around;
-    }
-    if (bounds && bounds.isValid()) map.fitBounds(bounds, { maxZoom: 17, padding: [12, 12] });
-    else map.setView(FALLBACK.center, FALLBACK.zoom);
-    el.dataset.shown = String(circles.length);
+    el.dataset.shown = String(points.length);
     el.dataset.state = 'ready';
   }
 

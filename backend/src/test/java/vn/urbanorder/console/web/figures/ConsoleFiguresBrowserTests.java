@@ -12,9 +12,11 @@ import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -23,12 +25,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import vn.urbanorder.api.model.PeriodStatisticsDto;
+import vn.urbanorder.api.model.ReportDto;
 import vn.urbanorder.testing.BrowserSession;
 import vn.urbanorder.testing.BrowserTest;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.PageChecks;
+import vn.urbanorder.testing.Resolutions;
 import vn.urbanorder.testing.Screen;
 import vn.urbanorder.testing.Submission;
+import vn.urbanorder.testing.TestPoints;
 
 /**
  * The figures page as a ward officer uses it in Chromium: the month's figures equal the JSON
@@ -54,7 +59,14 @@ class ConsoleFiguresBrowserTests {
             throws IOException {
         String patrol = fixtures.bearer(fixtures.user(Fixtures.DEMO_WARD, "PATROL"));
         Submission.sound().category("SANITATION", "LITTERING").submitted(http, patrol);
-        Submission.sound().submitted(http, patrol);
+        // A repeat point: a place cleared, then reported again.
+        double[] spot = TestPoints.next();
+        ReportDto first = Submission.sound().at(spot).submitted(http, patrol);
+        UUID unit = first.getAssignment().getUnit().getId();
+        Resolutions.acceptAndResolve(
+                http, fixtures.bearer(fixtures.user(Fixtures.DEMO_WARD, unit, "UNIT_STAFF")), first);
+        ReportDto again = Submission.sound().at(spot).observedAt(Instant.now()).submitted(http, patrol);
+        assertThat(again.getFlags()).extracting(flag -> flag.getValue()).contains("REPEAT_OFFENCE");
         String admin = fixtures.user(Fixtures.DEMO_WARD, "WARD_ADMIN");
         YearMonth month = YearMonth.now(VIETNAM);
         PeriodStatisticsDto json = figures(admin, "/api/v1/stats/monthly?month=" + month);
@@ -62,7 +74,7 @@ class ConsoleFiguresBrowserTests {
         Page page = browser.desk();
         signedIn(page, admin);
         page.navigate("/console/figures?period=" + month);
-        ready(page);
+        ready(browser, page);
 
         // The month's figures, as the API states them.
         assertThat(page.locator("h1")).containsText(json.getPeriod().getLabel());
@@ -121,6 +133,38 @@ class ConsoleFiguresBrowserTests {
         }
         page.unroute("**/console/figures/download**");
 
+        // The retrying itself: Retry-After in seconds or as a date, within bounds; a service busy
+        // every time is given up after twelve tries, and said so; the name comes from filename*.
+        @SuppressWarnings("unchecked")
+        Object checked = page.evaluate("""
+                async () => {
+                  const m = await import('/console/figures-download.js');
+                  const link = document.createElement('a');
+                  link.href = '/nowhere';
+                  link.dataset.format = 'xlsx';
+                  const status = document.createElement('p');
+                  const busy = { status: 503, headers: new Headers({ 'Retry-After': '1' }) };
+                  let asked = 0;
+                  await m.download(link, status, (key, ...args) => key + args.join(','), {
+                    fetchFile: async () => { asked += 1; return busy; },
+                    wait: async () => {},
+                    save: () => { throw new Error('nothing to save'); },
+                  });
+                  return [
+                    m.retryAfterSeconds('3'),
+                    m.retryAfterSeconds(''),
+                    m.retryAfterSeconds('999'),
+                    m.retryAfterSeconds(new Date(Date.now() + 10000).toUTCString()) >= 9,
+                    m.fileName("attachment; filename=\\"x.xlsx\\"; filename*=UTF-8''th%E1%BB%91ng-k%C3%AA.xlsx", 'y'),
+                    m.fileName('attachment; filename="thong-ke.zip"', 'y'),
+                    asked,
+                    status.dataset.state,
+                    status.textContent,
+                  ];
+                }""");
+        assertThat((java.util.List<Object>) checked)
+                .containsExactly(3, 5, 60, true, "thống-kê.xlsx", "thong-ke.zip", 12, "failed", "Failed");
+
         // A quarter: its three months in the chart, compared with the quarter before.
         int quarter = (month.getMonthValue() - 1) / 3 + 1;
         String code = month.getYear() + "-Q" + quarter;
@@ -128,7 +172,7 @@ class ConsoleFiguresBrowserTests {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xem"))
                 .click();
         page.waitForURL("**/console/figures?period=" + code);
-        ready(page);
+        ready(browser, page);
         PeriodStatisticsDto quarterJson = figures(
                 admin,
                 "/api/v1/stats?from=" + month.withMonth(quarter * 3 - 2).atDay(1) + "&to="
@@ -142,7 +186,7 @@ class ConsoleFiguresBrowserTests {
         Page tablet = browser.open(Screen.TABLET);
         signedIn(tablet, admin);
         tablet.navigate("/console/figures?period=" + month);
-        ready(tablet);
+        ready(browser, tablet);
         assertThat(PageChecks.overflowPx(tablet)).isZero();
         assertThat(PageChecks.smallTargets(tablet)).isEmpty();
         BrowserSession.screenshot(tablet, "console-figures-tablet");
@@ -187,7 +231,19 @@ class ConsoleFiguresBrowserTests {
     }
 
     /** Waits until the page's scripts have run: the map drawn, the download links listening. */
-    private static void ready(Page page) {
+    private static void ready(BrowserSession browser, Page page) {
+        try {
+            waitForScripts(page);
+        } catch (com.microsoft.playwright.TimeoutError late) {
+            throw new AssertionError(
+                    "The page's scripts did not finish: "
+                            + browser.problems(page).errors()
+                            + browser.problems(page).warnings(),
+                    late);
+        }
+    }
+
+    private static void waitForScripts(Page page) {
         page.waitForFunction(
                 "() => document.readyState === 'complete'"
                         + " && document.querySelector('.download-links[data-ready=true]') !== null"
