@@ -76,20 +76,32 @@ public class ConsoleApi {
                 .onStatus(status -> status.isError(), ConsoleApi::problemOf)
                 // The body streams through as it arrives (toEntityFlux keeps the response open for it).
                 .toEntityFlux(DataBuffer.class)
-                .map(entity -> {
-                    HttpHeaders kept = new HttpHeaders();
-                    for (String name : FILE_HEADERS) {
-                        var values = entity.getHeaders().get(name);
-                        if (values != null && !values.isEmpty()) {
-                            kept.put(name, values);
-                        }
-                    }
-                    Flux<DataBuffer> body = entity.getBody() == null ? Flux.empty() : entity.getBody();
-                    return ResponseEntity.status(entity.getStatusCode())
-                            .headers(kept)
-                            .body(body);
-                }));
+                .map(entity -> passedThrough(entity, FILE_HEADERS)));
     }
+
+    /**
+     * A file the API builds (a period's report), streamed through as it comes with its name
+     * ({@code Content-Disposition}). A 503 (the API is building as many files as it may) comes
+     * through too, with its {@code Retry-After}, for the page to wait and ask again; any other
+     * refusal is an {@link ApiProblem}.
+     */
+    public Mono<ResponseEntity<Flux<DataBuffer>>> download(Function<UriBuilder, java.net.URI> uri) {
+        return bearer().flatMap(token -> client().get()
+                .uri(uri)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .retrieve()
+                .onStatus(status -> status.isError() && status.value() != 503, ConsoleApi::problemOf)
+                // An empty answer from the handler lets the 503 through as a response, not an error.
+                .onStatus(status -> status.value() == 503, busy -> Mono.empty())
+                .toEntityFlux(DataBuffer.class)
+                .map(entity -> passedThrough(entity, DOWNLOAD_HEADERS)));
+    }
+
+    private static final java.util.List<String> DOWNLOAD_HEADERS = java.util.List.of(
+            HttpHeaders.CONTENT_TYPE,
+            HttpHeaders.CONTENT_LENGTH,
+            HttpHeaders.CONTENT_DISPOSITION,
+            HttpHeaders.RETRY_AFTER);
 
     private static final java.util.List<String> FILE_HEADERS = java.util.List.of(
             HttpHeaders.CONTENT_TYPE,
@@ -97,6 +109,20 @@ public class ConsoleApi {
             HttpHeaders.ETAG,
             HttpHeaders.CACHE_CONTROL,
             "Photo-Copy");
+
+    /** The answer's status, body and the named headers, nothing else. */
+    private static ResponseEntity<Flux<DataBuffer>> passedThrough(
+            ResponseEntity<Flux<DataBuffer>> entity, java.util.List<String> headers) {
+        HttpHeaders kept = new HttpHeaders();
+        for (String name : headers) {
+            var values = entity.getHeaders().get(name);
+            if (values != null && !values.isEmpty()) {
+                kept.put(name, values);
+            }
+        }
+        Flux<DataBuffer> body = entity.getBody() == null ? Flux.empty() : entity.getBody();
+        return ResponseEntity.status(entity.getStatusCode()).headers(kept).body(body);
+    }
 
     private static <T> Mono<T> answer(ClientResponse response, Class<T> type) {
         if (response.statusCode().isError()) {

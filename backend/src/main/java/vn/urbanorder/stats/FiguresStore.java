@@ -44,6 +44,7 @@ class FiguresStore {
             WITH p AS MATERIALIZED (
                 SELECT r.category, r.subtype, z.code AS zone_code, s.code AS segment_code,
                        r.assigned_unit_id AS unit_id, r.reporter_id, r.rejection_reason,
+                       to_char(r.observed_at AT TIME ZONE :zone, 'YYYY-MM') AS month,
                        report_violation(r.status) AS violation,
                        r.status = 'DUPLICATE' AS duplicate,
                        r.status = 'REJECTED' AS rejected,
@@ -62,8 +63,9 @@ class FiguresStore {
                             WHEN GROUPING(unit_id) = 0 THEN 'UNIT'
                             WHEN GROUPING(reporter_id) = 0 THEN 'REPORTER'
                             WHEN GROUPING(rejection_reason) = 0 THEN 'REJECTION'
+                            WHEN GROUPING(month) = 0 THEN 'MONTH'
                             ELSE 'TOTAL' END AS section,
-                       category, subtype, zone_code, segment_code, unit_id, reporter_id, rejection_reason,
+                       category, subtype, zone_code, segment_code, unit_id, reporter_id, rejection_reason, month,
                        count(*) AS received,
                        count(*) FILTER (WHERE violation) AS violations,
                        count(*) FILTER (WHERE duplicate) AS duplicates,
@@ -73,7 +75,7 @@ class FiguresStore {
                        count(*) FILTER (WHERE repeat_offence) AS repeat_offences
                   FROM p
                  GROUP BY GROUPING SETS ((), (category), (category, subtype), (zone_code), (segment_code),
-                                         (unit_id), (reporter_id), (rejection_reason)))
+                                         (unit_id), (reporter_id), (rejection_reason), (month)))
             SELECT g.*, u.username, u.display_name
               FROM g LEFT JOIN app_user u ON u.id = g.reporter_id
             """.formatted(PERIOD_REPORTS);
@@ -192,7 +194,10 @@ class FiguresStore {
         this.database = database;
     }
 
-    /** One row per group: the total, each category, subtype, zone, segment, unit, officer and reason. */
+    /**
+     * One row per group: the total, each category, subtype, zone, segment, unit, officer, reason
+     * and calendar month (YYYY-MM in the ward's time zone).
+     */
     Flux<Group> groups(UUID wardId, StatsPeriod period) {
         return query(GROUPS, wardId, period)
                 .map(row -> new Group(
@@ -206,6 +211,7 @@ class FiguresStore {
                         row.get("username", String.class),
                         row.get("display_name", String.class),
                         row.get("rejection_reason", String.class),
+                        row.get("month", String.class),
                         counts(row)))
                 .all();
     }
@@ -317,6 +323,9 @@ class FiguresStore {
         if (sql.contains(":start")) {
             spec = spec.bind("start", period.start());
         }
+        if (sql.contains(":zone")) {
+            spec = spec.bind("zone", period.timeZone().getId());
+        }
         if (sql.contains(":lastDay")) {
             spec = spec.bind("firstDay", period.from()).bind("lastDay", period.to());
         }
@@ -351,6 +360,7 @@ class FiguresStore {
             @Nullable String username,
             @Nullable String displayName,
             @Nullable String rejectionReason,
+            @Nullable String month,
             ReportCounts counts) {}
 
     record UnitHours(

@@ -17,7 +17,9 @@ public record PeriodFigures(
         Instant generatedAt,
         String summaryText,
         ReportCounts totals,
+        WardWorkload workloadAtEnd,
         List<RejectedCount> rejectedByReason,
+        List<MonthRow> byMonth,
         List<CategoryRow> byCategory,
         List<AreaRow> byZone,
         List<AreaRow> bySegment,
@@ -26,6 +28,16 @@ public record PeriodFigures(
         Rounds inspectionRounds,
         List<PatrolRow> patrolActivity,
         Comparison comparison) {
+
+    /**
+     * The ward's reports waiting for a unit when the period ended (observed whenever), and how many
+     * of them were past their deadline then: the units' {@code openAtEnd} and {@code overdueAtEnd}
+     * added up, with the reports that had no unit.
+     */
+    public record WardWorkload(long open, long overdue) {}
+
+    /** A calendar month the period touches ({@code YYYY-MM}), with its reports' counts. */
+    public record MonthRow(java.time.YearMonth month, String label, ReportCounts counts) {}
 
     /** Reports rejected for one reason ({@code name} in Vietnamese). */
     public record RejectedCount(String reason, String name, long count) {}
@@ -130,7 +142,9 @@ public record PeriodFigures(
         ON_TIME_PERCENT("Tỷ lệ đúng hạn (%)", true),
         REPEAT_POINTS("Điểm tái phạm", false),
         REPEAT_OFFENCES("Vụ tái phạm", false),
-        INSPECTION_ROUNDS("Đợt kiểm tra", false);
+        INSPECTION_ROUNDS("Đợt kiểm tra", false),
+        OPEN("Chưa xử lý xong", false),
+        OVERDUE_AT_END("Quá hạn cuối kỳ", false);
 
         private final String label;
         private final boolean share;

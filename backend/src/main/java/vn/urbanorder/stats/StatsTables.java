@@ -65,6 +65,8 @@ final class StatsTables {
         rows.add(row("Xử lý trễ hạn", totals.resolvedLate()));
         rows.add(row("Tỷ lệ đúng hạn (%)", totals.onTimePercent()));
         rows.add(row("Chưa xử lý xong", totals.open()));
+        rows.add(row("Tồn cuối kỳ (toàn phường)", figures.workloadAtEnd().open()));
+        rows.add(row("Quá hạn cuối kỳ (toàn phường)", figures.workloadAtEnd().overdue()));
         rows.add(row("Vụ tái phạm", totals.repeatOffences()));
         rows.add(row("Điểm tái phạm có vi phạm trong kỳ", figures.repeatPoints().active()));
         rows.add(row("Điểm tái phạm mới trong kỳ", figures.repeatPoints().newInPeriod()));

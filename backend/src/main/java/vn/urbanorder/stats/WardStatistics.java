@@ -3,6 +3,7 @@ package vn.urbanorder.stats;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,6 +33,7 @@ import vn.urbanorder.stats.PeriodFigures.CategoryRow;
 import vn.urbanorder.stats.PeriodFigures.ComparedFigure;
 import vn.urbanorder.stats.PeriodFigures.Comparison;
 import vn.urbanorder.stats.PeriodFigures.Figure;
+import vn.urbanorder.stats.PeriodFigures.MonthRow;
 import vn.urbanorder.stats.PeriodFigures.PatrolRow;
 import vn.urbanorder.stats.PeriodFigures.RejectedCount;
 import vn.urbanorder.stats.PeriodFigures.RepeatPoints;
@@ -39,6 +41,7 @@ import vn.urbanorder.stats.PeriodFigures.RoundRow;
 import vn.urbanorder.stats.PeriodFigures.Rounds;
 import vn.urbanorder.stats.PeriodFigures.SubtypeRow;
 import vn.urbanorder.stats.PeriodFigures.UnitRow;
+import vn.urbanorder.stats.PeriodFigures.WardWorkload;
 import vn.urbanorder.stats.WorkloadAtEnd.Workload;
 import vn.urbanorder.ward.WardDirectory;
 
@@ -114,7 +117,8 @@ public class WardStatistics {
                 store.units(ward).collectList(),
                 store.rounds(ward, period).collectList(),
                 store.headline(ward, period.previous()),
-                catalogue);
+                catalogue,
+                workload.of(ward, period.previous().end()));
         return Mono.zip(reports, context)
                 .map(found -> assemble(
                         scope,
@@ -127,7 +131,8 @@ public class WardStatistics {
                                 found.getT2().getT2(),
                                 found.getT2().getT3(),
                                 found.getT2().getT4(),
-                                found.getT2().getT5())));
+                                found.getT2().getT5(),
+                                found.getT2().getT6())));
     }
 
     /** What the queries found, for {@link #assemble}. */
@@ -140,7 +145,8 @@ public class WardStatistics {
             List<UnitName> units,
             List<RoundRow> rounds,
             Headline previous,
-            List<Category> catalogue) {}
+            List<Category> catalogue,
+            List<Workload> workloadBefore) {}
 
     private static Function<String, String> names(List<Category> catalogue) {
         Map<String, String> names = catalogue.stream().collect(Collectors.toMap(Category::code, Category::name));
@@ -165,6 +171,7 @@ public class WardStatistics {
                 roundList.stream().mapToLong(RoundRow::violations).sum(),
                 roundList);
         StatsPeriod period = scope.period();
+        var atEnd = wardWorkload(found.workload());
         return new PeriodFigures(
                 scope.ward().code(),
                 scope.ward().name(),
@@ -172,7 +179,9 @@ public class WardStatistics {
                 clock.instant(),
                 SummaryText.of(period.label(), rounds.count(), totals, repeatPoints.active()),
                 totals,
+                atEnd,
                 rejectedByReason(section(bySection, "REJECTION")),
+                byMonth(period, section(bySection, "MONTH")),
                 byCategory(found.catalogue(), section(bySection, "CATEGORY"), section(bySection, "SUBTYPE")),
                 byArea(
                         found.areas(),
@@ -191,7 +200,36 @@ public class WardStatistics {
                 rounds,
                 patrolActivity(section(bySection, "REPORTER")),
                 new Comparison(
-                        period.previous(), compare(totals, repeatPoints.active(), rounds.count(), found.previous())));
+                        period.previous(),
+                        compare(
+                                totals,
+                                repeatPoints.active(),
+                                rounds.count(),
+                                atEnd,
+                                found.previous(),
+                                wardWorkload(found.workloadBefore()))));
+    }
+
+    private static WardWorkload wardWorkload(List<Workload> workload) {
+        return new WardWorkload(
+                workload.stream().mapToLong(Workload::open).sum(),
+                workload.stream().mapToLong(Workload::overdue).sum());
+    }
+
+    /** Every calendar month the period touches, in order, those without reports included. */
+    private static List<MonthRow> byMonth(StatsPeriod period, List<Group> groups) {
+        Map<String, ReportCounts> counts = new HashMap<>();
+        groups.forEach(group -> counts.put(group.month(), group.counts()));
+        List<MonthRow> rows = new ArrayList<>();
+        for (YearMonth month = YearMonth.from(period.from());
+                !month.isAfter(YearMonth.from(period.to()));
+                month = month.plusMonths(1)) {
+            rows.add(new MonthRow(
+                    month,
+                    StatsPeriod.month(month, period.timeZone()).label(),
+                    counts.getOrDefault(month.toString(), ReportCounts.NONE)));
+        }
+        return rows;
     }
 
     private static List<Group> section(Map<String, List<Group>> bySection, String name) {
@@ -329,7 +367,12 @@ public class WardStatistics {
     }
 
     private static List<ComparedFigure> compare(
-            ReportCounts totals, long repeatPoints, long rounds, Headline previous) {
+            ReportCounts totals,
+            long repeatPoints,
+            long rounds,
+            WardWorkload atEnd,
+            Headline previous,
+            WardWorkload atPreviousEnd) {
         ReportCounts before = previous.counts();
         return List.of(
                 compared(Figure.RECEIVED, totals.received(), before.received()),
@@ -339,7 +382,9 @@ public class WardStatistics {
                 compared(Figure.ON_TIME_PERCENT, totals.onTimePercent(), before.onTimePercent()),
                 compared(Figure.REPEAT_POINTS, repeatPoints, previous.repeatPoints()),
                 compared(Figure.REPEAT_OFFENCES, totals.repeatOffences(), before.repeatOffences()),
-                compared(Figure.INSPECTION_ROUNDS, rounds, previous.rounds()));
+                compared(Figure.INSPECTION_ROUNDS, rounds, previous.rounds()),
+                compared(Figure.OPEN, totals.open(), before.open()),
+                compared(Figure.OVERDUE_AT_END, atEnd.overdue(), atPreviousEnd.overdue()));
     }
 
     private static ComparedFigure compared(Figure figure, @Nullable Number current, @Nullable Number previous) {

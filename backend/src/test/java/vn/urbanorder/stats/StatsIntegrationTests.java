@@ -82,6 +82,13 @@ class StatsIntegrationTests {
         assertThat(october.getTotals().getCounts().getOnTimePercent()).isEqualTo(60.0);
         assertThat(october.getTotals().getResolvedLate()).isEqualTo(2);
         assertThat(october.getTotals().getOpen()).isEqualTo(2);
+        // The ward's queue at the month's end: U1's two and U2's two, one of each overdue.
+        assertThat(october.getTotals().getOpenAtEnd()).isEqualTo(4);
+        assertThat(october.getTotals().getOverdueAtEnd()).isEqualTo(2);
+        assertThat(october.getByMonth())
+                .extracting(month -> month.getMonth(), month -> month.getLabel(), month -> month.getCounts()
+                        .getReceived())
+                .containsExactly(tuple("2026-10", "Tháng 10/2026", 10L));
         assertThat(october.getTotals().getRejectedByReason())
                 .extracting(reason -> reason.getReason().getValue(), reason -> reason.getCount())
                 .containsExactly(
@@ -188,7 +195,10 @@ class StatsIntegrationTests {
                         tuple("ON_TIME_PERCENT", 60.0, 100.0, -40.0, null),
                         tuple("REPEAT_POINTS", 2.0, 0.0, 2.0, null),
                         tuple("REPEAT_OFFENCES", 3.0, 0.0, 3.0, null),
-                        tuple("INSPECTION_ROUNDS", 1.0, 1.0, 0.0, 0.0));
+                        tuple("INSPECTION_ROUNDS", 1.0, 1.0, 0.0, 0.0),
+                        tuple("OPEN", 2.0, 2.0, 0.0, 0.0),
+                        // At September's end R13 (due 09-22) was overdue, R11 (due 10-02) waiting.
+                        tuple("OVERDUE_AT_END", 2.0, 1.0, 1.0, 100.0));
 
         PeriodStatisticsDto november = monthly(admin, "2026-11");
         assertThat(november.getTotals().getCounts().getReceived()).isEqualTo(1);
@@ -281,6 +291,11 @@ class StatsIntegrationTests {
         assertThat(quarter.getComparison().getPrevious().getLabel()).isEqualTo("Quý III/2026");
         assertThat(quarter.getComparison().getFigures().get(0).getPrevious()).isEqualTo(4.0);
         assertThat(quarter.getSummaryText()).startsWith("Quý IV/2026: tổ chức 2 đợt kiểm tra, phát hiện 8 vụ");
+        // R9 at 23:30 on 31 October is October's, R10 at 00:10 on 1 November November's.
+        assertThat(quarter.getByMonth())
+                .extracting(
+                        month -> month.getLabel(), month -> month.getCounts().getReceived())
+                .containsExactly(tuple("Tháng 10/2026", 10L), tuple("Tháng 11/2026", 1L), tuple("Tháng 12/2026", 0L));
     }
 
     @Test
@@ -326,6 +341,8 @@ class StatsIntegrationTests {
                     .containsEntry("Tỷ lệ đúng hạn (%)", 60.0)
                     .containsEntry("Điểm tái phạm có vi phạm trong kỳ", 2.0)
                     .containsEntry("Đợt kiểm tra", 1.0)
+                    .containsEntry("Tồn cuối kỳ (toàn phường)", 4.0)
+                    .containsEntry("Quá hạn cuối kỳ (toàn phường)", 2.0)
                     .containsEntry(
                             "Tóm tắt",
                             "Tháng 10/2026: tổ chức 1 đợt kiểm tra, phát hiện 7 vụ vi phạm trật tự đô thị,"

@@ -9,6 +9,7 @@ import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import vn.urbanorder.api.model.ComparedFigureDto;
 import vn.urbanorder.api.model.InspectionRoundFiguresDto;
+import vn.urbanorder.api.model.MonthFiguresDto;
 import vn.urbanorder.api.model.PatrolFiguresDto;
 import vn.urbanorder.api.model.PeriodStatisticsDto;
 import vn.urbanorder.api.model.RepeatPointFiguresDto;
@@ -30,6 +31,8 @@ interface StatsWebMapper {
     @Mapping(target = "counts", source = "totals")
     @Mapping(target = "resolvedLate", expression = "java(figures.totals().resolvedLate())")
     @Mapping(target = "open", expression = "java(figures.totals().open())")
+    @Mapping(target = "openAtEnd", expression = "java(figures.workloadAtEnd().open())")
+    @Mapping(target = "overdueAtEnd", expression = "java(figures.workloadAtEnd().overdue())")
     StatsTotalsDto totals(PeriodFigures figures);
 
     @Mapping(target = "resolvedPercent", expression = "java(counts.resolvedPercent())")
@@ -50,6 +53,12 @@ interface StatsWebMapper {
     PatrolFiguresDto toApi(PeriodFigures.PatrolRow row);
 
     ComparedFigureDto toApi(PeriodFigures.ComparedFigure figure);
+
+    MonthFiguresDto toApi(PeriodFigures.MonthRow month);
+
+    default String toApi(java.time.YearMonth month) {
+        return month.toString();
+    }
 
     default @Nullable OffsetDateTime toApi(@Nullable Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);

@@ -1,0 +1,33 @@
+package vn.urbanorder.console.web.figures;
+
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/** Figures written as a Vietnamese report writes them: 1.234 vụ, 87,8%. */
+final class Numbers {
+
+    private static final DecimalFormatSymbols VIETNAMESE =
+            DecimalFormatSymbols.getInstance(Locale.forLanguageTag("vi"));
+
+    private Numbers() {}
+
+    static String count(@Nullable Number value) {
+        return value == null ? "–" : new DecimalFormat("#,##0", VIETNAMESE).format(value.longValue());
+    }
+
+    /** One decimal, always shown (87,0). */
+    static String decimal(@Nullable Double value) {
+        return value == null ? "–" : new DecimalFormat("#,##0.0", VIETNAMESE).format(value);
+    }
+
+    static String percent(@Nullable Double value) {
+        return value == null ? "–" : decimal(value) + "%";
+    }
+
+    /** A count that is whole in the API's double (a difference of counts). */
+    static String whole(double value) {
+        return count(Math.round(Math.abs(value)));
+    }
+}
