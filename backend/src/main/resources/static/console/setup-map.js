@@ -33,6 +33,8 @@
 
   function setupMap(el) {
     const map = L.map(el, { maxZoom: MAX_ZOOM });
+    // The tile server's credit stays; Leaflet's own link would be a target too small for a finger.
+    map.attributionControl.setPrefix(false);
     if (el.dataset.tiles) {
       const credit = document.createElement('span');
       credit.textContent = el.dataset.attribution || '';
@@ -40,6 +42,8 @@
     }
     const drawn = L.featureGroup().addTo(map);
     const status = document.getElementById('setup-map-status');
+    const title = document.getElementById('setup-map-title');
+    const titleInForce = title ? title.textContent : '';
     let current = { type: 'FeatureCollection', features: [] };
     let framed = false;
 
@@ -64,6 +68,7 @@
       drawn.clearLayers();
       layer(current.features, STYLE.current, 'Current');
       el.dataset.drawing = 'current';
+      if (title) title.textContent = titleInForce;
       frame();
     }
 
@@ -113,6 +118,7 @@
       layer(byStatus.added, STYLE.added, 'Added');
       layer(byStatus.problem, STYLE.problem, 'Problem');
       el.dataset.drawing = 'preview';
+      if (title && file) title.textContent = el.dataset.textPreview || titleInForce;
       frame();
     }
 

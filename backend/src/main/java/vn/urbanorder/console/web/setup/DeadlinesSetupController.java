@@ -39,7 +39,7 @@ class DeadlinesSetupController {
 
         static final HolidayRow BLANK = new HolidayRow("", "");
 
-        boolean blank() {
+        public boolean blank() {
             return day.isEmpty() && name.isEmpty();
         }
     }
@@ -123,7 +123,7 @@ class DeadlinesSetupController {
                                     .contentType(MediaType.APPLICATION_JSON)
                                     .bodyValue(policy),
                             DeadlinePolicyDto.class)
-                    .map(stored -> Rendering.redirectTo("/console/setup/deadlines?saved")
+                    .map(stored -> Rendering.redirectTo("/console/setup/deadlines?saved=1")
                             .status(HttpStatus.SEE_OTHER)
                             .build())
                     .onErrorResume(

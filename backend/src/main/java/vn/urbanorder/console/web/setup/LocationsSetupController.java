@@ -101,7 +101,7 @@ class LocationsSetupController {
                                             .contentType(MediaType.APPLICATION_JSON)
                                             .bodyValue(new LocationPolicyDto().categories(sent)),
                                     LocationPolicyDto.class)
-                            .map(stored -> Rendering.redirectTo("/console/setup/locations?saved")
+                            .map(stored -> Rendering.redirectTo("/console/setup/locations?saved=1")
                                     .status(HttpStatus.SEE_OTHER)
                                     .build())
                             .onErrorResume(

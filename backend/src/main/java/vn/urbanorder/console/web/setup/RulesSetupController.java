@@ -36,7 +36,7 @@ class RulesSetupController {
 
         static final Row BLANK = new Row("", "", "", "");
 
-        boolean blank() {
+        public boolean blank() {
             return zoneCode.isEmpty() && segmentCode.isEmpty() && category.isEmpty() && unitCode.isEmpty();
         }
 
@@ -95,7 +95,7 @@ class RulesSetupController {
                                     .contentType(MediaType.APPLICATION_JSON)
                                     .bodyValue(new AssignmentRuleListDto().rules(sent)),
                             AssignmentRuleListDto.class)
-                    .map(stored -> Rendering.redirectTo("/console/setup/rules?saved")
+                    .map(stored -> Rendering.redirectTo("/console/setup/rules?saved=1")
                             .status(HttpStatus.SEE_OTHER)
                             .build())
                     .onErrorResume(
