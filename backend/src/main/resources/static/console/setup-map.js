@@ -59,7 +59,7 @@
 
     function frame() {
       const bounds = drawn.getBounds();
-      if (bounds.isValid()) map.fitBounds(bounds, { maxZoom: 17, padding: [12, 12] });
+      if (bounds.isValid()) map.fitBounds(bounds, { maxZoom: 17, padding: [12, 12], animate: false });
       else if (!framed) map.setView(FALLBACK.center, FALLBACK.zoom);
       framed = true;
     }
@@ -136,8 +136,10 @@
       el.dataset.draws = String(Number(el.dataset.draws || 0) + 1);
     }
 
+    // Each preview is compared with the map in force at that moment (another admin may have
+    // imported one since the page loaded): read it again before drawing the file over it.
     document.body.addEventListener('htmx:afterSettle', (event) => {
-      if (event.target && event.target.id === 'map-preview') redraw();
+      if (event.target && event.target.id === 'map-preview') load(el.dataset.current).finally(redraw);
     });
     const input = document.getElementById('map-file');
     if (input) {
@@ -152,23 +154,30 @@
       });
     }
 
-    fetch(el.dataset.zones, { credentials: 'same-origin', headers: { Accept: 'application/geo+json' } })
-      .then((response) => {
-        const type = response.headers.get('Content-Type') || '';
-        if (!response.ok || response.redirected || !type.includes('json')) throw new Error('failed: ' + response.status);
-        return response.json();
-      })
-      .then((collection) => {
-        current = { type: 'FeatureCollection', features: collection.features || [] };
-      })
-      .catch((error) => {
-        console.warn('setup map: the map in force was not loaded', error);
-        if (status) {
-          status.textContent = el.dataset.textFailed || '';
-          status.classList.add('error');
-        }
-      })
-      .finally(redraw);
+    function load(url) {
+      return fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/geo+json' } })
+        .then((response) => {
+          const type = response.headers.get('Content-Type') || '';
+          if (!response.ok || response.redirected || !type.includes('json')) throw new Error('failed: ' + response.status);
+          return response.json();
+        })
+        .then((collection) => {
+          current = { type: 'FeatureCollection', features: collection.features || [] };
+          if (status) {
+            status.textContent = '';
+            status.classList.remove('error');
+          }
+        })
+        .catch((error) => {
+          console.warn('setup map: the map in force was not loaded', error);
+          if (status) {
+            status.textContent = el.dataset.textFailed || '';
+            status.classList.add('error');
+          }
+        });
+    }
+
+    load(el.dataset.zones).finally(redraw);
   }
 
   function start() {

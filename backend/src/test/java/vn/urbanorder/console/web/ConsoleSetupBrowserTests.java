@@ -153,6 +153,18 @@ class ConsoleSetupBrowserTests {
         assertThat(page.locator("#setup-map[data-state=ready]")).isAttached(ATTACHED);
         BrowserSession.screenshot(page, "console-setup-map-applied-" + size);
 
+        // The map as it stood before: version 1, drawn from the API's past map.
+        page.locator("table.versions tbody tr")
+                .nth(1)
+                .getByRole(
+                        com.microsoft.playwright.options.AriaRole.LINK,
+                        new Locator.GetByRoleOptions().setName("Xem trên bản đồ"))
+                .click();
+        page.waitForURL("**/console/setup/map?version=1");
+        assertThat(page.locator("#setup-map-title")).containsText("Bản đồ phiên bản 1, từ");
+        assertThat(page.locator("#setup-map[data-drawing=current]")).isAttached(ATTACHED);
+        assertThat(page.locator("#setup-map")).hasAttribute("data-drawn-current", "3");
+
         // A patrol's next report in WEST goes to the unit the new map gives it.
         ReportDto report = Submission.sound()
                 .category("SIDEWALK_ENCROACHMENT", "GOODS_DISPLAY")
@@ -225,6 +237,8 @@ class ConsoleSetupBrowserTests {
         // Previewed again, against the map now in force, it applies.
         console.button("Xem trước").click();
         assertThat(page.locator("#count-removed")).hasText("2");
+        // Drawn over the map now in force, read again.
+        assertThat(page.locator("#setup-map[data-drawn-removed='2']")).isAttached(ATTACHED);
         console.button("Áp dụng bản đồ này").click();
         page.waitForURL("**/console/setup/map?applied=3", new Page.WaitForURLOptions().setTimeout(30_000));
         assertThat(codes(ward)).containsExactly("EAST", "WEST");
