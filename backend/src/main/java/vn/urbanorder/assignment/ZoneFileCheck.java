@@ -40,8 +40,20 @@ final class ZoneFileCheck {
         this.defaultBufferM = defaultBufferM;
     }
 
+    /** The features that passed, and every error of the file. */
+    record Outcome(List<ZoneStore.Checked> checked, List<FieldProblem> problems) {}
+
     /** The features ready to store; an {@link InvalidRequestException} listing every error otherwise. */
     List<ZoneStore.Checked> check(List<ZoneDraft> features) {
+        Outcome outcome = inspect(features);
+        if (!outcome.problems().isEmpty()) {
+            throw new InvalidRequestException(outcome.problems());
+        }
+        return outcome.checked();
+    }
+
+    /** Every feature checked, nothing thrown: what a preview shows. */
+    Outcome inspect(List<ZoneDraft> features) {
         List<FieldProblem> problems = new ArrayList<>();
         List<ZoneStore.Checked> checked = new ArrayList<>();
         Set<String> codes = new HashSet<>();
@@ -84,10 +96,7 @@ final class ZoneFileCheck {
                         new ZoneStore.Checked(code, name, kind, unit == null ? null : unit.id(), bufferM, geometry));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
-        }
-        return checked;
+        return new Outcome(checked, problems);
     }
 
     private @Nullable String geometryOf(ZoneDraft feature, @Nullable ZoneKind kind, Errors errors) {
