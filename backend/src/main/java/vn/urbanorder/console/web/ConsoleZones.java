@@ -18,7 +18,7 @@ import vn.urbanorder.identity.Caller;
  * a new map shows within that minute. A failed answer is not kept.
  */
 @Component
-class ConsoleZones {
+public class ConsoleZones {
 
     private static final Duration KEPT = Duration.ofMinutes(1);
 
@@ -53,6 +53,13 @@ class ConsoleZones {
         return Caller.current()
                 .flatMap(caller -> byWard.computeIfAbsent(caller.wardId(), ward -> fetch()))
                 .onErrorResume(ApiProblem.class, unavailable -> Mono.just(WardMap.NONE));
+    }
+
+    /** Forgets the signed-in person's ward's map (it has just been replaced): the next page asks anew. */
+    public Mono<Void> forget() {
+        return Caller.current()
+                .doOnNext(caller -> byWard.remove(caller.wardId()))
+                .then();
     }
 
     /**

@@ -30,6 +30,7 @@ import vn.urbanorder.api.model.ZoneVersionDto;
 import vn.urbanorder.api.model.ZoneVersionListDto;
 import vn.urbanorder.console.ApiProblem;
 import vn.urbanorder.console.ConsoleApi;
+import vn.urbanorder.console.web.ConsoleZones;
 
 /**
  * The ward's map, for its admin: the current map and its versions, a zone file previewed over it
@@ -45,9 +46,11 @@ class MapSetupController {
     private static final String PREVIEW = "console/setup/map :: preview";
 
     private final ConsoleApi api;
+    private final ConsoleZones wardMaps;
 
-    MapSetupController(ConsoleApi api) {
+    MapSetupController(ConsoleApi api, ConsoleZones zones) {
         this.api = api;
+        this.wardMaps = zones;
         ZoneFile.digest();
     }
 
@@ -175,6 +178,7 @@ class MapSetupController {
                                 .contentType(GEO_JSON)
                                 .bodyValue(file.bytes()),
                         ZoneImportDto.class)
+                .flatMap(imported -> wardMaps.forget().thenReturn(imported))
                 .map(imported -> {
                     String fresh = "/console/setup/map?applied=" + imported.getVersion();
                     return htmx
