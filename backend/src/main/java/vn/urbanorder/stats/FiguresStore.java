@@ -92,12 +92,16 @@ class FiguresStore {
              GROUP BY assigned_unit_id
             """.formatted(PERIOD_REPORTS);
 
-    /** The zones and segments of the maps in force during the period, by code, latest name. */
+    /**
+     * Every zone and segment code the ward's maps ever had, with its latest name in force during
+     * the period, or (for a code no map of the period has) its latest name of all.
+     */
     private static final String AREAS = """
-            SELECT DISTINCT ON (kind, code) kind, code, name
+            SELECT DISTINCT ON (kind, code) kind, code, name,
+                   valid_from < :end AND (valid_to IS NULL OR valid_to > :start) AS in_force
               FROM zone
-             WHERE ward_id = :ward AND valid_from < :end AND (valid_to IS NULL OR valid_to > :start)
-             ORDER BY kind, code, valid_from DESC
+             WHERE ward_id = :ward
+             ORDER BY kind, code, in_force DESC, valid_from DESC
             """;
 
     /**
@@ -230,7 +234,10 @@ class FiguresStore {
     Flux<Area> areas(UUID wardId, StatsPeriod period) {
         return query(AREAS, wardId, period)
                 .map(row -> new Area(
-                        row.get("kind", String.class), row.get("code", String.class), row.get("name", String.class)))
+                        row.get("kind", String.class),
+                        row.get("code", String.class),
+                        row.get("name", String.class),
+                        Boolean.TRUE.equals(row.get("in_force", Boolean.class))))
                 .all();
     }
 
@@ -368,7 +375,8 @@ class FiguresStore {
             @Nullable Double medianHours,
             @Nullable Double p90Hours) {}
 
-    record Area(String kind, String code, String name) {}
+    /** A zone or segment by code; {@code inForce} when a map of the period had it. */
+    record Area(String kind, String code, String name, boolean inForce) {}
 
     record UnitName(UUID id, String code, String name, boolean active) {}
 

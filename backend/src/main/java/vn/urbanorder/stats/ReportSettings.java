@@ -39,7 +39,7 @@ record ReportSettings(Map<String, Ward> wards) {
      *     "KT. CHỦ TỊCH" when a deputy signs)
      * @param signerTitle "CHỦ TỊCH" by default
      * @param signerName the signer's name; empty by default (written by hand)
-     * @param recipients whom it goes to, each as written after the dash ("UBND quận Long Biên");
+     * @param recipients whom it goes to, each as written after the dash ("UBND Thành phố Hà Nội");
      *     "Lưu: VT." always ends the list
      */
     record Ward(

@@ -278,24 +278,29 @@ public class WardStatistics {
 
     /**
      * Every zone (or segment) of the maps in force during the period, by code, then any code the
-     * reports name that those maps lack, then the reports in none.
+     * reports name that those maps lack (by its latest name), then the reports in none.
      */
     private static List<AreaRow> byArea(
             List<Area> areas, String kind, List<Group> groups, Function<Group, String> code, String outside) {
         Map<String, ReportCounts> counts = new HashMap<>();
         groups.forEach(group -> counts.put(code.apply(group), group.counts()));
         List<AreaRow> rows = new ArrayList<>();
-        areas.stream()
-                .filter(area -> area.kind().equals(kind))
-                .forEach(area -> rows.add(
-                        new AreaRow(area.code(), area.name(), counts.getOrDefault(area.code(), ReportCounts.NONE))));
+        Map<String, String> names = new HashMap<>();
+        areas.stream().filter(area -> area.kind().equals(kind)).forEach(area -> {
+            names.put(area.code(), area.name());
+            if (area.inForce()) {
+                rows.add(new AreaRow(area.code(), area.name(), counts.getOrDefault(area.code(), ReportCounts.NONE)));
+            }
+        });
         var listed = rows.stream().map(AreaRow::code).collect(Collectors.toSet());
         counts.keySet().stream()
                 .filter(Objects::nonNull)
                 .filter(missing -> !listed.contains(missing))
                 .sorted()
-                .forEach(missing -> rows.add(
-                        new AreaRow(missing, missing, Objects.requireNonNull(counts.get(missing), "a key of counts"))));
+                .forEach(missing -> rows.add(new AreaRow(
+                        missing,
+                        names.getOrDefault(missing, missing),
+                        Objects.requireNonNull(counts.get(missing), "a key of counts"))));
         ReportCounts inNone = counts.get(null);
         if (inNone != null && inNone.received() > 0) {
             rows.add(new AreaRow(null, outside, inNone));

@@ -36,14 +36,14 @@ class ReportSettingsTests {
                 "KT. CHỦ TỊCH",
                 "PHÓ CHỦ TỊCH",
                 "Trần Thị B",
-                List.of("UBND quận Long Biên"));
+                List.of("UBND Thành phố Hà Nội"));
         var settings = new ReportSettings(Map.of("GT", ward));
 
         var gt = settings.of("GT", "Phường Gia Thụy");
         assertThat(gt.number()).isEqualTo("15");
         assertThat(gt.signerAuthority()).isEqualTo("KT. CHỦ TỊCH");
         assertThat(gt.signerTitle()).isEqualTo("PHÓ CHỦ TỊCH");
-        assertThat(gt.recipients()).containsExactly("UBND quận Long Biên");
+        assertThat(gt.recipients()).containsExactly("UBND Thành phố Hà Nội");
         assertThat(gt.place()).isEqualTo("Gia Thụy");
         assertThat(settings.of("NT", "Phường Ngọc Thụy").signerTitle()).isEqualTo("CHỦ TỊCH");
     }

@@ -257,6 +257,30 @@ class StatsIntegrationTests {
     }
 
     @Test
+    void aZoneOfAMapDrawnAfterThePeriodStillShowsItsName() {
+        // As in a ward that drew its map after its first reports: TDP01's only row starts later.
+        database.sql("UPDATE zone SET valid_from = '2026-11-15T00:00:00Z' WHERE id = :zone")
+                .bind("zone", seed.zone1)
+                .then()
+                .block();
+        try {
+            assertThat(monthly(admin, "2026-10").getByZone())
+                    .filteredOn(row -> "TDP01".equals(row.getCode()))
+                    .singleElement()
+                    .satisfies(row -> {
+                        // (another test may have renamed it since: the latest name is shown)
+                        assertThat(row.getName()).startsWith("Tổ dân phố số 1");
+                        assertThat(row.getCounts().getReceived()).isPositive();
+                    });
+        } finally {
+            database.sql("UPDATE zone SET valid_from = '2026-01-01T00:00:00Z' WHERE id = :zone")
+                    .bind("zone", seed.zone1)
+                    .then()
+                    .block();
+        }
+    }
+
+    @Test
     void aPeriodNotYetOverShowsTheWorkloadAsItIsNow() {
         // Every waiting report is past its deadline by now: R9, R10 and the disputed R14 for U1;
         // R3 (reassigned in November) and R13 for U2.
