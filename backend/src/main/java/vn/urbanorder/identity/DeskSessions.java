@@ -59,10 +59,7 @@ public class DeskSessions {
         return store.resume(secret, touch)
                 .flatMap(users::findById)
                 .filter(User::active)
-                .map(user -> {
-                    var token = accessTokens.mint(user);
-                    return new CallerAuthentication(AccessTokens.callerOf(token), token);
-                });
+                .map(user -> AccessTokens.authenticationOf(accessTokens.mint(user)));
     }
 
     /** SecureRandom may read the system's entropy source, so it runs off the event loops. */
