@@ -145,8 +145,7 @@ class FieldAppBrowserTests {
         again.fill("ngắn");
         change.click();
         // The service's own rule, beside the field it concerns.
-        assertThat(page.locator("#new-password-error"))
-                .containsText("cần từ 10 đến 72 ký tự", FieldApp.PATIENT_TEXT);
+        assertThat(page.locator("#new-password-error")).containsText("cần từ 10 đến 72 ký tự", FieldApp.PATIENT_TEXT);
         assertThat(page.locator("#new-password-again-error")).isHidden();
         assertThat(PageChecks.overflowPx(page)).isZero();
         assertThat(PageChecks.smallTargets(page)).isEmpty();
