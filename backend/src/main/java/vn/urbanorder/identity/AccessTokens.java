@@ -30,6 +30,12 @@ class AccessTokens {
     private static final String UNIT_ID = "unit_id";
     private static final String USERNAME = "preferred_username";
 
+    /**
+     * Present (and true) only while the user must change a password someone else set: the
+     * service then refuses everything but that change ({@link PasswordChangeGate}).
+     */
+    static final String PASSWORD_CHANGE_REQUIRED = "password_change_required";
+
     private final JwtEncoder encoder;
     private final Clock clock;
     private final String issuer;
@@ -65,6 +71,9 @@ class AccessTokens {
         if (user.unitId() != null) {
             claims.claim(UNIT_ID, user.unitId().toString());
         }
+        if (user.passwordChangeRequired()) {
+            claims.claim(PASSWORD_CHANGE_REQUIRED, true);
+        }
         var header = JwsHeader.with(MacAlgorithm.HS256).type("JWT").build();
         return encoder.encode(JwtEncoderParameters.from(header, claims.build()));
     }
@@ -79,6 +88,12 @@ class AccessTokens {
                 Objects.requireNonNull(token.getClaimAsString(WARD_CODE), "checked by TokenChecks"),
                 roles(token.getClaimAsStringList(ROLES)),
                 unit == null ? null : UUID.fromString(unit));
+    }
+
+    /** The authentication a verified token of ours stands for. */
+    static CallerAuthentication authenticationOf(Jwt token) {
+        return new CallerAuthentication(
+                callerOf(token), token, Boolean.TRUE.equals(token.getClaimAsBoolean(PASSWORD_CHANGE_REQUIRED)));
     }
 
     /** Known role names become roles; anything else is ignored rather than trusted. */

@@ -31,7 +31,8 @@ import reactor.core.publisher.Mono;
  * Who may use the console ({@code /console/}): a person signed in through {@link DeskSessions},
  * known by an HttpOnly, SameSite cookie. Every change is a POST carrying the CSRF token the page
  * was rendered with (double-submit: the token's cookie is HttpOnly too). Roles are checked where
- * the API checks them: the console acts through the API, with the session's user.
+ * the API checks them: the console acts through the API, with the session's user. A person whose
+ * password someone else set is sent to their account page to change it, from every other page.
  */
 @Configuration(proxyBeanMethods = false)
 class DeskSecurityConfiguration {
@@ -64,9 +65,13 @@ class DeskSecurityConfiguration {
                         // The sign-in page, and the console's own style sheet and script it needs.
                         .pathMatchers(SIGN_IN, "/console/*.css", "/console/*.js")
                         .permitAll()
+                        .matchers(PasswordChangeGate.CONSOLE_WHILE_REQUIRED)
+                        .authenticated()
+                        // Every other page waits until a password someone else set has been changed.
                         .anyExchange()
-                        .authenticated())
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(toSignIn()))
+                        .access(PasswordChangeGate.settled()))
+                .exceptionHandling(handling ->
+                        handling.authenticationEntryPoint(toSignIn()).accessDeniedHandler(toAccount()))
                 .build();
     }
 
@@ -115,6 +120,26 @@ class DeskSecurityConfiguration {
                 response.getHeaders().setLocation(URI.create(SIGN_IN));
             }
         });
+    }
+
+    /**
+     * A person whose password someone else set is sent to change it, whatever page they asked
+     * for; a partial update (htmx) is told to send the whole page there.
+     */
+    private static ServerAccessDeniedHandler toAccount() {
+        return (exchange, denied) -> PasswordChangeGate.refused(exchange)
+                .flatMap(passwordPending -> Mono.fromRunnable(() -> {
+                    var response = exchange.getResponse();
+                    if (!passwordPending) {
+                        response.setStatusCode(HttpStatus.FORBIDDEN);
+                    } else if ("true".equals(exchange.getRequest().getHeaders().getFirst("HX-Request"))) {
+                        response.setStatusCode(HttpStatus.FORBIDDEN);
+                        response.getHeaders().set("HX-Redirect", PasswordChangeGate.CONSOLE_ACCOUNT);
+                    } else {
+                        response.setStatusCode(HttpStatus.SEE_OTHER);
+                        response.getHeaders().setLocation(URI.create(PasswordChangeGate.CONSOLE_ACCOUNT));
+                    }
+                }));
     }
 
     /** A change without the page's CSRF token: refused, and said so in a page, not a blank. */

@@ -54,10 +54,9 @@ public class DeskSessions {
 
     /** The request's authentication for a live session of an active user; empty otherwise. */
     Mono<Authentication> resume(String secret, boolean touch) {
-        return store.resume(secret, touch).filter(User::active).map(user -> {
-            var token = tokens.of(user);
-            return new CallerAuthentication(AccessTokens.callerOf(token), token);
-        });
+        return store.resume(secret, touch)
+                .filter(User::active)
+                .map(user -> AccessTokens.authenticationOf(tokens.of(user)));
     }
 
     /** SecureRandom may read the system's entropy source, so it runs off the event loops. */

@@ -88,7 +88,8 @@ class ExternalCallers {
                     }
                     var caller = new Caller(
                             local.userId(), local.username(), local.wardId(), local.wardCode(), roles, local.unitId());
-                    return new CallerAuthentication(caller, token);
+                    // The external issuer keeps the password; nothing here can ask for it to change.
+                    return new CallerAuthentication(caller, token, false);
                 });
     }
 

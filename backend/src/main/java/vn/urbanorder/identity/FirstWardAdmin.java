@@ -103,7 +103,7 @@ class FirstWardAdmin {
                         bootstrap.wardServiceArea() == null ? "" : bootstrap.wardServiceArea())))
                 .flatMap(ward -> passwords
                         .hash("adminPassword", admin.password())
-                        .flatMap(hash -> users.insert(ward.id(), admin, hash, clock.instant())))
+                        .flatMap(hash -> users.insert(ward.id(), admin, hash, false, clock.instant())))
                 .thenReturn(username);
     }
 }

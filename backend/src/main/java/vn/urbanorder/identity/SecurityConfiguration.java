@@ -47,7 +47,8 @@ import vn.urbanorder.shared.ProblemException;
 
 /**
  * Who may call what. Every {@code /api} route needs a valid bearer token except signing in,
- * refreshing and the category list; roles are checked on the controllers. Failures become 401
+ * refreshing and the category list, and a caller whose password someone else set may only change
+ * it ({@link PasswordChangeGate}); roles are checked on the controllers. Failures become 401
  * and 403 problems like every other error.
  */
 @Configuration(proxyBeanMethods = false)
@@ -90,8 +91,11 @@ class SecurityConfiguration {
                         failure instanceof OAuth2AuthenticationException
                                 ? "Mã truy cập không hợp lệ hoặc đã hết hạn. Hãy làm mới mã hoặc đăng nhập lại."
                                 : "Cần đăng nhập để dùng chức năng này."));
-        ServerAccessDeniedHandler denied = (exchange, failure) ->
-                Mono.error(ProblemException.forbidden("Vai trò của bạn không được phép làm việc này."));
+        ServerAccessDeniedHandler denied = (exchange, failure) -> PasswordChangeGate.refused(exchange)
+                .flatMap(passwordPending -> Mono.error(
+                        passwordPending
+                                ? PasswordChangeGate.problem()
+                                : ProblemException.forbidden("Vai trò của bạn không được phép làm việc này.")));
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -102,8 +106,11 @@ class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .matchers(PUBLIC)
                         .permitAll()
-                        .matchers(existingApiRoute(routes))
+                        .matchers(PasswordChangeGate.API_WHILE_REQUIRED)
                         .authenticated()
+                        // Anything else waits until a password someone else set has been changed.
+                        .matchers(existingApiRoute(routes))
+                        .access(PasswordChangeGate.settled())
                         // Unknown routes fall through to a 404 problem, token or not.
                         .anyExchange()
                         .permitAll())
@@ -156,8 +163,7 @@ class SecurityConfiguration {
                 MappedJwtClaimSetConverter.withDefaults(Map.of(JwtClaimNames.ISS, issuerClaim -> issuerClaim))));
         decoder.setJwtValidator(TokenChecks.own(jwt.issuer(), jwt.accessTokenTtl(), clock));
         var manager = new JwtReactiveAuthenticationManager(ownTokensOnly(decoder));
-        manager.setJwtAuthenticationConverter(
-                token -> Mono.fromCallable(() -> new CallerAuthentication(AccessTokens.callerOf(token), token)));
+        manager.setJwtAuthenticationConverter(token -> Mono.fromCallable(() -> AccessTokens.authenticationOf(token)));
         return manager;
     }
 

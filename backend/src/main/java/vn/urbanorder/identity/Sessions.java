@@ -92,7 +92,8 @@ public class Sessions {
      * for this session. Every refresh token the user held is revoked with the change, in one
      * transaction, so the other sessions end at their next refresh. The new password's rules are
      * checked first and count nothing; a wrong current password is counted like a failed sign-in
-     * (and forgiven like one by a right one), so an access token cannot be used to guess it.
+     * (and forgiven like one by a right one), so an access token cannot be used to guess it. A
+     * password someone else set no longer needs changing: the new tokens say so.
      */
     public Mono<TokenPair> changePassword(Caller caller, String current, String next, String clientAddress) {
         return passwords
@@ -121,7 +122,7 @@ public class Sessions {
                                             found.user().id(), hash, clock.instant())
                                     .then(refreshTokens.revokeAll(found.user().id()))
                                     .then(deskSessions.deleteAll(found.user().id()))
-                                    .then(issue(found.user()))));
+                                    .then(issue(found.user().withOwnPassword()))));
                 });
     }
 

@@ -35,7 +35,7 @@ final class TokenChecks {
      * The service's own access tokens: its issuer; {@code exp} and {@code iat} present, not expired
      * and not issued in the future; a lifetime ({@code exp - iat}) no longer than the configured
      * one; {@code sub}, {@code ward_id} (and {@code unit_id} when present) UUIDs, a username, the
-     * ward's code and a list of roles.
+     * ward's code and a list of roles; {@code password_change_required}, when present, a boolean.
      */
     static OAuth2TokenValidator<Jwt> own(String issuer, Duration accessTokenTtl, Clock clock) {
         return new DelegatingOAuth2TokenValidator<>(
@@ -113,7 +113,9 @@ final class TokenChecks {
                 && text(token.getClaims().get("preferred_username"))
                 && text(token.getClaims().get("ward_code"))
                 && token.getClaims().get("roles") instanceof Collection<?> roles
-                && roles.stream().allMatch(String.class::isInstance);
+                && roles.stream().allMatch(String.class::isInstance)
+                && (!token.hasClaim(AccessTokens.PASSWORD_CHANGE_REQUIRED)
+                        || token.getClaims().get(AccessTokens.PASSWORD_CHANGE_REQUIRED) instanceof Boolean);
         return wellFormed ? OAuth2TokenValidatorResult.success() : invalid("the token does not describe a caller");
     }
 

@@ -5,7 +5,11 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A user account as others may see it; the password hash never leaves the identity feature. */
+/**
+ * A user account as others may see it; the password hash never leaves the identity feature.
+ * {@code passwordChangeRequired}: the password was set by someone else (a ward admin), so its
+ * owner must change it before doing anything else.
+ */
 public record User(
         UUID id,
         UUID wardId,
@@ -17,10 +21,28 @@ public record User(
         @Nullable UUID unitId,
         boolean active,
         Instant createdAt,
-        @Nullable Instant lastSignedInAt) {
+        @Nullable Instant lastSignedInAt,
+        boolean passwordChangeRequired) {
 
     public User {
         roles = Set.copyOf(roles);
+    }
+
+    /** The user once they have chosen their own password. */
+    User withOwnPassword() {
+        return new User(
+                id,
+                wardId,
+                wardCode,
+                username,
+                displayName,
+                phone,
+                roles,
+                unitId,
+                active,
+                createdAt,
+                lastSignedInAt,
+                false);
     }
 
     Caller asCaller() {

@@ -62,7 +62,10 @@ public class UserAdministration {
                 .map(found -> new UserPage(found.getT1(), page, size, found.getT2()));
     }
 
-    /** Creates a user in the caller's ward; a taken username is a 409. */
+    /**
+     * Creates a user in the caller's ward; a taken username is a 409. The password is the admin's
+     * choice, so the new user must change it before doing anything else.
+     */
     public Mono<User> create(Caller caller, NewUser draft) {
         var user = new NewUser(
                 draft.username(),
@@ -77,7 +80,7 @@ public class UserAdministration {
                 .flatMap(taken -> taken
                         ? Mono.error(UserAdministration::usernameTaken)
                         : passwords.hash("password", user.password()))
-                .flatMap(hash -> users.insert(caller.wardId(), user, hash, clock.instant()))
+                .flatMap(hash -> users.insert(caller.wardId(), user, hash, true, clock.instant()))
                 // Two admins racing for one username: the database's unique constraint decides.
                 .onErrorMap(UserAdministration::isUsernameClash, race -> usernameTaken())
                 .onErrorMap(UserAdministration::isUnknownUnit, unknown -> unknownUnit())
@@ -86,12 +89,13 @@ public class UserAdministration {
 
     /**
      * Applies the changes. Deactivating a user or changing their password signs them out
-     * everywhere. Admins cannot lock themselves out.
+     * everywhere; a password set for someone else must be changed by them before they do anything
+     * else. Admins cannot lock themselves out.
      */
     public Mono<User> update(Caller caller, UUID id, UserChanges changes) {
         return find(caller, id).flatMap(current -> {
-            User changed = apply(current, changes);
             boolean self = caller.userId().equals(id);
+            User changed = apply(current, changes, self);
             if (self && !changed.active()) {
                 return Mono.error(InvalidRequestException.of("active", "Không thể tự khoá tài khoản của chính mình."));
             }
@@ -120,7 +124,7 @@ public class UserAdministration {
         });
     }
 
-    private static User apply(User user, UserChanges changes) {
+    private static User apply(User user, UserChanges changes, boolean self) {
         if (changes.removeUnit() && changes.unitId() != null) {
             throw InvalidRequestException.of("removeUnit", "Không thể vừa đổi đơn vị vừa bỏ đơn vị.");
         }
@@ -137,7 +141,8 @@ public class UserAdministration {
                 unit,
                 changes.active() != null ? changes.active() : user.active(),
                 user.createdAt(),
-                user.lastSignedInAt());
+                user.lastSignedInAt(),
+                changes.password() != null ? !self : user.passwordChangeRequired());
     }
 
     /**

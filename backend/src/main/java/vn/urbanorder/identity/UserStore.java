@@ -21,7 +21,7 @@ class UserStore {
     /** Every user column, with the ward's code; {@link #toUser} reads a row of it. */
     static final String SELECT = """
             SELECT u.id, u.ward_id, w.code AS ward_code, u.username, u.display_name, u.phone, u.roles,
-                   u.unit_id, u.active, u.created_at, u.last_signed_in_at, u.password_hash
+                   u.unit_id, u.active, u.created_at, u.last_signed_in_at, u.password_change_required, u.password_hash
               FROM app_user u
               JOIN ward w ON w.id = u.ward_id
             """;
@@ -113,11 +113,13 @@ class UserStore {
                 .one();
     }
 
-    Mono<UUID> insert(UUID wardId, NewUser user, String passwordHash, Instant now) {
+    /** {@code changeRequired}: the password is someone else's choice, so its owner must change it. */
+    Mono<UUID> insert(UUID wardId, NewUser user, String passwordHash, boolean changeRequired, Instant now) {
         var spec = database.sql("""
                         INSERT INTO app_user (ward_id, username, display_name, phone, roles, unit_id, password_hash,
-                                              active, created_at, updated_at)
-                        VALUES (:ward, :username, :displayName, :phone, :roles, :unit, :hash, true, :now, :now)
+                                              password_change_required, active, created_at, updated_at)
+                        VALUES (:ward, :username, :displayName, :phone, :roles, :unit, :hash, :changeRequired, true,
+                                :now, :now)
                         RETURNING id
                         """)
                 .bind("ward", wardId)
@@ -125,22 +127,32 @@ class UserStore {
                 .bind("displayName", user.displayName())
                 .bind("roles", roleNames(user.roles()))
                 .bind("hash", passwordHash)
+                .bind("changeRequired", changeRequired)
                 .bind("now", now);
         spec = Binds.nullable(spec, "phone", user.phone(), String.class);
         spec = Binds.nullable(spec, "unit", user.unitId(), UUID.class);
         return spec.map(row -> row.get("id", UUID.class)).one();
     }
 
+    /**
+     * Saves the user's fields; with a new password hash, also whether its owner must change it
+     * (read from {@code user}). Without one, that flag stays as the database has it: the owner
+     * may have changed their password since the user was read.
+     */
     Mono<Void> update(User user, @Nullable String newPasswordHash, Instant now) {
         var spec = database.sql("""
                         UPDATE app_user
                            SET display_name = :displayName, phone = :phone, roles = :roles, unit_id = :unit,
-                               active = :active, password_hash = COALESCE(:hash, password_hash), updated_at = :now
+                               active = :active, password_hash = COALESCE(:hash, password_hash),
+                               password_change_required = CASE WHEN :hash IS NULL THEN password_change_required
+                                                               ELSE :changeRequired END,
+                               updated_at = :now
                          WHERE id = :id AND ward_id = :ward
                         """)
                 .bind("displayName", user.displayName())
                 .bind("roles", roleNames(user.roles()))
                 .bind("active", user.active())
+                .bind("changeRequired", user.passwordChangeRequired())
                 .bind("now", now)
                 .bind("id", user.id())
                 .bind("ward", user.wardId());
@@ -150,8 +162,10 @@ class UserStore {
         return spec.then();
     }
 
+    /** The owner's own change: a password of their choosing, which nobody asks them to change. */
     Mono<Void> changePassword(UUID id, String newPasswordHash, Instant now) {
-        return database.sql("UPDATE app_user SET password_hash = :hash, updated_at = :now WHERE id = :id")
+        return database.sql("UPDATE app_user SET password_hash = :hash, password_change_required = false,"
+                        + " updated_at = :now WHERE id = :id")
                 .bind("hash", newPasswordHash)
                 .bind("now", now)
                 .bind("id", id)
@@ -204,6 +218,7 @@ class UserStore {
                 row.get("unit_id", UUID.class),
                 Boolean.TRUE.equals(row.get("active", Boolean.class)),
                 row.get("created_at", Instant.class),
-                row.get("last_signed_in_at", Instant.class));
+                row.get("last_signed_in_at", Instant.class),
+                Boolean.TRUE.equals(row.get("password_change_required", Boolean.class)));
     }
 }

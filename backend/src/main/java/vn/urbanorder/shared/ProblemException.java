@@ -47,6 +47,13 @@ public class ProblemException extends ErrorResponseException {
         return new ProblemException(HttpStatus.PRECONDITION_REQUIRED, detail);
     }
 
+    /** The problem as one of our own types ({@link ProblemTypes}), with its Vietnamese title. */
+    public ProblemException ofType(java.net.URI type, String title) {
+        getBody().setType(type);
+        getBody().setTitle(title);
+        return this;
+    }
+
     /** The problem with one more member, e.g. the actions allowed instead. */
     public ProblemException with(String name, Object value) {
         getBody().setProperty(name, value);

@@ -10,5 +10,11 @@ public final class ProblemTypes {
     /** Fields of the request break the rules; the problem's {@code errors} lists each. */
     public static final URI VALIDATION = URI.create(BASE + "validation");
 
+    /**
+     * 403: the caller's password was set by someone else (a ward admin), and they must change it
+     * before anything else.
+     */
+    public static final URI PASSWORD_CHANGE_REQUIRED = URI.create(BASE + "password-change-required");
+
     private ProblemTypes() {}
 }

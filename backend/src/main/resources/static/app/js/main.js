@@ -29,7 +29,8 @@ const app = {
 };
 
 // The screens behind the sign-in are fetched when first opened (the page names only the modules
-// outside views/ to fetch at once), so a first visit on a slow connection waits for less.
+// outside views/ to fetch at once), so a first visit on a slow connection waits for less. So is
+// the one for changing a password a ward admin set, which comes before them all.
 const screens = [
   [/^#\/new$/, async (root) => (await import('./views/compose.js')).render(root, app, {})],
   [/^#\/fix\/([0-9a-f-]{36})$/, async (root, match) => (await import('./views/compose.js')).render(root, app, { fix: match[1] })],
@@ -54,7 +55,11 @@ async function route() {
   // A screen that waits on the network shows its own "loading" meanwhile.
   const early = setTimeout(() => mine === turn && view.replaceChildren(container), 250);
   let cleanup;
-  if (!user || hash === '#/sign-in') {
+  const mustChange = session.passwordChangePending();
+  if (mustChange) {
+    tabs.hidden = true;
+    cleanup = await (await import('./views/password.js')).render(container, app, mustChange);
+  } else if (!user || hash === '#/sign-in') {
     tabs.hidden = true;
     cleanup = await signIn.render(container, app, user);
   } else {

@@ -1,7 +1,7 @@
 // The officer's sign-in: an access token (minutes) and a refresh token (a shift) kept on the
 // phone, so a shift never asks twice. Tokens are traded under a lock across tabs, since the
 // service revokes a whole sign-in when one refresh token is used twice.
-import { BASE, NetworkError, SignedOut, errorOf, timeoutSignal } from './api.js';
+import { ApiError, BASE, NetworkError, SignedOut, errorOf, timeoutSignal } from './api.js';
 import * as db from './db.js';
 import { withLock } from './locks.js';
 
@@ -12,6 +12,11 @@ const MARGIN_MS = 60_000;
 const TOKEN_WAIT_MS = 30_000;
 
 let held = null;
+/**
+ * A sign-in with a password a ward admin set, which must be changed before anything else: its
+ * tokens and the password just typed, in memory only, never on the phone. Closing the app drops it.
+ */
+let pending = null;
 
 /** The signed-in user ({id, username, displayName, roles, wardCode, unitId}), or null. */
 export async function user() {
@@ -45,10 +50,63 @@ async function save(tokens) {
   return held;
 }
 
-/** Signs in; rejects with ApiError (401 wrong password, 429 too many tries) or NetworkError. */
+/**
+ * Signs in; rejects with ApiError (401 wrong password, 429 too many tries) or NetworkError. When
+ * the password was set by a ward admin, nothing is kept yet: passwordChangePending() says who must
+ * change it, and changePassword() finishes the sign-in.
+ */
 export async function signIn(username, password) {
-  const previous = await load();
   const tokens = await post('/auth/token', { username, password });
+  if (tokens.user.passwordChangeRequired) {
+    pending = { tokens, password };
+    return tokens.user;
+  }
+  pending = null;
+  return begin(tokens);
+}
+
+/** The officer who must first change a password a ward admin set, or null. */
+export function passwordChangePending() {
+  return pending?.tokens.user ?? null;
+}
+
+/** Gives up the sign-in that waits for a new password (another account, say). */
+export function abandonPasswordChange() {
+  pending = null;
+}
+
+/**
+ * Changes the password a ward admin set to the officer's own, with the one just typed as the
+ * current one, and carries on signed in with the tokens the service answers (they no longer ask
+ * for a change). Rejects with ApiError (422 on newPassword, 429), NetworkError, or SignedOut when
+ * the sign-in ran out meanwhile.
+ */
+export async function changePassword(newPassword) {
+  if (!pending) throw new SignedOut();
+  const change = () => send('PATCH', '/me/password', { currentPassword: pending.password, newPassword }, pending.tokens.accessToken);
+  let response = await change();
+  if (response.status === 401) {
+    // The access token ran out while the officer chose: renewing keeps the requirement.
+    try {
+      pending.tokens = await post('/auth/refresh', { refreshToken: pending.tokens.refreshToken });
+    } catch (e) {
+      if (e instanceof ApiError && !e.transient) {
+        pending = null;
+        throw new SignedOut();
+      }
+      throw e;
+    }
+    response = await change();
+  }
+  if (!response.ok) throw await errorOf(response);
+  const tokens = await response.json();
+  pending = null;
+  return begin(tokens);
+}
+
+/** Keeps a sign-in that needs nothing more on the phone. */
+async function begin(tokens) {
+  const previous = await load();
   if (previous?.user && previous.user.id !== tokens.user.id) {
     // Another officer on this phone: what the last one left is theirs, not this one's.
     held = null;
@@ -121,11 +179,18 @@ function within(ms, promise) {
 }
 
 async function post(path, json) {
-  let response;
+  const response = await send('POST', path, json);
+  if (!response.ok) throw await errorOf(response);
+  return response.json();
+}
+
+async function send(method, path, json, accessToken) {
+  const headers = { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' };
+  if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
   try {
-    response = await fetch(BASE + path, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' },
+    return await fetch(BASE + path, {
+      method,
+      headers,
       body: JSON.stringify(json),
       credentials: 'omit',
       cache: 'no-store',
@@ -134,6 +199,4 @@ async function post(path, json) {
   } catch (e) {
     throw new NetworkError(e.message);
   }
-  if (!response.ok) throw await errorOf(response);
-  return response.json();
 }

@@ -39,6 +39,11 @@ export async function render(root, app, known) {
     button.textContent = t('signIn.working');
     try {
       await session.signIn(username.value.trim(), password.value);
+      if (session.passwordChangePending()) {
+        // A password the ward set: the officer chooses their own before anything else.
+        app.go('#/password');
+        return;
+      }
       navigator.storage?.persist?.().catch(() => {});
       outbox.retryNow();
       app.go('#/new');

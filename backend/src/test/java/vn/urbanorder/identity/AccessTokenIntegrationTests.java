@@ -164,6 +164,10 @@ class AccessTokenIntegrationTests {
         claims = validClaims();
         claims.put("iat", List.of(1));
         assertRefused(claims);
+
+        claims = validClaims();
+        claims.put("password_change_required", "no");
+        assertRefused(claims);
     }
 
     @Test

@@ -61,7 +61,8 @@ class DeskTokensTests {
                 user.unitId(),
                 true,
                 user.createdAt(),
-                user.lastSignedInAt());
+                user.lastSignedInAt(),
+                false);
 
         assertThat(tokens.of(demoted).getClaimAsStringList("roles")).containsExactly("UNIT_STAFF");
     }
@@ -87,7 +88,8 @@ class DeskTokensTests {
                 UUID.randomUUID(),
                 true,
                 SIGNED_IN.minus(Duration.ofDays(30)),
-                SIGNED_IN);
+                SIGNED_IN,
+                false);
     }
 
     private static final class MovingClock extends Clock {

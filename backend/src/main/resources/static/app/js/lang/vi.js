@@ -36,6 +36,20 @@ export default {
   'signIn.otherUser':
     'Máy này còn {n} phản ánh chưa gửi của {name}. Đăng nhập bằng tài khoản khác sẽ xóa chúng. Vẫn tiếp tục?',
 
+  'password.title': 'Đổi mật khẩu',
+  'password.intro':
+    'Chào {name}. Mật khẩu bạn vừa dùng do phường cấp và chỉ dùng một lần. Hãy đặt mật khẩu của riêng bạn để bắt đầu làm việc.',
+  'password.new': 'Mật khẩu mới',
+  'password.rules': 'Ít nhất 10 ký tự, khác mật khẩu phường cấp. Một câu dễ nhớ là mật khẩu tốt.',
+  'password.again': 'Nhập lại mật khẩu mới',
+  'password.submit': 'Đổi mật khẩu',
+  'password.working': 'Đang đổi mật khẩu…',
+  'password.missing': 'Hãy nhập mật khẩu mới.',
+  'password.mismatch': 'Hai lần nhập mật khẩu mới không giống nhau.',
+  'password.offline': 'Không kết nối được máy chủ. Cần có mạng để đổi mật khẩu.',
+  'password.failed': 'Không đổi được mật khẩu (lỗi {status}). Hãy thử lại.',
+  'password.otherAccount': 'Đăng nhập bằng tài khoản khác',
+
   'compose.title': 'Báo vi phạm mới',
   'compose.fixTitle': 'Sửa phản ánh bị từ chối',
   'compose.photos': 'Ảnh hiện trường',

@@ -29,6 +29,7 @@ import vn.urbanorder.api.model.ReportPhotoDto;
 import vn.urbanorder.testing.BrowserSession;
 import vn.urbanorder.testing.BrowserTest;
 import vn.urbanorder.testing.Fixtures;
+import vn.urbanorder.testing.PageChecks;
 import vn.urbanorder.testing.Submission;
 import vn.urbanorder.testing.TestPhotos;
 import vn.urbanorder.testing.TestPoints;
@@ -105,6 +106,73 @@ class FieldAppBrowserTests {
         app.signIn(officer, Fixtures.PASSWORD);
         assertThat(app.page().getByRole(AriaRole.ALERT)).containsText("Đăng nhập sai quá nhiều lần");
         BrowserSession.screenshot(app.page(), "field-app-sign-in-429");
+    }
+
+    /** Issue 21's check: an officer the ward admin just created signs in with the one-time password. */
+    @Test
+    void anOfficerSignsInWithTheWardsOneTimePasswordAndMustChangeItFirst(BrowserSession browser) {
+        String officer = Fixtures.uniqueUsername();
+        String oneTime = "k7mq-p3xa-9fhd";
+        http.post()
+                .uri("/api/v1/users")
+                .header("Authorization", fixtures.bearer(fixtures.user(Fixtures.DEMO_WARD, "WARD_ADMIN")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"username\":\"" + officer + "\",\"displayName\":\"Lê Văn Tuần\",\"roles\":[\"PATROL\"],"
+                        + "\"password\":\"" + oneTime + "\"}")
+                .exchange()
+                .expectStatus()
+                .isCreated();
+        Page page = browser.phone();
+        FieldApp app = new FieldApp(page).open();
+
+        app.signIn(officer, oneTime);
+        assertThat(app.heading("Đổi mật khẩu")).isVisible(FieldApp.PATIENT);
+        assertThat(page.locator("#tabs")).isHidden();
+        // Nothing of that sign-in is kept: closed before the change, the app asks to sign in again.
+        page.reload();
+        assertThat(app.heading("Đăng nhập")).isVisible(FieldApp.PATIENT);
+        app.signIn(officer, oneTime);
+        assertThat(app.heading("Đổi mật khẩu")).isVisible(FieldApp.PATIENT);
+
+        Locator fresh = page.getByLabel("Mật khẩu mới", new Page.GetByLabelOptions().setExact(true));
+        Locator again = page.getByLabel("Nhập lại mật khẩu mới");
+        Locator change = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đổi mật khẩu"));
+        fresh.fill("mat-khau-cua-toi");
+        again.fill("mat-khau-khac-han");
+        change.click();
+        assertThat(page.locator("#new-password-again-error")).hasText("Hai lần nhập mật khẩu mới không giống nhau.");
+        fresh.fill("ngắn");
+        again.fill("ngắn");
+        change.click();
+        // The service's own rule, beside the field it concerns.
+        assertThat(page.locator("#new-password-error")).containsText("cần từ 10 đến 72 ký tự", FieldApp.PATIENT_TEXT);
+        assertThat(page.locator("#new-password-again-error")).isHidden();
+        assertThat(PageChecks.overflowPx(page)).isZero();
+        assertThat(PageChecks.smallTargets(page)).isEmpty();
+        assertThat(PageChecks.lowContrast(page)).isEmpty();
+        BrowserSession.screenshot(page, "field-app-password-change");
+
+        fresh.fill("một câu dễ nhớ của tôi");
+        again.fill("một câu dễ nhớ của tôi");
+        change.click();
+        assertThat(app.heading("Báo vi phạm mới")).isVisible(FieldApp.PATIENT);
+        BrowserSession.screenshot(page, "field-app-password-changed");
+        page.reload();
+        assertThat(app.heading("Báo vi phạm mới")).isVisible(FieldApp.PATIENT);
+
+        Fixtures.attemptSignIn(http, officer, oneTime).expectStatus().isUnauthorized();
+        Fixtures.attemptSignIn(http, officer, "một câu dễ nhớ của tôi")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.user.passwordChangeRequired")
+                .isEqualTo(false);
+        String kept = (String) page.evaluate("() => new Promise((done) => {"
+                + " const open = indexedDB.open('urbanorder-field');"
+                + " open.onsuccess = () => { const all = open.result.transaction('values').objectStore('values').getAll();"
+                + " all.onsuccess = () => done(JSON.stringify(all.result)); }; })");
+        assertThat(kept).doesNotContain(oneTime).doesNotContain("một câu dễ nhớ");
+        assertThat(browser.problems(page).policyViolations()).isEmpty();
     }
 
     @Test

@@ -15,6 +15,7 @@ import reactor.core.publisher.Mono;
 import vn.urbanorder.api.model.PasswordChangeDto;
 import vn.urbanorder.api.model.RefreshRequestDto;
 import vn.urbanorder.api.model.TokenResponseDto;
+import vn.urbanorder.api.model.UserDto;
 import vn.urbanorder.console.ApiProblem;
 import vn.urbanorder.console.ConsoleApi;
 import vn.urbanorder.identity.DeskSessions;
@@ -22,6 +23,8 @@ import vn.urbanorder.identity.DeskSessions;
 /**
  * Everyone's own account: changing one's password. The API ends every session of the person with
  * the change, this one too, so the page then asks them to sign in again with the new password.
+ * Someone whose password a ward admin set is sent here from every other page until they change it
+ * (identity.PasswordChangeGate), and the page tells them why.
  */
 @Controller
 class AccountPageController {
@@ -36,7 +39,7 @@ class AccountPageController {
 
     @GetMapping("/console/account")
     Mono<Rendering> account() {
-        return Mono.just(page(Map.of(), HttpStatus.OK));
+        return page(Map.of(), HttpStatus.OK);
     }
 
     @PostMapping(path = "/console/account/password", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -53,7 +56,7 @@ class AccountPageController {
                 errors.put("newPasswordAgain", texts.text("console.account.error.mismatch"));
             }
             if (!errors.isEmpty()) {
-                return Mono.just(page(errors, HttpStatus.UNPROCESSABLE_CONTENT));
+                return page(errors, HttpStatus.UNPROCESSABLE_CONTENT);
             }
             return api.exchange(
                             client -> client.patch()
@@ -65,11 +68,11 @@ class AccountPageController {
                             TokenResponseDto.class)
                     .flatMap(tokens -> forget(tokens).then(Mono.fromSupplier(() -> changed(exchange))))
                     .onErrorResume(ApiProblem.class, refused -> switch (refused.status()) {
-                        case 422 -> Mono.just(page(refused.fieldErrors(), HttpStatus.UNPROCESSABLE_CONTENT));
+                        case 422 -> page(refused.fieldErrors(), HttpStatus.UNPROCESSABLE_CONTENT);
                         case 429 ->
-                            Mono.just(page(
+                            page(
                                     Map.of("currentPassword", String.valueOf(refused.detail())),
-                                    HttpStatus.TOO_MANY_REQUESTS));
+                                    HttpStatus.TOO_MANY_REQUESTS);
                         default -> Mono.error(refused);
                     });
         });
@@ -105,10 +108,13 @@ class AccountPageController {
         return Rendering.view("console/people/password-changed").build();
     }
 
-    private static Rendering page(Map<String, String> errors, HttpStatus status) {
-        return Rendering.view("console/people/account")
-                .modelAttribute("errors", errors)
-                .status(status)
-                .build();
+    /** The page, saying so when the person must change a password someone else set. */
+    private Mono<Rendering> page(Map<String, String> errors, HttpStatus status) {
+        return api.get(uri -> uri.path("/api/v1/me").build(), UserDto.class)
+                .map(me -> Rendering.view("console/people/account")
+                        .modelAttribute("errors", errors)
+                        .modelAttribute("mustChange", Boolean.TRUE.equals(me.getPasswordChangeRequired()))
+                        .status(status)
+                        .build());
     }
 }

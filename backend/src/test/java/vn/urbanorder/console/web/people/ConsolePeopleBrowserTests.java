@@ -65,9 +65,15 @@ class ConsolePeopleBrowserTests {
         assertThat(admin.getByRole(AriaRole.ALERT)).containsText("chỉ hiện một lần");
         check(admin, "console-people-created-password");
 
-        // The new officer signs in on a tablet with it.
+        // The new officer signs in on a tablet with it, and must first choose a password of their own.
         Page officer = browser.open(Screen.TABLET);
         signIn(officer, username, first);
+        assertThat(officer.getByRole(AriaRole.ALERT))
+                .containsText("do quản trị phường đặt", new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        assertThat(officer).hasURL(java.util.regex.Pattern.compile(".*/console/account$"));
+        check(officer, "console-account-must-change-tablet");
+        link(officer, "Hàng việc").click();
+        assertThat(officer).hasURL(java.util.regex.Pattern.compile(".*/console/account$"));
 
         // A reset: a new password, the officer's session ends, the first password opens nothing.
         link(admin, "Mở trang của người dùng").click();

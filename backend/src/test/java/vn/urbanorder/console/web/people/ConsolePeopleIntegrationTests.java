@@ -236,6 +236,68 @@ class ConsolePeopleIntegrationTests {
     }
 
     @Test
+    void aPasswordTheAdminSetIsChangedBeforeAnyOtherPageOpens() {
+        String person = fixtures.user(ward, "INSPECTOR");
+        UUID personId = id(person);
+        String page = String.join(
+                "",
+                desk.post(admin, "/console/people/" + personId + "/password", Desk.form())
+                        .expectStatus()
+                        .isOk()
+                        .returnResult(String.class)
+                        .getResponseBody()
+                        .collectList()
+                        .block());
+        assertThat(page).contains("người dùng sẽ phải đổi sang mật khẩu của riêng mình");
+        Matcher shown = ONE_TIME_PASSWORD.matcher(page);
+        assertThat(shown.find()).isTrue();
+        String oneTime = shown.group(1);
+        desk.get(admin, "/console/people/" + personId).expectBody(String.class).value(again -> assertThat(again)
+                .contains("Chưa đổi mật khẩu dùng một lần"));
+
+        Desk.Session session = desk.signIn(person, oneTime);
+        for (String path : List.of("/console/", "/console/queue", "/console/reviews", "/console/people")) {
+            desk.get(session, path).expectStatus().isSeeOther().expectHeader().location("/console/account");
+        }
+        desk.post(session, "/console/people/" + personId + "/active", Desk.form("active", "false"))
+                .expectStatus()
+                .isSeeOther()
+                .expectHeader()
+                .location("/console/account");
+        // A partial update (htmx) is told to send the whole page there.
+        desk.getPartial(session, "/console/queue?status=NEW")
+                .expectStatus()
+                .isForbidden()
+                .expectHeader()
+                .valueEquals("HX-Redirect", "/console/account");
+        desk.get(session, "/console/account")
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(account -> assertThat(account).contains("Mật khẩu bạn đang dùng do quản trị phường đặt."));
+
+        desk.post(
+                        session,
+                        "/console/account/password",
+                        Desk.form(
+                                "currentPassword", oneTime,
+                                "newPassword", "mật khẩu của riêng tôi",
+                                "newPasswordAgain", "mật khẩu của riêng tôi"))
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(changed -> assertThat(changed).contains("Đã đổi mật khẩu"));
+        Desk.Session own = desk.signIn(person, "mật khẩu của riêng tôi");
+        desk.get(own, "/console/queue").expectStatus().isOk();
+        desk.get(own, "/console/account")
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(account -> assertThat(account).doesNotContain("do quản trị phường đặt"));
+        assertThat(active("app_user", personId)).isTrue();
+    }
+
+    @Test
     void aPersonChangesTheirOwnPasswordAndSignsInAgainWithIt() {
         String person = fixtures.user(ward, "INSPECTOR");
         Desk.Session session = desk.signIn(person, Fixtures.PASSWORD);

@@ -66,6 +66,15 @@ final class Desk {
                 .exchange();
     }
 
+    /** A partial update, as htmx asks for it. */
+    WebTestClient.ResponseSpec getPartial(Session session, String path) {
+        return http.get()
+                .uri(path)
+                .header("HX-Request", "true")
+                .cookie(DeskSessions.COOKIE, session.cookie())
+                .exchange();
+    }
+
     /** Posts the form with a page's CSRF token, as the page's own form does. */
     WebTestClient.ResponseSpec post(Session session, String path, MultiValueMap<String, String> form) {
         return send(path, session, csrf(session), form);
