@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Console pages benchmark (issue 20: the unit queue page and a report page each ≤ 300 ms with
-# 100,000 reports in the ward): signs in to the console as a unit's staff member, then times, one
+# 100,000 reports in the ward; issue 21: the month page ≤ 1 s with 1,000,000): signs in to the console as a unit's staff member, then times, one
 # request at a time after 20 untimed ones each, N × GET /console/queue (default filters) and
 # N × GET /console/reports/{id} (N different reports of the unit, open and closed), and the API
-# calls the pages make underneath (the unit's queue, a report) for comparison. Prints p50, p95,
+# calls the pages make underneath (the unit's queue, a report) for comparison; then, as the ward
+# admin, N × GET /console/figures (the last whole month) and the JSON figures under it. Prints p50, p95,
 # p99 and max of curl's time_total per page, and the service's CPU time per request (its own
 # threads, and apart the JIT compilers', which are still busy after a short warm-up).
 #
@@ -14,7 +15,7 @@
 # Needs: the jar (./mvnw -B -o package -DskipTests -pl backend -am), a local PostgreSQL reachable
 # as PGHOST/PGPORT/PGUSER (default 127.0.0.1:5432, postgres) that may create databases, curl, unzip.
 # Usage: infra/bench/console/run.sh
-#   env: REPORTS (100000), N (100 timed requests per page), WARM (20 untimed before them), DESK_USER (ttdt1: the unit with the
+#   env: REPORTS (100000; 1000000 for the month page's goal), FIGURES (1; 0 skips the month page), N (100 timed requests per page), WARM (20 untimed before them), DESK_USER (ttdt1: the unit with the
 #        most reports; vsmt1 works too), SEED (0.42), PORT (8098), DB (urban_order_console_bench),
 #        JAR (the built jar), JAVA_OPTS (-Xmx256m), WORK (a new temporary directory, kept),
 #        KEEP=1 keeps the database, and reuses it when it already holds REPORTS reports.
@@ -107,16 +108,23 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "service: $java_opts, commit $commit; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # The console as a browser signs in: the CSRF token from the sign-in page, then the form.
-rm -f "$jar_cookies"
-csrf=$(curl -sf -c "$jar_cookies" -b "$jar_cookies" "localhost:$port/console/sign-in" \
-  | sed -nE 's/.*<meta name="csrf-token" content="([^"]+)".*/\1/p')
-[ -n "$csrf" ] || { echo "no CSRF token on the sign-in page" >&2; exit 1; }
-status=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar_cookies" -b "$jar_cookies" -X POST \
-  "localhost:$port/console/sign-in" --data-urlencode "username=$user" --data-urlencode "password=$password" \
-  --data-urlencode "_csrf=$csrf")
-case "$status" in 302 | 303) ;; *) echo "signing in as $user answered $status" >&2; exit 1 ;; esac
-grep -qP '\tUO_DESK\t' "$jar_cookies" || { echo "no UO_DESK cookie after signing in" >&2; exit 1; }
+desk_sign_in() {  # username cookie-jar
+  rm -f "$2"
+  local csrf status
+  csrf=$(curl -sf -c "$2" -b "$2" "localhost:$port/console/sign-in" \
+    | sed -nE 's/.*<meta name="csrf-token" content="([^"]+)".*/\1/p')
+  [ -n "$csrf" ] || { echo "no CSRF token on the sign-in page" >&2; exit 1; }
+  status=$(curl -s -o /dev/null -w '%{http_code}' -c "$2" -b "$2" -X POST \
+    "localhost:$port/console/sign-in" --data-urlencode "username=$1" --data-urlencode "password=$password" \
+    --data-urlencode "_csrf=$csrf")
+  case "$status" in 302 | 303) ;; *) echo "signing in as $1 answered $status" >&2; exit 1 ;; esac
+  grep -qP '\tUO_DESK\t' "$2" || { echo "no UO_DESK cookie after signing in as $1" >&2; exit 1; }
+}
+desk_sign_in "$user" "$jar_cookies"
 TOKEN=$(token "$user")
+admin_cookies="$work/admin-cookies.txt"
+desk_sign_in admin "$admin_cookies"
+ADMIN_TOKEN=$(token admin)
 
 # The service's CPU time so far in clock ticks: "work" (every thread but the JIT compilers') and "jit".
 cpu() {
@@ -131,9 +139,14 @@ cpu() {
 # Prints "label: p50 p95 p99 max (HTTP codes)" and the service's CPU time per timed request (which
 # the machine's other load changes far less than the times, though a busy machine raises it some),
 # and keeps the last answer in $work.
-measure() {  # label auth(desk|bearer) path
+measure() {  # label auth(desk|bearer: as DESK_USER; admin-desk|admin-bearer: as the ward admin) path
   local label=$1 auth=$2 path=$3 i=0 url args=() times="$work/times-$1.txt" codes="$work/codes-$1.txt"
-  if [ "$auth" = desk ]; then args=(-b "$jar_cookies"); else args=(-H "Authorization: Bearer $TOKEN"); fi
+  case "$auth" in
+    desk) args=(-b "$jar_cookies") ;;
+    admin-desk) args=(-b "$admin_cookies") ;;
+    admin-bearer) args=(-H "Authorization: Bearer $ADMIN_TOKEN") ;;
+    *) args=(-H "Authorization: Bearer $TOKEN") ;;
+  esac
   : > "$times"
   : > "$codes"
   local work0 jit0 work1 jit1
@@ -162,6 +175,12 @@ measure queue-page desk /console/queue
 measure report-page desk '/console/reports/{id}'
 measure queue-api bearer '/api/v1/reports?unitId=mine&status=ASSIGNED,IN_PROGRESS,REOPENED&sort=dueAt&limit=50'
 measure report-api bearer '/api/v1/reports/{id}'
+# The ward office's month page (issue 21: ≤ 1 s with 1,000,000 reports): the last whole month, and
+# the JSON figures under it. FIGURES=0 leaves them out.
+if [ "${FIGURES:-1}" = 1 ]; then
+  measure figures-page admin-desk /console/figures
+  measure figures-api admin-bearer "/api/v1/stats/monthly?month=${last:0:7}"
+fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "queue page: $(grep -c '<tr' "$work/answer-queue-page" || true) table rows, $(stat -c %s "$work/answer-queue-page") bytes;" \
   "last report page: $(stat -c %s "$work/answer-report-page") bytes"
