@@ -60,8 +60,9 @@ class QueueController {
                         if (unit) {
                             builder.queryParam("unitId", "mine");
                         }
-                        if (cursor != null && !cursor.isBlank()) {
-                            builder.queryParam("cursor", cursor);
+                        String next = Cursors.of(cursor);
+                        if (next != null) {
+                            builder.queryParam("cursor", next);
                         }
                         return builder.build();
                     },

@@ -45,8 +45,9 @@ class ReviewQueueController {
                         if (zone != null) {
                             builder.queryParam("zoneId", zone);
                         }
-                        if (cursor != null && !cursor.isBlank()) {
-                            builder.queryParam("cursor", cursor);
+                        String next = Cursors.of(cursor);
+                        if (next != null) {
+                            builder.queryParam("cursor", next);
                         }
                         return builder.build();
                     },

@@ -3,6 +3,7 @@ package vn.urbanorder.console.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,6 +64,15 @@ class ConsoleSignInIntegrationTests {
         assertThat(session.getPath()).isEqualTo("/console");
         assertThat(session.getValue()).hasSizeGreaterThanOrEqualTo(40);
         page("/console/queue", session).expectStatus().isOk();
+        // A tampered page link (braces a URI template would take for placeholders) starts from page one.
+        for (String list : List.of("/console/queue", "/console/reviews")) {
+            http.get()
+                    .uri(list + "?cursor={cursor}", "{x}")
+                    .cookie(DeskSessions.COOKIE, session.getValue())
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+        }
     }
 
     @Test
