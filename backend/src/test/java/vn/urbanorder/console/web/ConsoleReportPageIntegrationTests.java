@@ -4,22 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseCookie;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
-import org.springframework.web.reactive.function.BodyInserters;
 import vn.urbanorder.api.model.ReportDto;
 import vn.urbanorder.identity.DeskSessions;
+import vn.urbanorder.testing.DeskSignIn;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 import vn.urbanorder.testing.Submission;
@@ -34,7 +28,6 @@ class ConsoleReportPageIntegrationTests {
 
     private static final UUID VSMT = UUID.fromString("a1000000-0000-4000-8000-000000000203");
     private static final UUID TTDT = UUID.fromString("a1000000-0000-4000-8000-000000000201");
-    private static final Pattern TOKEN = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
 
     @LocalServerPort
     int port;
@@ -59,7 +52,7 @@ class ConsoleReportPageIntegrationTests {
     @Test
     void theUnitsStaffSeeTheReportWithItsNamesAndTrailAndFindItInTheirQueue() {
         ReportDto report = sanitationReport();
-        String session = signIn(fixtures.user(Fixtures.DEMO_WARD, VSMT, "UNIT_STAFF"));
+        String session = DeskSignIn.session(http, fixtures.user(Fixtures.DEMO_WARD, VSMT, "UNIT_STAFF"));
 
         // The second time, the category names come from the list the console keeps.
         for (int time = 0; time < 2; time++) {
@@ -85,7 +78,7 @@ class ConsoleReportPageIntegrationTests {
                 .getStatus()
                 .value();
         assertThat(refused).isIn(403, 404);
-        String session = signIn(other);
+        String session = DeskSignIn.session(http, other);
 
         assertThat(page("/console/reports/" + report.getId(), session, refused)).doesNotContain(report.getReference());
         page("/console/reports/" + UUID.randomUUID(), session, 404);
@@ -110,32 +103,5 @@ class ConsoleReportPageIntegrationTests {
                 .expectBody(String.class)
                 .returnResult();
         return result.getResponseBody() == null ? "" : result.getResponseBody();
-    }
-
-    /** Signs in through the form, as a browser does; gives the session cookie's value. */
-    private String signIn(String username) {
-        var signInPage = http.get().uri("/console/sign-in").exchange().returnResult(String.class);
-        Matcher token = TOKEN.matcher(
-                String.join("", signInPage.getResponseBody().collectList().block()));
-        assertThat(token.find()).as("the page's CSRF token").isTrue();
-        ResponseCookie csrf = signInPage.getResponseCookies().getFirst("UO_DESK_CSRF");
-        assertThat(csrf).as("the CSRF cookie").isNotNull();
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("_csrf", token.group(1));
-        form.add("username", username);
-        form.add("password", Fixtures.PASSWORD);
-        ResponseCookie session = http.post()
-                .uri("/console/sign-in")
-                .cookie("UO_DESK_CSRF", csrf.getValue())
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData(form))
-                .exchange()
-                .expectStatus()
-                .isSeeOther()
-                .returnResult(String.class)
-                .getResponseCookies()
-                .getFirst(DeskSessions.COOKIE);
-        assertThat(session).as("the session cookie").isNotNull();
-        return session.getValue();
     }
 }

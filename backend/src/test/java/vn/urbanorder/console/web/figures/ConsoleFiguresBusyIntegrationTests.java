@@ -10,6 +10,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import vn.urbanorder.identity.DeskSessions;
+import vn.urbanorder.testing.DeskSignIn;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 

@@ -22,6 +22,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import vn.urbanorder.api.model.PeriodStatisticsDto;
 import vn.urbanorder.identity.DeskSessions;
+import vn.urbanorder.testing.DeskSignIn;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.IntegrationTest;
 import vn.urbanorder.testing.Submission;

@@ -1,4 +1,4 @@
-package vn.urbanorder.console.web.figures;
+package vn.urbanorder.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,17 +11,16 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 import vn.urbanorder.identity.DeskSessions;
-import vn.urbanorder.testing.Fixtures;
 
 /** Signs in to the console over plain HTTP, through the form as a browser does. */
-final class DeskSignIn {
+public final class DeskSignIn {
 
     private static final Pattern TOKEN = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
 
     private DeskSignIn() {}
 
     /** The session cookie's value. */
-    static String session(WebTestClient http, String username) {
+    public static String session(WebTestClient http, String username) {
         var signInPage = http.get().uri("/console/sign-in").exchange().returnResult(String.class);
         Matcher token = TOKEN.matcher(
                 String.join("", signInPage.getResponseBody().collectList().block()));
