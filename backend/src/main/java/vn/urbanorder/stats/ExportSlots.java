@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -79,23 +81,41 @@ final class ExportSlots {
     }
 
     /**
-     * Runs {@code work} in a slot, or answers 503 with Retry-After when none is free: for a file
-     * built in memory, which has nothing to clean up. The slot is given back however the work
-     * ends (done, failed or abandoned).
+     * Builds a file in memory in a slot, or answers 503 with Retry-After when none is free: for a
+     * document made from {@code input} by {@code build}, which blocks a thread and cannot be stopped
+     * once begun. The slot is given back when the build ends, even when the request is abandoned
+     * while it runs (so abandoned downloads cannot run more builds at once than there are slots);
+     * abandoned before the build begins, at once, and the build never starts.
      */
-    <T> Mono<T> inSlot(Mono<T> work) {
+    <F, T> Mono<T> inSlot(Mono<F> input, Function<F, T> build) {
         return Mono.defer(() -> {
             if (!slots.tryAcquire()) {
                 return Mono.error(busy());
             }
-            var held = new AtomicBoolean(true);
-            return work.doFinally(signal -> {
-                if (held.compareAndSet(true, false)) {
-                    slots.release();
-                }
-            });
+            var state = new AtomicInteger(WAITING);
+            return input.publishOn(Schedulers.boundedElastic())
+                    .map(value -> {
+                        if (!state.compareAndSet(WAITING, BUILDING)) {
+                            throw new CancellationException("abandoned before the build began");
+                        }
+                        try {
+                            return build.apply(value);
+                        } finally {
+                            state.set(ENDED);
+                            slots.release();
+                        }
+                    })
+                    .doFinally(signal -> {
+                        if (state.compareAndSet(WAITING, ENDED)) {
+                            slots.release();
+                        }
+                    });
         });
     }
+
+    private static final int WAITING = 0;
+    private static final int BUILDING = 1;
+    private static final int ENDED = 2;
 
     private static ProblemException busy() {
         return ProblemException.serviceUnavailable(

@@ -88,22 +88,19 @@ public class StatsExports {
      * slots (503 with Retry-After when none is free).
      */
     public Mono<ReportFile> document(StatsScope scope, DocumentFormat format) {
-        return slots.inSlot(
-                statistics.figures(scope).publishOn(Schedulers.boundedElastic()).map(figures -> {
-                    ReportDocument report =
-                            UpwardReport.of(figures, reportSettings.of(figures.wardCode(), figures.wardName()));
-                    var out = new ByteArrayOutputStream();
-                    unchecked(() -> {
-                        if (format == DocumentFormat.PDF) {
-                            ReportPdf.write(report, out);
-                        } else {
-                            ReportDocx.write(report, out);
-                        }
-                    });
-                    String name =
-                            scope.period().fileStem("bao-cao", scope.ward().code()) + format.extension();
-                    return new ReportFile(out.toByteArray(), name, format);
-                }));
+        return slots.inSlot(statistics.figures(scope), figures -> {
+            ReportDocument report = UpwardReport.of(figures, reportSettings.of(figures.wardCode(), figures.wardName()));
+            var out = new ByteArrayOutputStream();
+            unchecked(() -> {
+                if (format == DocumentFormat.PDF) {
+                    ReportPdf.write(report, out);
+                } else {
+                    ReportDocx.write(report, out);
+                }
+            });
+            String name = scope.period().fileStem("bao-cao", scope.ward().code()) + format.extension();
+            return new ReportFile(out.toByteArray(), name, format);
+        });
     }
 
     /** Export slots free now. */

@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reactivestreams.Subscription;
@@ -158,26 +159,46 @@ class ExportSlotsIntegrationTests {
     }
 
     @Test
-    void aDocumentBuiltInMemoryTakesASlotWhileItIsBuiltAndGivesItBackHoweverItEnds() {
+    void aDocumentBuiltInMemoryTakesASlotWhileItIsBuiltAndGivesItBackHoweverItEnds() throws Exception {
         var slots = new ExportSlots(folder, 1, (format, file) -> new StubWriter());
 
-        Disposable waiting = slots.inSlot(Mono.never()).subscribe();
+        Disposable waiting = slots.inSlot(Mono.never(), Function.identity()).subscribe();
         assertThat(slots.free()).isZero();
-        StepVerifier.create(slots.inSlot(Mono.just("second")))
+        StepVerifier.create(slots.inSlot(Mono.just("second"), Function.identity()))
                 .expectErrorSatisfies(failure -> assertThat(
                                 ((ProblemException) failure).getStatusCode().value())
                         .isEqualTo(503))
                 .verify(Duration.ofSeconds(5));
-        waiting.dispose(); // abandoned
+        waiting.dispose(); // abandoned before its build began
         assertThat(slots.free()).isEqualTo(1);
 
-        StepVerifier.create(slots.inSlot(Mono.just("built")))
+        StepVerifier.create(slots.inSlot(Mono.just("built"), Function.identity()))
                 .expectNext("built")
                 .verifyComplete();
-        StepVerifier.create(slots.inSlot(Mono.error(new IOException("failed"))))
+        StepVerifier.create(slots.inSlot(Mono.error(new IOException("failed")), Function.identity()))
                 .expectError(IOException.class)
                 .verify(Duration.ofSeconds(5));
+        StepVerifier.create(slots.inSlot(Mono.just("input"), input -> {
+                    throw new IllegalStateException("the build failed");
+                }))
+                .expectError(IllegalStateException.class)
+                .verify(Duration.ofSeconds(5));
         assertThat(slots.free()).isEqualTo(1);
+
+        // Abandoned while its build runs (which nothing can stop): the slot stays taken until it ends.
+        var building = new CountDownLatch(1);
+        var finish = new CountDownLatch(1);
+        Disposable running = slots.inSlot(Mono.just("input"), input -> {
+                    building.countDown();
+                    await(finish);
+                    return "late";
+                })
+                .subscribe();
+        await(building);
+        running.dispose();
+        assertThat(slots.free()).as("while the abandoned build still runs").isZero();
+        finish.countDown();
+        eventually(() -> slots.free() == 1);
     }
 
     @Test
