@@ -74,8 +74,10 @@ class ClientsThatLeaveIntegrationTests {
         awaitTrue(() -> spooled().isEmpty(), "the spool folder is emptied");
         awaitTrue(() -> output.getOut().contains("requestId=" + requestId), "the request is logged");
         assertLeftQuietly(output.getAll().substring(logged), requestId);
-        // Counted, but with no status (none was sent) and not as a failure.
-        awaitTrue(() -> grown(before, intakeMetrics(), "UNKNOWN") == 1, "the request is counted");
+        // Counted, but with no status (none was sent) and not as a failure. (At least once: the
+        // application is shared with other test classes, whose abandoned uploads end on their own
+        // clock, after their body timeout, and may be counted meanwhile.)
+        awaitTrue(() -> grown(before, intakeMetrics(), "UNKNOWN") >= 1, "the request is counted");
         var after = intakeMetrics();
         assertThat(grown(before, after, "error")).isZero();
         assertThat(grown(before, after, "200") + grown(before, after, "500")).isZero();
