@@ -33,6 +33,7 @@ import vn.urbanorder.identity.Role;
 public class DemoMap {
 
     private static final Logger log = LoggerFactory.getLogger(DemoMap.class);
+    private static final UUID PROVINCE = UUID.fromString("a1000000-0000-4000-8000-000000000000");
     private static final UUID WARD = UUID.fromString("a1000000-0000-4000-8000-000000000001");
     private static final UUID ADMIN = UUID.fromString("a1000000-0000-4000-8000-000000000101");
     private static final String FILE = "demo/gia-thuy-zones.geojson";
@@ -40,7 +41,7 @@ public class DemoMap {
     private final Mono<Void> ready;
 
     DemoMap(Zones zones, JsonMapper json) {
-        Caller admin = new Caller(ADMIN, "admin", WARD, "GT", Set.of(Role.WARD_ADMIN), null);
+        Caller admin = new Caller(ADMIN, "admin", PROVINCE, WARD, "GT", Set.of(Role.WARD_ADMIN), null);
         this.ready = zones.at(admin, null)
                 .flatMap(current -> !current.isEmpty()
                         ? Mono.empty()

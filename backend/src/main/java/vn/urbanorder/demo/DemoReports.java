@@ -31,6 +31,7 @@ import vn.urbanorder.photo.Photos;
 import vn.urbanorder.report.PastReports;
 import vn.urbanorder.report.ReportLocation;
 import vn.urbanorder.report.ReportSubmission;
+import vn.urbanorder.shared.GeoJson;
 import vn.urbanorder.shared.GeoPoint;
 import vn.urbanorder.stats.WardStatistics;
 import vn.urbanorder.ward.Ward;
@@ -168,14 +169,15 @@ class DemoReports {
                 });
     }
 
-    /** A point inside the ward's service area, drawn from its bounding box. */
+    /** A point inside the ward's (newest) service area, drawn from its bounding box. */
     private static GeoPoint pointIn(Ward ward, Random random) {
-        var box = ward.serviceArea().getEnvelopeInternal();
+        var area = ward.serviceArea();
+        var box = area.getEnvelopeInternal();
         while (true) {
             var point = new GeoPoint(
                     box.getMinY() + random.nextDouble() * box.getHeight(),
                     box.getMinX() + random.nextDouble() * box.getWidth());
-            if (ward.serves(point)) {
+            if (area.covers(GeoJson.point(point))) {
                 return point;
             }
         }

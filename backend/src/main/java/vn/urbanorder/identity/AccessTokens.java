@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 class AccessTokens {
 
+    private static final String PROVINCE_ID = "province_id";
     private static final String WARD_ID = "ward_id";
     private static final String WARD_CODE = "ward_code";
     private static final String ROLES = "roles";
@@ -65,9 +66,11 @@ class AccessTokens {
                 .issuedAt(now)
                 .expiresAt(now.plus(ttl))
                 .claim(USERNAME, user.username())
-                .claim(WARD_ID, user.wardId().toString())
-                .claim(WARD_CODE, user.wardCode())
+                .claim(PROVINCE_ID, user.provinceId().toString())
                 .claim(ROLES, user.roles().stream().map(Role::name).sorted().toList());
+        if (user.wardId() != null && user.wardCode() != null) {
+            claims.claim(WARD_ID, user.wardId().toString()).claim(WARD_CODE, user.wardCode());
+        }
         if (user.unitId() != null) {
             claims.claim(UNIT_ID, user.unitId().toString());
         }
@@ -81,11 +84,13 @@ class AccessTokens {
     /** The caller a verified token of ours stands for. */
     static Caller callerOf(Jwt token) {
         String unit = token.getClaimAsString(UNIT_ID);
+        String ward = token.getClaimAsString(WARD_ID);
         return new Caller(
                 UUID.fromString(token.getSubject()),
                 Objects.requireNonNull(token.getClaimAsString(USERNAME), "checked by TokenChecks"),
-                UUID.fromString(token.getClaimAsString(WARD_ID)),
-                Objects.requireNonNull(token.getClaimAsString(WARD_CODE), "checked by TokenChecks"),
+                UUID.fromString(token.getClaimAsString(PROVINCE_ID)),
+                ward == null ? null : UUID.fromString(ward),
+                token.getClaimAsString(WARD_CODE),
                 roles(token.getClaimAsStringList(ROLES)),
                 unit == null ? null : UUID.fromString(unit));
     }

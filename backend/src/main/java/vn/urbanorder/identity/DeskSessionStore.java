@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import vn.urbanorder.shared.Binds;
 import vn.urbanorder.shared.Sha256;
 
 /**
@@ -37,12 +38,11 @@ class DeskSessionStore {
 
     Mono<Void> insert(User user, String secret) {
         Instant now = clock.instant();
-        return database.sql("""
+        var insert = database.sql("""
                         INSERT INTO desk_session (secret_hash, ward_id, user_id, started_at, last_seen_at, expires_at)
                         VALUES (:hash, :ward, :user, :now, :now, :expires)
-                        """)
-                .bind("hash", Sha256.hex(secret))
-                .bind("ward", user.wardId())
+                        """).bind("hash", Sha256.hex(secret));
+        return Binds.nullable(insert, "ward", user.wardId(), UUID.class)
                 .bind("user", user.id())
                 .bind("now", now)
                 .bind("expires", now.plus(maxAge))

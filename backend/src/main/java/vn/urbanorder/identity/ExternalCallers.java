@@ -86,8 +86,16 @@ class ExternalCallers {
                         roles.remove(
                                 Role.UNIT_STAFF); // unit staff act for a unit; without one there is nothing to act for
                     }
+                    // A ward's user holds only ward roles, a province officer only the province's.
+                    roles.removeIf(role -> role.ofProvince() != local.ofProvince());
                     var caller = new Caller(
-                            local.userId(), local.username(), local.wardId(), local.wardCode(), roles, local.unitId());
+                            local.userId(),
+                            local.username(),
+                            local.provinceId(),
+                            local.wardIdOrNull(),
+                            local.wardCodeOrNull(),
+                            roles,
+                            local.unitId());
                     // The external issuer keeps the password; nothing here can ask for it to change.
                     return new CallerAuthentication(caller, token, false);
                 });

@@ -14,6 +14,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import vn.urbanorder.shared.AdvisoryLocks;
+import vn.urbanorder.shared.Binds;
 import vn.urbanorder.shared.Sha256;
 
 /**
@@ -134,11 +135,11 @@ class RefreshTokens {
     }
 
     private Mono<Void> insert(User user, UUID family, String token, Instant now) {
-        return database.sql("""
-                        INSERT INTO refresh_token (ward_id, user_id, family_id, token_hash, issued_at, expires_at)
-                        VALUES (:ward, :user, :family, :hash, :now, :expires)
-                        """)
-                .bind("ward", user.wardId())
+        var insert = database.sql("""
+                INSERT INTO refresh_token (ward_id, user_id, family_id, token_hash, issued_at, expires_at)
+                VALUES (:ward, :user, :family, :hash, :now, :expires)
+                """);
+        return Binds.nullable(insert, "ward", user.wardId(), UUID.class)
                 .bind("user", user.id())
                 .bind("family", family)
                 .bind("hash", hash(token))

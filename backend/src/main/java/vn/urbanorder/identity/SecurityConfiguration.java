@@ -110,7 +110,7 @@ class SecurityConfiguration {
                         .authenticated()
                         // Anything else waits until a password someone else set has been changed.
                         .matchers(existingApiRoute(routes))
-                        .access(PasswordChangeGate.settled())
+                        .access(ProvinceReach.within(PasswordChangeGate.settled()))
                         // Unknown routes fall through to a 404 problem, token or not.
                         .anyExchange()
                         .permitAll())

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.convert.converter.Converter;
@@ -34,8 +36,9 @@ final class TokenChecks {
     /**
      * The service's own access tokens: its issuer; {@code exp} and {@code iat} present, not expired
      * and not issued in the future; a lifetime ({@code exp - iat}) no longer than the configured
-     * one; {@code sub}, {@code ward_id} (and {@code unit_id} when present) UUIDs, a username, the
-     * ward's code and a list of roles; {@code password_change_required}, when present, a boolean.
+     * one; {@code sub}, {@code province_id}, {@code ward_id} and {@code unit_id} (the last two when
+     * present) UUIDs, a username, the ward's code exactly when there is a ward, and a list of roles
+     * of the ward's level (or the province's, without a ward); {@code password_change_required}, when present, a boolean.
      */
     static OAuth2TokenValidator<Jwt> own(String issuer, Duration accessTokenTtl, Clock clock) {
         return new DelegatingOAuth2TokenValidator<>(
@@ -107,16 +110,29 @@ final class TokenChecks {
 
     /** Everything {@link AccessTokens#callerOf} reads, in the shape it reads it. */
     private static OAuth2TokenValidatorResult callerClaims(Jwt token) {
+        boolean ofWard = token.hasClaim("ward_id");
         boolean wellFormed = uuid(token.getClaims().get("sub"))
-                && uuid(token.getClaims().get("ward_id"))
+                && uuid(token.getClaims().get("province_id"))
+                && (!ofWard || uuid(token.getClaims().get("ward_id")))
+                && ofWard == token.hasClaim("ward_code")
+                && (!ofWard || text(token.getClaims().get("ward_code")))
                 && (!token.hasClaim("unit_id") || uuid(token.getClaims().get("unit_id")))
                 && text(token.getClaims().get("preferred_username"))
-                && text(token.getClaims().get("ward_code"))
                 && token.getClaims().get("roles") instanceof Collection<?> roles
                 && roles.stream().allMatch(String.class::isInstance)
+                && rolesOfItsLevel(roles, ofWard)
                 && (!token.hasClaim(AccessTokens.PASSWORD_CHANGE_REQUIRED)
                         || token.getClaims().get(AccessTokens.PASSWORD_CHANGE_REQUIRED) instanceof Boolean);
         return wellFormed ? OAuth2TokenValidatorResult.success() : invalid("the token does not describe a caller");
+    }
+
+    /** A token with a ward carries only ward roles; one without, only province roles. */
+    private static boolean rolesOfItsLevel(Collection<?> roles, boolean ofWard) {
+        return roles.stream()
+                .filter(String.class::isInstance)
+                .map(name -> AccessTokens.roles(List.of((String) name)))
+                .flatMap(Set::stream)
+                .allMatch(role -> role.ofProvince() != ofWard);
     }
 
     private static boolean uuid(@Nullable Object value) {

@@ -15,8 +15,10 @@ import vn.urbanorder.shared.InvalidRequestException;
 import vn.urbanorder.shared.ProblemException;
 
 /**
- * What a ward admin does with the accounts of their own ward. Another ward's users are simply
- * not found, so their existence does not leak.
+ * What an admin does with the accounts in their care: a ward admin with those of their ward, a
+ * province admin with the province's own officers, and with the admins of the province's wards
+ * ({@link #createWardAdmin}, {@link #wardAdmins}). Anyone else's users are simply not found, so
+ * their existence does not leak.
  */
 @Service
 public class UserAdministration {
@@ -51,15 +53,43 @@ public class UserAdministration {
     }
 
     public Mono<User> find(Caller caller, UUID id) {
-        return users.findInWard(caller.wardId(), id)
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Không có người dùng này trong phường.")));
+        return find(UserScope.of(caller), id);
+    }
+
+    private Mono<User> find(UserScope scope, UUID id) {
+        return users.findInScope(scope, id)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound(
+                        scope.wardId() == null
+                                ? "Không có người dùng cấp tỉnh này."
+                                : "Không có người dùng này trong phường.")));
     }
 
     public Mono<UserPage> list(Caller caller, int page, int size, @Nullable Role role, @Nullable Boolean active) {
-        return users.page(caller.wardId(), role, active, size, (long) page * size)
+        return list(UserScope.of(caller), page, size, role, active);
+    }
+
+    private Mono<UserPage> list(UserScope scope, int page, int size, @Nullable Role role, @Nullable Boolean active) {
+        return users.page(scope, role, active, size, (long) page * size)
                 .collectList()
-                .zipWith(users.count(caller.wardId(), role, active))
+                .zipWith(users.count(scope, role, active))
                 .map(found -> new UserPage(found.getT1(), page, size, found.getT2()));
+    }
+
+    /** The ward admins of a ward of the caller's province (the caller being a province admin). */
+    public Mono<UserPage> wardAdmins(Caller caller, UUID wardId) {
+        return list(UserScope.ofWard(caller.provinceId(), wardId), 0, 100, Role.WARD_ADMIN, null);
+    }
+
+    /**
+     * A province admin creates an admin for a ward of their province (the caller checked the ward
+     * is the province's): a ward admin who must change the password at first sign-in.
+     */
+    public Mono<User> createWardAdmin(Caller caller, UUID wardId, NewUser draft) {
+        if (!draft.roles().equals(Set.of(Role.WARD_ADMIN)) || draft.unitId() != null) {
+            return Mono.error(
+                    InvalidRequestException.of("roles", "Tài khoản tạo cho phường ở đây là quản trị phường."));
+        }
+        return create(UserScope.ofWard(caller.provinceId(), wardId), draft);
     }
 
     /**
@@ -67,6 +97,10 @@ public class UserAdministration {
      * choice, so the new user must change it before doing anything else.
      */
     public Mono<User> create(Caller caller, NewUser draft) {
+        return create(UserScope.of(caller), draft);
+    }
+
+    private Mono<User> create(UserScope scope, NewUser draft) {
         var user = new NewUser(
                 draft.username(),
                 draft.displayName().strip(),
@@ -75,16 +109,17 @@ public class UserAdministration {
                 draft.unitId(),
                 draft.password());
         return requireDisplayName(user.displayName())
+                .then(requireRolesOfScope(scope, user.roles()))
                 .then(requireUnitForUnitStaff(user.roles(), user.unitId()))
                 .then(users.usernameTaken(user.username()))
                 .flatMap(taken -> taken
                         ? Mono.error(UserAdministration::usernameTaken)
                         : passwords.hash("password", user.password()))
-                .flatMap(hash -> users.insert(caller.wardId(), user, hash, true, clock.instant()))
+                .flatMap(hash -> users.insert(scope, user, hash, true, clock.instant()))
                 // Two admins racing for one username: the database's unique constraint decides.
                 .onErrorMap(UserAdministration::isUsernameClash, race -> usernameTaken())
                 .onErrorMap(UserAdministration::isUnknownUnit, unknown -> unknownUnit())
-                .flatMap(id -> find(caller, id));
+                .flatMap(id -> find(scope, id));
     }
 
     /**
@@ -99,21 +134,22 @@ public class UserAdministration {
             if (self && !changed.active()) {
                 return Mono.error(InvalidRequestException.of("active", "Không thể tự khoá tài khoản của chính mình."));
             }
-            if (self && !changed.roles().contains(Role.WARD_ADMIN)) {
-                return Mono.error(
-                        InvalidRequestException.of("roles", "Không thể tự bỏ vai trò quản trị phường của mình."));
+            UserScope scope = UserScope.of(caller);
+            if (self && !changed.roles().contains(scope.adminRole())) {
+                return Mono.error(InvalidRequestException.of("roles", "Không thể tự bỏ vai trò quản trị của mình."));
             }
             boolean signOutEverywhere = changes.password() != null || (current.active() && !changed.active());
             Mono<Optional<String>> newHash = changes.password() == null
                     ? Mono.just(Optional.empty())
                     : passwords.hash("password", changes.password()).map(Optional::of);
-            boolean losesAnAdmin = isActiveAdmin(current) && !isActiveAdmin(changed);
+            boolean losesAnAdmin = isActiveAdmin(scope, current) && !isActiveAdmin(scope, changed);
             return requireDisplayName(changed.displayName())
+                    .then(requireRolesOfScope(scope, changed.roles()))
                     .then(requireUnitForUnitStaff(changed.roles(), changed.unitId()))
                     .then(newHash)
                     .flatMap(hash -> {
                         Mono<Void> save = users.update(changed, hash.orElse(null), clock.instant());
-                        return (losesAnAdmin ? keepingAnAdmin(changed, save) : save)
+                        return (losesAnAdmin ? keepingAnAdmin(scope, changed, save) : save)
                                 .onErrorMap(UserAdministration::isUnknownUnit, unknown -> unknownUnit());
                     })
                     .then(
@@ -130,37 +166,47 @@ public class UserAdministration {
         }
         UUID unit = changes.removeUnit() ? null : changes.unitId() != null ? changes.unitId() : user.unitId();
         Set<Role> roles = changes.roles() != null ? EnumSet.copyOf(changes.roles()) : user.roles();
-        return new User(
-                user.id(),
-                user.wardId(),
-                user.wardCode(),
-                user.username(),
+        return user.with(
                 changes.displayName() != null ? changes.displayName().strip() : user.displayName(),
                 changes.phone() != null ? blankToNull(changes.phone()) : user.phone(),
                 roles,
                 unit,
                 changes.active() != null ? changes.active() : user.active(),
-                user.createdAt(),
-                user.lastSignedInAt(),
                 changes.password() != null ? !self : user.passwordChangeRequired());
     }
 
     /**
-     * Saves only if the ward keeps another active admin. Changes that take an admin away are
-     * serialised per ward, so two admins cannot demote each other at the same moment.
+     * Saves only if the ward (or province) keeps another active admin. Changes that take an admin
+     * away are serialised per ward or province, so two admins cannot demote each other at the same
+     * moment.
      */
-    private Mono<Void> keepingAnAdmin(User changed, Mono<Void> save) {
-        return transactions.transactional(locks.lock(AdvisoryLocks.Space.WARD_ADMINS, changed.wardId())
-                .then(users.countOtherActiveAdmins(changed.wardId(), changed.id()))
+    private Mono<Void> keepingAnAdmin(UserScope scope, User changed, Mono<Void> save) {
+        UUID ward = scope.wardId();
+        UUID lockKey = ward != null ? ward : scope.provinceId();
+        return transactions.transactional(locks.lock(AdvisoryLocks.Space.WARD_ADMINS, lockKey)
+                .then(users.countOtherActiveAdmins(scope, changed.id()))
                 .flatMap(others -> others == 0
                         ? Mono.error(InvalidRequestException.of(
                                 changed.active() ? "roles" : "active",
-                                "Phường phải còn ít nhất một quản trị phường đang hoạt động."))
+                                scope.wardId() != null
+                                        ? "Phường phải còn ít nhất một quản trị phường đang hoạt động."
+                                        : "Tỉnh phải còn ít nhất một quản trị cấp tỉnh đang hoạt động."))
                         : save));
     }
 
-    private static boolean isActiveAdmin(User user) {
-        return user.active() && user.roles().contains(Role.WARD_ADMIN);
+    private static boolean isActiveAdmin(UserScope scope, User user) {
+        return user.active() && user.roles().contains(scope.adminRole());
+    }
+
+    private static Mono<Void> requireRolesOfScope(UserScope scope, Set<Role> roles) {
+        return scope.holds(roles)
+                ? Mono.empty()
+                : Mono.error(InvalidRequestException.of(
+                        "roles",
+                        scope.wardId() != null
+                                ? "Người dùng của phường chỉ có vai trò của phường (PATROL, UNIT_STAFF, INSPECTOR,"
+                                        + " WARD_ADMIN)."
+                                : "Người dùng cấp tỉnh chỉ có vai trò cấp tỉnh (PROVINCE_ADMIN, PROVINCE_INSPECTOR)."));
     }
 
     private static Mono<Void> requireDisplayName(String displayName) {

@@ -14,16 +14,21 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.shared.Binds;
 
-/** The {@code app_user} table. Every read but sign-in's is scoped to a ward. */
+/**
+ * The {@code app_user} table. Every read but sign-in's is scoped to a ward, or, for the province's
+ * own officers, to their province and no ward.
+ */
 @Repository
 class UserStore {
 
     /** Every user column, with the ward's code; {@link #toUser} reads a row of it. */
     static final String SELECT = """
-            SELECT u.id, u.ward_id, w.code AS ward_code, u.username, u.display_name, u.phone, u.roles,
-                   u.unit_id, u.active, u.created_at, u.last_signed_in_at, u.password_change_required, u.password_hash
+            SELECT u.id, u.province_id, p.code AS province_code, u.ward_id, w.code AS ward_code, u.username,
+                   u.display_name, u.phone, u.roles, u.unit_id, u.active, u.created_at, u.last_signed_in_at,
+                   u.password_change_required, u.password_hash
               FROM app_user u
-              JOIN ward w ON w.id = u.ward_id
+              JOIN province p ON p.id = u.province_id
+              LEFT JOIN ward w ON w.id = u.ward_id
             """;
 
     private final DatabaseClient database;
@@ -56,9 +61,8 @@ class UserStore {
                 .one();
     }
 
-    Mono<User> findInWard(UUID wardId, UUID id) {
-        return database.sql(SELECT + " WHERE u.ward_id = :ward AND u.id = :id")
-                .bind("ward", wardId)
+    Mono<User> findInScope(UserScope scope, UUID id) {
+        return scope.bind(database.sql(SELECT + " WHERE " + scope.where() + " AND u.id = :id"))
                 .bind("id", id)
                 .map(UserStore::toUser)
                 .one();
@@ -71,30 +75,29 @@ class UserStore {
                 .one();
     }
 
-    Flux<User> page(UUID wardId, @Nullable Role role, @Nullable Boolean active, int limit, long offset) {
-        return filtered(
-                        SELECT + " WHERE u.ward_id = :ward",
+    Flux<User> page(UserScope scope, @Nullable Role role, @Nullable Boolean active, int limit, long offset) {
+        return scope.bind(filtered(
+                        SELECT + " WHERE " + scope.where(),
                         role,
                         active,
-                        " ORDER BY u.username LIMIT :limit OFFSET :offset")
-                .bind("ward", wardId)
+                        " ORDER BY u.username LIMIT :limit OFFSET :offset"))
                 .bind("limit", limit)
                 .bind("offset", offset)
                 .map(UserStore::toUser)
                 .all();
     }
 
-    Mono<Long> count(UUID wardId, @Nullable Role role, @Nullable Boolean active) {
-        return filtered("SELECT count(*) AS n FROM app_user u WHERE u.ward_id = :ward", role, active, "")
-                .bind("ward", wardId)
+    Mono<Long> count(UserScope scope, @Nullable Role role, @Nullable Boolean active) {
+        return scope.bind(filtered("SELECT count(*) AS n FROM app_user u WHERE " + scope.where(), role, active, ""))
                 .map(row -> row.get("n", Long.class))
                 .one();
     }
 
-    Mono<Long> countOtherActiveAdmins(UUID wardId, UUID exceptUserId) {
-        return database.sql("SELECT count(*) AS n FROM app_user WHERE ward_id = :ward AND id <> :user AND active"
-                        + " AND 'WARD_ADMIN' = ANY (roles)")
-                .bind("ward", wardId)
+    /** The other active admins of the scope: ward admins of a ward, province admins of a province. */
+    Mono<Long> countOtherActiveAdmins(UserScope scope, UUID exceptUserId) {
+        return scope.bind(database.sql("SELECT count(*) AS n FROM app_user u WHERE " + scope.where()
+                        + " AND u.id <> :user AND u.active AND :admin = ANY (u.roles)"))
+                .bind("admin", scope.adminRole().name())
                 .bind("user", exceptUserId)
                 .map(row -> row.get("n", Long.class))
                 .one();
@@ -114,21 +117,22 @@ class UserStore {
     }
 
     /** {@code changeRequired}: the password is someone else's choice, so its owner must change it. */
-    Mono<UUID> insert(UUID wardId, NewUser user, String passwordHash, boolean changeRequired, Instant now) {
+    Mono<UUID> insert(UserScope scope, NewUser user, String passwordHash, boolean changeRequired, Instant now) {
         var spec = database.sql("""
-                        INSERT INTO app_user (ward_id, username, display_name, phone, roles, unit_id, password_hash,
-                                              password_change_required, active, created_at, updated_at)
-                        VALUES (:ward, :username, :displayName, :phone, :roles, :unit, :hash, :changeRequired, true,
-                                :now, :now)
+                        INSERT INTO app_user (province_id, ward_id, username, display_name, phone, roles, unit_id,
+                                              password_hash, password_change_required, active, created_at, updated_at)
+                        VALUES (:province, :ward, :username, :displayName, :phone, :roles, :unit, :hash,
+                                :changeRequired, true, :now, :now)
                         RETURNING id
                         """)
-                .bind("ward", wardId)
+                .bind("province", scope.provinceId())
                 .bind("username", user.username())
                 .bind("displayName", user.displayName())
                 .bind("roles", roleNames(user.roles()))
                 .bind("hash", passwordHash)
                 .bind("changeRequired", changeRequired)
                 .bind("now", now);
+        spec = Binds.nullable(spec, "ward", scope.wardId(), UUID.class);
         spec = Binds.nullable(spec, "phone", user.phone(), String.class);
         spec = Binds.nullable(spec, "unit", user.unitId(), UUID.class);
         return spec.map(row -> row.get("id", UUID.class)).one();
@@ -147,7 +151,7 @@ class UserStore {
                                password_change_required = CASE WHEN :hash IS NULL THEN password_change_required
                                                                ELSE :changeRequired END,
                                updated_at = :now
-                         WHERE id = :id AND ward_id = :ward
+                         WHERE id = :id AND province_id = :province AND ward_id IS NOT DISTINCT FROM :ward
                         """)
                 .bind("displayName", user.displayName())
                 .bind("roles", roleNames(user.roles()))
@@ -155,7 +159,8 @@ class UserStore {
                 .bind("changeRequired", user.passwordChangeRequired())
                 .bind("now", now)
                 .bind("id", user.id())
-                .bind("ward", user.wardId());
+                .bind("province", user.provinceId());
+        spec = Binds.nullable(spec, "ward", user.wardId(), UUID.class);
         spec = Binds.nullable(spec, "phone", user.phone(), String.class);
         spec = Binds.nullable(spec, "unit", user.unitId(), UUID.class);
         spec = Binds.nullable(spec, "hash", newPasswordHash, String.class);
@@ -209,6 +214,8 @@ class UserStore {
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
         return new User(
                 row.get("id", UUID.class),
+                row.get("province_id", UUID.class),
+                row.get("province_code", String.class),
                 row.get("ward_id", UUID.class),
                 row.get("ward_code", String.class),
                 row.get("username", String.class),

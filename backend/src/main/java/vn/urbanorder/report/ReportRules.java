@@ -75,7 +75,8 @@ class ReportRules {
             List<Category> known = checked.getT1();
             List<InvalidRequestException.FieldProblem> problems = new ArrayList<>();
             checkCategory(submission, known, problems);
-            if (!ward.serves(submission.location().point())) {
+            if (!ward.serves(
+                    submission.location().point(), submission.observedAt().toInstant())) {
                 problems.add(problem("location", "Vị trí nằm ngoài địa bàn " + ward.name() + "."));
             }
             checkObservedAt(submission, problems);

@@ -137,6 +137,24 @@ class AccessTokenIntegrationTests {
     }
 
     @Test
+    void aTokenWithoutAValidProvinceOrWithRolesOfTheOtherLevelIsUnauthorized() {
+        var claims = validClaims();
+        claims.remove("province_id");
+        assertRefused(claims);
+        claims.put("province_id", "01");
+        assertRefused(claims);
+
+        var provinceRoleInAWard = validClaims();
+        provinceRoleInAWard.put("roles", List.of("PATROL", "PROVINCE_ADMIN"));
+        assertRefused(provinceRoleInAWard);
+
+        var wardRoleWithoutAWard = validClaims();
+        wardRoleWithoutAWard.remove("ward_id");
+        wardRoleWithoutAWard.remove("ward_code");
+        assertRefused(wardRoleWithoutAWard);
+    }
+
+    @Test
     void aTokenWithoutAValidWardIsUnauthorizedNotAServerError() {
         var claims = validClaims();
         claims.remove("ward_id");
@@ -215,6 +233,7 @@ class AccessTokenIntegrationTests {
         claims.put("iat", now);
         claims.put("exp", now + 900);
         claims.put("preferred_username", "patrol1");
+        claims.put("province_id", Fixtures.DEMO_PROVINCE.toString());
         claims.put("ward_id", Fixtures.DEMO_WARD.toString());
         claims.put("ward_code", "GT");
         claims.put("roles", List.of("PATROL"));
@@ -246,6 +265,7 @@ class AccessTokenIntegrationTests {
                 .issuedAt(issuedAt)
                 .expiresAt(expiresAt)
                 .claim("preferred_username", "patrol1")
+                .claim("province_id", Fixtures.DEMO_PROVINCE.toString())
                 .claim("ward_id", Fixtures.DEMO_WARD.toString())
                 .claim("ward_code", "GT")
                 .claim("roles", List.of("PATROL"))

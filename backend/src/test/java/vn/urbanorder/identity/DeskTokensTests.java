@@ -50,19 +50,8 @@ class DeskTokensTests {
         User user = user(EnumSet.of(Role.UNIT_STAFF, Role.WARD_ADMIN));
         tokens.of(user);
 
-        User demoted = new User(
-                user.id(),
-                user.wardId(),
-                user.wardCode(),
-                user.username(),
-                user.displayName(),
-                user.phone(),
-                EnumSet.of(Role.UNIT_STAFF),
-                user.unitId(),
-                true,
-                user.createdAt(),
-                user.lastSignedInAt(),
-                false);
+        User demoted =
+                user.with(user.displayName(), user.phone(), EnumSet.of(Role.UNIT_STAFF), user.unitId(), true, false);
 
         assertThat(tokens.of(demoted).getClaimAsStringList("roles")).containsExactly("UNIT_STAFF");
     }
@@ -79,6 +68,8 @@ class DeskTokensTests {
         UUID id = UUID.randomUUID();
         return new User(
                 id,
+                UUID.randomUUID(),
+                "01",
                 UUID.randomUUID(),
                 "GT",
                 "user-" + id,

@@ -153,7 +153,7 @@ class LifecycleTests {
     }
 
     private static Caller caller(UUID unitId, Role... roles) {
-        return new Caller(UUID.randomUUID(), "u", UUID.randomUUID(), "GT", Set.of(roles), unitId);
+        return new Caller(UUID.randomUUID(), "u", UUID.randomUUID(), UUID.randomUUID(), "GT", Set.of(roles), unitId);
     }
 
     private static Report report(ReportStatus status, Assignment assignment) {

@@ -50,11 +50,14 @@ class ReportRulesTests {
     /** The fixtures' test ward: its first corner lies on its boundary. */
     private static final Ward WARD = new Ward(
             UUID.randomUUID(),
+            UUID.randomUUID(),
             "GT",
             "Phường Gia Thụy",
             ZoneId.of("Asia/Ho_Chi_Minh"),
-            GeoJson.read("{\"type\":\"Polygon\",\"coordinates\":[[[105.8790,21.0400],[105.8915,21.0395],"
-                    + "[105.8925,21.0500],[105.8805,21.0510],[105.8790,21.0400]]]}"));
+            java.util.List.of(new vn.urbanorder.ward.WardArea(
+                    Instant.parse("2025-06-30T17:00:00Z"),
+                    GeoJson.read("{\"type\":\"Polygon\",\"coordinates\":[[[105.8790,21.0400],[105.8915,21.0395],"
+                            + "[105.8925,21.0500],[105.8805,21.0510],[105.8790,21.0400]]]}"))));
     /** Metres per degree of latitude on the sphere the service measures on. */
     private static final double METRES_PER_DEGREE = 6_371_008.8 * Math.PI / 180;
 
@@ -248,6 +251,7 @@ class ReportRulesTests {
         return new Caller(
                 UUID.randomUUID(),
                 "u",
+                WARD.provinceId(),
                 WARD.id(),
                 WARD.code(),
                 Arrays.stream(roles.split(" ")).map(Role::valueOf).collect(java.util.stream.Collectors.toSet()),

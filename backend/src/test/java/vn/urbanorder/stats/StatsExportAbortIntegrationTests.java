@@ -125,7 +125,14 @@ class StatsExportAbortIntegrationTests {
     void fortyExportsDisposedAtRandomMomentsGiveBackTheirSlotsAndFiles() throws Exception {
         StatsScope scope = statistics
                 .scope(
-                        new Caller(UUID.randomUUID(), "admin", small.id(), null, Set.of(Role.WARD_ADMIN), null),
+                        new Caller(
+                                UUID.randomUUID(),
+                                "admin",
+                                Fixtures.DEMO_PROVINCE,
+                                small.id(),
+                                "T",
+                                Set.of(Role.WARD_ADMIN),
+                                null),
                         zone -> StatsPeriod.month("2026-10", zone))
                 .block(Duration.ofSeconds(10));
         long full = millisOfOneExport(small);

@@ -28,6 +28,8 @@ public class Fixtures {
     /** Where integration tests' multipart uploads are spooled, so a test can see that none is left behind. */
     public static final String MULTIPART_FOLDER = "target/test-multipart";
 
+    public static final UUID DEMO_PROVINCE = UUID.fromString("a1000000-0000-4000-8000-000000000000");
+
     public static final UUID DEMO_WARD = UUID.fromString("a1000000-0000-4000-8000-000000000001");
 
     /** bcrypt of {@link #PASSWORD}, as the demo data stores it: inserting it costs no hashing. */
@@ -49,8 +51,13 @@ public class Fixtures {
         String code = "T"
                 + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36)
                         .toUpperCase(Locale.ROOT);
-        return database.sql("INSERT INTO ward (code, name, service_area) VALUES (:code, :name, CAST(:area AS jsonb))"
-                        + " RETURNING id")
+        return database.sql("""
+                        WITH w AS (INSERT INTO ward (province_id, code, name) VALUES (:province, :code, :name) RETURNING id)
+                        INSERT INTO ward_area (ward_id, valid_from, area)
+                        SELECT id, '2025-07-01T00:00:00+07:00', CAST(:area AS jsonb) FROM w
+                        RETURNING ward_id AS id
+                        """)
+                .bind("province", DEMO_PROVINCE)
                 .bind("code", code)
                 .bind("name", "Phường thử " + code)
                 .bind("area", AREA)
@@ -102,8 +109,8 @@ public class Fixtures {
     public String user(UUID wardId, UUID unitId, String... roles) {
         String username = uniqueUsername();
         var insert = database.sql("""
-                        INSERT INTO app_user (ward_id, username, display_name, roles, unit_id, password_hash)
-                        VALUES (:ward, :username, :name, :roles, :unit, :hash)
+                        INSERT INTO app_user (province_id, ward_id, username, display_name, roles, unit_id, password_hash)
+                        SELECT w.province_id, w.id, :username, :name, :roles, :unit, :hash FROM ward w WHERE w.id = :ward
                         """)
                 .bind("ward", wardId)
                 .bind("username", username)

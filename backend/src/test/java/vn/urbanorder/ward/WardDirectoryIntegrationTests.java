@@ -22,9 +22,11 @@ class WardDirectoryIntegrationTests {
                     assertThat(ward.name()).isEqualTo("Phường Gia Thụy");
                     assertThat(ward.timeZone()).isEqualTo(ZoneId.of("Asia/Ho_Chi_Minh"));
                     assertThat(ward.serviceArea().isValid()).isTrue();
-                    assertThat(ward.serves(new GeoPoint(21.045, 105.885))).isTrue();
+                    assertThat(ward.serves(new GeoPoint(21.045, 105.885), java.time.Instant.now()))
+                            .isTrue();
                     // Hoàn Kiếm lake, across the Red River: another ward's business.
-                    assertThat(ward.serves(new GeoPoint(21.0287, 105.8523))).isFalse();
+                    assertThat(ward.serves(new GeoPoint(21.0287, 105.8523), java.time.Instant.now()))
+                            .isFalse();
                 })
                 .verifyComplete();
     }

@@ -180,7 +180,7 @@ class ActionChecksTests {
     }
 
     private static Caller caller(UUID unitId, Role role) {
-        return new Caller(UUID.randomUUID(), "u", UUID.randomUUID(), "GT", Set.of(role), unitId);
+        return new Caller(UUID.randomUUID(), "u", UUID.randomUUID(), UUID.randomUUID(), "GT", Set.of(role), unitId);
     }
 
     /** A report at {@link #VERSION}, assigned to {@link #UNIT}. */

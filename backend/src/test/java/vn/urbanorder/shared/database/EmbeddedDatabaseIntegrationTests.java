@@ -34,9 +34,9 @@ class EmbeddedDatabaseIntegrationTests {
                     .as("the trial's photos lie beside its database")
                     .isEqualTo(dataRoot.resolve("photos").toAbsolutePath().toString());
             database(first)
-                    .sql(
-                            "INSERT INTO ward (code, name, service_area) VALUES ('KEEP', 'Phường Thử',"
-                                    + " '{\"type\":\"Polygon\",\"coordinates\":[[[105,21],[105.1,21],[105.1,21.1],[105,21]]]}')")
+                    .sql("INSERT INTO province (code, name) VALUES ('KEEP', 'Tỉnh Thử');"
+                            + " INSERT INTO ward (province_id, code, name)"
+                            + " SELECT id, 'KEEP', 'Phường Thử' FROM province WHERE code = 'KEEP'")
                     .then()
                     .block();
         }

@@ -18,13 +18,13 @@ import vn.urbanorder.testing.Fixtures;
 
 /** A production start on an empty database: migrated by the service, first admin from settings. */
 @ExtendWith(OutputCaptureExtension.class)
-class FirstWardAdminIntegrationTests {
+class FirstAdminIntegrationTests {
 
     private static final String AREA = "{\"type\":\"Polygon\",\"coordinates\":[[[105.879,21.040],"
             + "[105.8915,21.0395],[105.8925,21.05],[105.8805,21.051],[105.879,21.040]]]}";
 
     @Test
-    void theFirstAdminAndTheirWardComeFromTheSettings(CapturedOutput output) {
+    void aOneWardInstallationGetsItsWardAndWardAdminFromTheSettings(CapturedOutput output) {
         List<String> arguments = new ArrayList<>(EmptyDatabase.arguments());
         arguments.addAll(List.of(
                 "--urbanorder.bootstrap.ward-code=NT",
@@ -35,7 +35,7 @@ class FirstWardAdminIntegrationTests {
 
         try (var service = start(arguments)) {
             // Waiting on the log, not on sign-ins: failed attempts would trip the brute-force limit.
-            eventually(() -> assertThat(output).contains("Created the first ward admin 'chief' of ward NT"));
+            eventually(() -> assertThat(output).contains("Created the first admin 'chief' of ward NT"));
             Fixtures.attemptSignIn(client(service), "chief", "a-long-first-password")
                     .expectStatus()
                     .isOk()
@@ -44,6 +44,30 @@ class FirstWardAdminIntegrationTests {
                     .isEqualTo("NT")
                     .jsonPath("$.user.roles[0]")
                     .isEqualTo("WARD_ADMIN");
+        }
+    }
+
+    @Test
+    void aProvinceInstallationGetsItsProvinceAdminFromTheSettings(CapturedOutput output) {
+        List<String> arguments = new ArrayList<>(EmptyDatabase.arguments());
+        arguments.addAll(List.of(
+                "--urbanorder.bootstrap.province-code=79",
+                "--urbanorder.bootstrap.province-name=Thành phố Hồ Chí Minh",
+                "--urbanorder.bootstrap.admin-username=so-xay-dung",
+                "--urbanorder.bootstrap.admin-password=a-long-first-password"));
+
+        try (var service = start(arguments)) {
+            eventually(() -> assertThat(output).contains("Created the first admin 'so-xay-dung' of province 79"));
+            Fixtures.attemptSignIn(client(service), "so-xay-dung", "a-long-first-password")
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.user.provinceCode")
+                    .isEqualTo("79")
+                    .jsonPath("$.user.wardCode")
+                    .doesNotExist()
+                    .jsonPath("$.user.roles[0]")
+                    .isEqualTo("PROVINCE_ADMIN");
         }
     }
 
