@@ -2,10 +2,12 @@
 # Statistics on a read replica, checked on real PostgreSQL (issue 22, point 4). Starts a primary
 # cluster of its own and a streaming replica of it made with `pg_basebackup -R`, both logging every
 # statement (log_min_duration_statement = 0), then the service's jar on the primary with the
-# replica configured; fetches the month's figures and the month's CSV export as the demo admin, and
-# checks from the two servers' logs that the statistics queries ran on the replica and not on the
-# primary. Then stops the replica and checks that the figures still come, now from the primary.
-# Everything it started is stopped and removed at the end (KEEP=1 keeps the folder).
+# replica configured. As the demo admin it fetches the month's figures, the month's CSV export and
+# the console's month page (/console/figures, signed in through its form), and checks from the two
+# servers' logs that the statistics queries ran on the replica and not on the primary, and that the
+# figures count as many reports as the primary holds. Then it stops the replica and checks that the
+# figures still come, now from the primary. Everything it started is stopped and removed at the end
+# (KEEP=1 keeps the folder with the logs).
 #
 #   ./mvnw -B -o -q package -DskipTests -Dspotless.check.skip=true -pl backend -am   # the jar
 #   infra/replica/run.sh
@@ -139,11 +141,22 @@ csv=$(curl -s -o "$work/month.zip" -w '%{http_code}' "$base/api/v1/stats/monthly
 [ "$csv" = 200 ] && pass "GET /api/v1/stats/monthly/$month/export?format=csv: 200, $(stat -c %s "$work/month.zip") bytes" \
   || fail "GET /api/v1/stats/monthly/$month/export?format=csv: $csv"
 sleep 0.5
-p1=$(size primary); r1=$(size replica)
 check_logs replica primary "GROUPING SETS" "the figures' grouping query" "$r0" "$p0"
 check_logs replica primary "percentile_cont" "the units' hours query" "$r0" "$p0"
 check_logs replica primary "AS observed_s" "the export's report lines" "$r0" "$p0"
-echo "   meanwhile: $(since primary "$p0" | grep -c 'duration:') statement log line(s) on the primary (the service's own work), $(since replica "$r0" | grep -c 'duration:') on the replica"
+
+echo "== The console's month page on the replica"
+jar_cookies="$work/cookies"
+csrf=$(curl -s -c "$jar_cookies" "$base/console/sign-in" | grep -oE 'name="csrf-token" content="[^"]+"' | cut -d'"' -f4)
+curl -s -b "$jar_cookies" -c "$jar_cookies" -o /dev/null "$base/console/sign-in" \
+  --data-urlencode "_csrf=$csrf" --data-urlencode username=admin --data-urlencode password=demo-password-1
+p0=$(size primary); r0=$(size replica)
+page=$(curl -s -b "$jar_cookies" -o "$work/figures.html" -w '%{http_code}' "$base/console/figures?period=$month")
+[ "$page" = 200 ] && pass "GET /console/figures?period=$month: 200, $(stat -c %s "$work/figures.html") bytes" \
+  || fail "GET /console/figures?period=$month: $page"
+sleep 0.5
+check_logs replica primary "GROUPING SETS" "the month page's grouping query" "$r0" "$p0"
+echo "   meanwhile: $(since primary "$p0" | grep -c 'duration:') statement log line(s) on the primary (the session, the ward, the kept workloads), $(since replica "$r0" | grep -c 'duration:') on the replica"
 
 echo "== The replica goes away: the figures come from the primary"
 as_pg "$PG_BIN/pg_ctl" -D "$pg/replica" -m fast -w stop > /dev/null

@@ -79,7 +79,8 @@ public class ReportingReads implements SmartLifecycle, DisposableBean {
         log.info(
                 "A read replica is configured ({}): reporting reads go to it while it is at most {} behind,"
                         + " measured every {}",
-                settings.url(),
+                // Without any user and password written into the URL.
+                String.valueOf(settings.url()).replaceFirst("//[^@/]*@", "//"),
                 settings.maxLag(),
                 settings.checkEvery());
     }
