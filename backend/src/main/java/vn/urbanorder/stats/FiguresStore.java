@@ -19,7 +19,9 @@ import vn.urbanorder.stats.PeriodFigures.RoundRow;
 /**
  * The reporting SQL behind a period's figures. Every figure is read from the reports as they
  * were placed at intake (zone and segment rows are never changed, only closed) and as they stand
- * now; the workload at the period's end is read back from the audit trail.
+ * now; the workload at the period's end is read back from the audit trail. Every query runs on
+ * the database it is handed: the read replica while it is close enough behind ({@link
+ * vn.urbanorder.shared.ReportingReads}), else the primary.
  */
 @Repository
 class FiguresStore {
@@ -192,18 +194,12 @@ class FiguresStore {
               FROM p
             """.formatted(COUNTS, PERIOD_REPORTS, FIRST_REPEAT.formatted("p.violation_location_id"));
 
-    private final DatabaseClient database;
-
-    FiguresStore(DatabaseClient database) {
-        this.database = database;
-    }
-
     /**
      * One row per group: the total, each category, subtype, zone, segment, unit, officer, reason
      * and calendar month (YYYY-MM in the ward's time zone).
      */
-    Flux<Group> groups(UUID wardId, StatsPeriod period) {
-        return query(GROUPS, wardId, period)
+    Flux<Group> groups(DatabaseClient database, UUID wardId, StatsPeriod period) {
+        return query(database, GROUPS, wardId, period)
                 .map(row -> new Group(
                         row.get("section", String.class),
                         row.get("category", String.class),
@@ -221,8 +217,8 @@ class FiguresStore {
     }
 
     /** Per unit (null: none), hours from receipt to resolution: median and 90th percentile. */
-    Flux<UnitHours> unitHours(UUID wardId, StatsPeriod period) {
-        return query(UNIT_HOURS, wardId, period)
+    Flux<UnitHours> unitHours(DatabaseClient database, UUID wardId, StatsPeriod period) {
+        return query(database, UNIT_HOURS, wardId, period)
                 .map(row -> new UnitHours(
                         row.get("unit_id", UUID.class),
                         hours(row.get("median_hours", Double.class)),
@@ -231,8 +227,8 @@ class FiguresStore {
     }
 
     /** Zones (kind ZONE) and segments (kind SEGMENT) of the maps in force during the period. */
-    Flux<Area> areas(UUID wardId, StatsPeriod period) {
-        return query(AREAS, wardId, period)
+    Flux<Area> areas(DatabaseClient database, UUID wardId, StatsPeriod period) {
+        return query(database, AREAS, wardId, period)
                 .map(row -> new Area(
                         row.get("kind", String.class),
                         row.get("code", String.class),
@@ -241,7 +237,7 @@ class FiguresStore {
                 .all();
     }
 
-    Flux<UnitName> units(UUID wardId) {
+    Flux<UnitName> units(DatabaseClient database, UUID wardId) {
         return database.sql("SELECT id, code, name, active FROM unit WHERE ward_id = :ward ORDER BY code")
                 .bind("ward", wardId)
                 .map(row -> new UnitName(
@@ -259,8 +255,12 @@ class FiguresStore {
      * @param listed how many active points to list; null for every one
      */
     Mono<RepeatFound> repeatPoints(
-            UUID wardId, StatsPeriod period, Function<String, String> categoryName, @Nullable Integer listed) {
-        return Binds.nullable(query(REPEAT_POINTS, wardId, period), "listed", listed, Integer.class)
+            DatabaseClient database,
+            UUID wardId,
+            StatsPeriod period,
+            Function<String, String> categoryName,
+            @Nullable Integer listed) {
+        return Binds.nullable(query(database, REPEAT_POINTS, wardId, period), "listed", listed, Integer.class)
                 .map(row -> {
                     long active = row.get("active_points", Long.class);
                     long fresh = row.get("new_points", Long.class);
@@ -304,8 +304,8 @@ class FiguresStore {
     /** Repeat points active in the period, those new in it, and those listed of the active ones. */
     record RepeatFound(long active, long newInPeriod, List<RepeatPoint> listed) {}
 
-    Flux<RoundRow> rounds(UUID wardId, StatsPeriod period) {
-        return query(ROUNDS, wardId, period)
+    Flux<RoundRow> rounds(DatabaseClient database, UUID wardId, StatsPeriod period) {
+        return query(database, ROUNDS, wardId, period)
                 .map(row -> new RoundRow(
                         row.get("id", UUID.class),
                         row.get("title", String.class),
@@ -317,15 +317,16 @@ class FiguresStore {
                 .all();
     }
 
-    Mono<Headline> headline(UUID wardId, StatsPeriod period) {
-        return query(HEADLINE, wardId, period)
+    Mono<Headline> headline(DatabaseClient database, UUID wardId, StatsPeriod period) {
+        return query(database, HEADLINE, wardId, period)
                 .map(row ->
                         new Headline(counts(row), row.get("repeat_points", Long.class), row.get("rounds", Long.class)))
                 .one();
     }
 
     /** The statement with the period's parameters it names bound. */
-    private DatabaseClient.GenericExecuteSpec query(String sql, UUID wardId, StatsPeriod period) {
+    private static DatabaseClient.GenericExecuteSpec query(
+            DatabaseClient database, String sql, UUID wardId, StatsPeriod period) {
         var spec = database.sql(sql).bind("ward", wardId).bind("end", period.end());
         if (sql.contains(":start")) {
             spec = spec.bind("start", period.start());

@@ -7,8 +7,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
+import vn.urbanorder.shared.ReportingReads;
 
-/** Every report of a period, in the order observed, read a page at a time as the export asks. */
+/**
+ * Every report of a period, in the order observed, read a page at a time as the export asks: on the
+ * read replica while it is close enough behind ({@link ReportingReads}), else on the primary.
+ */
 @Repository
 class ReportLines {
 
@@ -41,13 +45,17 @@ class ReportLines {
              ORDER BY r.observed_at, r.id
             """;
 
-    private final DatabaseClient database;
+    private final ReportingReads reads;
 
-    ReportLines(DatabaseClient database) {
-        this.database = database;
+    ReportLines(ReportingReads reads) {
+        this.reads = reads;
     }
 
     Flux<ReportLine> of(UUID wardId, StatsPeriod period) {
+        return Flux.defer(() -> lines(reads.current().database(), wardId, period));
+    }
+
+    private static Flux<ReportLine> lines(DatabaseClient database, UUID wardId, StatsPeriod period) {
         return database.sql(SQL)
                 .filter(statement -> statement.fetchSize(FETCH_SIZE))
                 .bind("ward", wardId)

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import vn.urbanorder.category.Category;
@@ -22,6 +23,8 @@ import vn.urbanorder.category.CategoryCatalog;
 import vn.urbanorder.identity.Caller;
 import vn.urbanorder.identity.Role;
 import vn.urbanorder.shared.ProblemException;
+import vn.urbanorder.shared.ReadSource;
+import vn.urbanorder.shared.ReportingReads;
 import vn.urbanorder.stats.FiguresStore.Area;
 import vn.urbanorder.stats.FiguresStore.Group;
 import vn.urbanorder.stats.FiguresStore.Headline;
@@ -47,7 +50,8 @@ import vn.urbanorder.ward.WardDirectory;
 
 /**
  * The figures a ward reports upward, for ward admins and inspectors. The queries run side by side,
- * each on its own connection; what they return is put together here.
+ * each on its own connection, all on the read replica while it is close enough behind ({@link
+ * ReportingReads}), else all on the primary; what they return is put together here.
  */
 @Service
 public class WardStatistics {
@@ -59,11 +63,18 @@ public class WardStatistics {
     private final WorkloadAtEnd workload;
     private final CategoryCatalog categories;
     private final WardDirectory wards;
+    private final ReportingReads reads;
     private final Clock clock;
 
     WardStatistics(
-            FiguresStore store, WorkloadAtEnd workload, CategoryCatalog categories, WardDirectory wards, Clock clock) {
+            FiguresStore store,
+            WorkloadAtEnd workload,
+            CategoryCatalog categories,
+            WardDirectory wards,
+            ReportingReads reads,
+            Clock clock) {
         this.store = store;
+        this.reads = reads;
         this.workload = workload;
         this.categories = categories;
         this.wards = wards;
@@ -104,21 +115,27 @@ public class WardStatistics {
 
     /** @param listed how many repeat points to list, the most violations first; null for every one */
     private Mono<PeriodFigures> figures(StatsScope scope, @Nullable Integer listed) {
+        return Mono.defer(() -> figures(reads.current(), scope, listed));
+    }
+
+    /** Every query of one document on the same source, so that they see the same data. */
+    private Mono<PeriodFigures> figures(ReadSource source, StatsScope scope, @Nullable Integer listed) {
         UUID ward = scope.ward().id();
         StatsPeriod period = scope.period();
+        DatabaseClient database = source.database();
         Mono<List<Category>> catalogue = categories.findAll().collectList();
         var reports = Mono.zip(
-                store.groups(ward, period).collectList(),
-                store.unitHours(ward, period).collectList(),
-                workload.of(ward, period.end()),
-                catalogue.flatMap(found -> store.repeatPoints(ward, period, names(found), listed)));
+                store.groups(database, ward, period).collectList(),
+                store.unitHours(database, ward, period).collectList(),
+                workload.of(source, ward, period.end()),
+                catalogue.flatMap(found -> store.repeatPoints(database, ward, period, names(found), listed)));
         var context = Mono.zip(
-                store.areas(ward, period).collectList(),
-                store.units(ward).collectList(),
-                store.rounds(ward, period).collectList(),
-                store.headline(ward, period.previous()),
+                store.areas(database, ward, period).collectList(),
+                store.units(database, ward).collectList(),
+                store.rounds(database, ward, period).collectList(),
+                store.headline(database, ward, period.previous()),
                 catalogue,
-                workload.of(ward, period.previous().end()));
+                workload.of(source, ward, period.previous().end()));
         return Mono.zip(reports, context)
                 .map(found -> assemble(
                         scope,

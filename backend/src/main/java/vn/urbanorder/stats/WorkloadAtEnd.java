@@ -11,11 +11,12 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import vn.urbanorder.shared.ReadSource;
+import vn.urbanorder.shared.ReportingReads;
 
 /**
  * Per unit, the reports waiting for it when a period ended, and how many of them were overdue,
@@ -27,6 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
  * workload can never change: it is read once and kept in {@code workload_snapshot}. Only the demo
  * data writes events dated in the past, once, on an empty database at first start, and then has
  * the ward's kept workloads forgotten ({@link WardStatistics#forgetKeptWorkloads}).
+ *
+ * <p>The trail is read where the figures are read ({@link ReadSource}: the read replica while it is
+ * close enough behind); the kept workloads are read and written on the primary only, so a workload
+ * just forgotten is never read back from a replica that has not replayed that yet.
  */
 @Repository
 class WorkloadAtEnd {
@@ -83,14 +88,16 @@ class WorkloadAtEnd {
 
     private static final TypeReference<List<Workload>> LIST = new TypeReference<>() {};
 
+    /** The primary, which alone holds the kept workloads. */
+    private final ReadSource primary;
+
     private final DatabaseClient database;
-    private final TransactionalOperator transactions;
     private final JsonMapper json;
     private final Clock clock;
 
-    WorkloadAtEnd(DatabaseClient database, TransactionalOperator transactions, JsonMapper json, Clock clock) {
-        this.database = database;
-        this.transactions = transactions;
+    WorkloadAtEnd(ReportingReads reads, JsonMapper json, Clock clock) {
+        this.primary = reads.primary();
+        this.database = primary.database();
         this.json = json;
         this.clock = clock;
     }
@@ -98,19 +105,27 @@ class WorkloadAtEnd {
     /**
      * The workload at {@code end}, or now when {@code end} has not come yet (a period in progress
      * shows today's backlog and what is overdue today).
+     *
+     * @param source where the trail is read; what it reads of a settled moment is kept only if it
+     *     is less than {@link #SETTLED} behind the primary, so that it cannot miss an event
      */
-    Mono<List<Workload>> of(UUID wardId, Instant end) {
+    Mono<List<Workload>> of(ReadSource source, UUID wardId, Instant end) {
         Instant now = clock.instant();
         if (end.isAfter(now)) {
-            return read(wardId, now);
+            return read(source, wardId, now);
         }
         if (end.isAfter(now.minus(SETTLED))) {
-            return read(wardId, end);
+            return read(source, wardId, end);
         }
-        return kept(wardId, end).switchIfEmpty(read(wardId, end).flatMap(workload -> keep(wardId, end, workload)));
+        Mono<List<Workload>> read = read(source, wardId, end);
+        if (source.atMostBehind().compareTo(SETTLED) < 0) {
+            read = read.flatMap(workload -> keep(wardId, end, workload));
+        }
+        return kept(wardId, end).switchIfEmpty(read);
     }
 
-    private Mono<List<Workload>> read(UUID wardId, Instant end) {
+    private static Mono<List<Workload>> read(ReadSource source, UUID wardId, Instant end) {
+        DatabaseClient database = source.database();
         Mono<List<Workload>> read = database.sql(SQL)
                 .bind("ward", wardId)
                 .bind("end", end)
@@ -121,7 +136,7 @@ class WorkloadAtEnd {
         return Flux.fromIterable(SETTINGS)
                 .concatMap(setting -> database.sql(setting).then())
                 .then(read)
-                .as(transactions::transactional);
+                .as(source.transactions()::transactional);
     }
 
     /**
@@ -142,7 +157,7 @@ class WorkloadAtEnd {
                     return Map.entry(row.get("id", UUID.class), end);
                 })
                 .all()
-                .concatMap(ward -> of(ward.getKey(), ward.getValue()))
+                .concatMap(ward -> of(primary, ward.getKey(), ward.getValue()))
                 .then();
     }
 
