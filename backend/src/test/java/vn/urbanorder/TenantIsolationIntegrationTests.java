@@ -7,6 +7,7 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,14 +39,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -103,7 +101,8 @@ class TenantIsolationIntegrationTests {
             "/api/v1/units/{id}", Kind.UNIT,
             "/api/v1/locations/{id}", Kind.LOCATION,
             "/api/v1/inspection-rounds/{id}", Kind.ROUND,
-            "/api/v1/stats/monthly/{month}", Kind.MONTH);
+            "/api/v1/stats/monthly/{month}", Kind.MONTH,
+            "/api/v1/wards/{id}", Kind.WARD);
 
     /**
      * The body of each write that names an object in its path: a plausible one, so that only the
@@ -116,7 +115,12 @@ class TenantIsolationIntegrationTests {
             "reviewReportWithPhotos",
                     Body.form("review", "{\"verdict\": \"FOLLOW_UP\", \"comment\": \"Cần theo dõi thêm\"}"),
             "updateUser", Body.json("{\"displayName\": \"Tên đã đổi\"}"),
-            "updateUnit", Body.json("{\"name\": \"Tên đã đổi\"}"));
+            "updateUnit", Body.json("{\"name\": \"Tên đã đổi\"}"),
+            "updateWard", Body.json("{\"name\": \"Phường đã đổi tên\"}"),
+            "changeWardArea", Body.json("{\"serviceArea\": " + AREA + ", \"effectiveFrom\": \"{TODAY}\"}"),
+            "createWardAdmin",
+                    Body.json("{\"username\": \"x{NEW_NAME}\", \"displayName\": \"Quản trị mới\","
+                            + " \"password\": \"a-long-password-1\"}"));
 
     /**
      * The query strings each operation without an object in its path is called with; {NAME} stands
@@ -153,33 +157,59 @@ class TenantIsolationIntegrationTests {
      * one, and must be refused. {NAME} as in {@link #QUERIES}; {OWN_REPORT} is a report of the
      * caller's own ward, {NEW} a fresh UUID.
      */
-    private static final Map<String, Write> WRITES = Map.of(
-            "submitReport", Write.json("/api/v1/reports", submission()),
-            "submitReportWithPhotos", new Write("/api/v1/reports/with-photos", Body.form("report", submission())),
-            "createUser",
+    private static final Map<String, Write> WRITES = Map.ofEntries(
+            Map.entry("submitReport", Write.json("/api/v1/reports", submission())),
+            Map.entry(
+                    "submitReportWithPhotos",
+                    new Write("/api/v1/reports/with-photos", Body.form("report", submission()))),
+            Map.entry(
+                    "createUser",
                     Write.json(
                             "/api/v1/users",
                             "{\"username\": \"x{NEW_NAME}\", \"displayName\": \"Người mới\", \"roles\": [\"UNIT_STAFF\"],"
-                                    + " \"unitId\": \"{UNIT}\", \"password\": \"a-long-password-1\"}"),
-            "createInspectionRound",
+                                    + " \"unitId\": \"{UNIT}\", \"password\": \"a-long-password-1\"}")),
+            Map.entry(
+                    "createInspectionRound",
                     Write.json(
                             "/api/v1/inspection-rounds",
                             "{\"title\": \"Kiểm tra chéo\", \"startedOn\": \"{TODAY}\", \"endedOn\": \"{TODAY}\","
-                                    + " \"memberIds\": [\"{USER}\"]}"),
-            "replaceAssignmentRules",
+                                    + " \"memberIds\": [\"{USER}\"]}")),
+            Map.entry(
+                    "replaceAssignmentRules",
                     Write.json(
                             "/api/v1/assignment-rules",
-                            "{\"rules\": [{\"category\": \"SANITATION\", \"unitCode\": \"{UNIT_CODE}\"}]}"),
-            "importZones", new Write("/api/v1/zones", new Body(GEO_JSON, segmentOf("{UNIT_CODE}"), null)),
-            "previewZones",
+                            "{\"rules\": [{\"category\": \"SANITATION\", \"unitCode\": \"{UNIT_CODE}\"}]}")),
+            Map.entry("importZones", new Write("/api/v1/zones", new Body(GEO_JSON, segmentOf("{UNIT_CODE}"), null))),
+            Map.entry(
+                    "previewZones",
                     new Write(
                             "/api/v1/zones/preview",
                             new Body(GEO_JSON, segmentOf("{UNIT_CODE}"), null),
-                            "a preview stores nothing, and names the unit code it was sent whether or not any ward has it"),
-            "actOnReport",
+                            "a preview stores nothing, and names the unit code it was sent whether or not any ward has it",
+                            false)),
+            Map.entry(
+                    "actOnReport",
                     Write.json(
                             "/api/v1/reports/{OWN_REPORT}/actions",
-                            "{\"action\": \"REASSIGN\", \"unitId\": \"{UNIT}\", \"note\": \"Chuyển đơn vị\"}"));
+                            "{\"action\": \"REASSIGN\", \"unitId\": \"{UNIT}\", \"note\": \"Chuyển đơn vị\"}")),
+            // A ward code of another province: codes are unique across the platform, so it is taken.
+            Map.entry(
+                    "createWard",
+                    new Write(
+                            "/api/v1/wards",
+                            Body.json("{\"code\": \"{WARD_CODE}\", \"name\": \"Phường trùng mã\", \"serviceArea\": "
+                                    + AREA + "}"),
+                            null,
+                            true)),
+            Map.entry(
+                    "importWards", new Write("/api/v1/wards/import", new Body(GEO_JSON, wardFile(), null), null, true)),
+            Map.entry(
+                    "previewWardImport",
+                    new Write(
+                            "/api/v1/wards/import/preview",
+                            new Body(GEO_JSON, wardFile(), null),
+                            "a preview stores nothing; it may say the code is taken, never by which ward",
+                            true)));
 
     /** More bodies for the writes above: a second foreign reference of another kind. */
     private static final Map<String, Write> MORE_WRITES = Map.of(
@@ -349,6 +379,11 @@ class TenantIsolationIntegrationTests {
                 for (Caller caller : callers) {
                     Set<String> forbidden = forbiddenFor(caller);
                     for (Seeded other : targetsOf(caller)) {
+                        if (write.ofProvince()
+                                && caller.ofProvince()
+                                && other.provinceId().equals(caller.province().id())) {
+                            continue;
+                        }
                         String uri = fill(write.uri(), other)
                                 .replace("{OWN_REPORT}", caller.own().report());
                         String body = fill(write.body().text(), other);
@@ -489,7 +524,12 @@ class TenantIsolationIntegrationTests {
 
     private Answer send(Endpoint endpoint, Caller caller, String uri) {
         Body body = endpoint.writes() ? BODIES.get(endpoint.operationId()) : null;
-        return call(endpoint.method(), uri, caller.bearer(), body, endpoint.ifMatch() ? "\"1\"" : null);
+        return call(
+                endpoint.method(),
+                uri,
+                caller.bearer(),
+                body == null ? null : new Body(body.type(), fill(body.text(), caller.own()), body.part()),
+                endpoint.ifMatch() ? "\"1\"" : null);
     }
 
     /**
@@ -519,17 +559,9 @@ class TenantIsolationIntegrationTests {
         if (body != null && body.part() == null) {
             ready = request.contentType(body.type()).bodyValue(body.text());
         } else if (body != null) {
-            var form = new MultipartBodyBuilder();
-            form.part(body.part(), body.text(), MediaType.APPLICATION_JSON);
-            form.part("photos", new ByteArrayResource(PHOTO) {
-                        @Override
-                        public String getFilename() {
-                            return "anh.jpg";
-                        }
-                    })
-                    .contentType(MediaType.IMAGE_JPEG);
-            ready = request.contentType(MediaType.MULTIPART_FORM_DATA)
-                    .body(BodyInserters.fromMultipartData(form.build()));
+            String boundary = "isolation-" + UUID.randomUUID();
+            ready = request.contentType(MediaType.parseMediaType("multipart/form-data; boundary=" + boundary))
+                    .bodyValue(form(boundary, body));
         }
         try {
             EntityExchangeResult<byte[]> result =
@@ -540,6 +572,22 @@ class TenantIsolationIntegrationTests {
         } catch (AssertionError contractBreach) {
             return new Answer(599, "the answer leaves the contract: " + contractBreach.getMessage());
         }
+    }
+
+    /**
+     * The form with the JSON part and one photo, written out whole: sent in one piece, it is on the
+     * wire before a refusal (which reads no body) can close the connection.
+     */
+    private static byte[] form(String boundary, Body body) {
+        var form = new ByteArrayOutputStream();
+        form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + body.part()
+                        + "\"\r\nContent-Type: application/json\r\n\r\n" + body.text() + "\r\n--" + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"photos\"; filename=\"anh.jpg\"\r\n"
+                        + "Content-Type: image/jpeg\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        form.writeBytes(PHOTO);
+        form.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return form.toByteArray();
     }
 
     private int versionOf(Seeded ward) {
@@ -701,6 +749,7 @@ class TenantIsolationIntegrationTests {
         Set<String> traces = new LinkedHashSet<>(List.of(id.toString(), code));
         Map<String, String> values = new HashMap<>();
         values.put("WARD", id.toString());
+        values.put("WARD_CODE", code);
         UUID unit = fixtures.unit(id);
         String unitCode = database.sql("SELECT code FROM unit WHERE id = :id")
                 .bind("id", unit)
@@ -841,6 +890,13 @@ class TenantIsolationIntegrationTests {
                   "geometry": {"type": "LineString", "coordinates": [[105.8810, 21.0450], [105.8840, 21.0450]]}}]}""".formatted(unitCode);
     }
 
+    /** A file of one ward boundary, with the code of the other ward. */
+    private static String wardFile() {
+        return "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\","
+                + " \"properties\": {\"code\": \"{WARD_CODE}\", \"name\": \"Phường trùng mã\"}, \"geometry\": "
+                + AREA + "}]}";
+    }
+
     private static String submission() {
         return "{\"clientReportId\": \"{NEW}\", \"category\": \"SANITATION\", \"subtype\": \"LITTERING\","
                 + " \"description\": \"Rác thải bỏ bừa bãi\", \"location\": {\"lat\": 21.0490, \"lon\": 105.8830,"
@@ -931,11 +987,14 @@ class TenantIsolationIntegrationTests {
         }
     }
 
-    /** A write and its body; {@code mayAnswer} says why it may answer 2xx (showing nothing of the other ward). */
-    record Write(String uri, Body body, @Nullable String mayAnswer) {
+    /**
+     * A write and its body; {@code mayAnswer} says why it may answer 2xx (showing nothing of the
+     * other ward); {@code ofProvince}: the province's officers may name their own province's wards.
+     */
+    record Write(String uri, Body body, @Nullable String mayAnswer, boolean ofProvince) {
 
         Write(String uri, Body body) {
-            this(uri, body, null);
+            this(uri, body, null, false);
         }
 
         static Write json(String uri, String body) {
