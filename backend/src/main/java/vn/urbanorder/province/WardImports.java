@@ -64,6 +64,10 @@ public class WardImports {
             var preview = new WardImportPreview(features.size(), outcome.items(), List.of(), List.of());
             return transactions
                     .transactional(apply)
+                    .then(Mono.fromRunnable(() -> outcome.planned().stream()
+                            .map(planned -> planned.item().wardId())
+                            .filter(Objects::nonNull)
+                            .forEach(wards::forget)))
                     .thenReturn(new WardImportOutcome(preview.added(), preview.changed(), preview.unchanged(), from));
         });
     }

@@ -97,6 +97,15 @@ public class WardDirectory {
                 .then(findInProvince(provinceId, id));
     }
 
+    /**
+     * Drops a ward from this instance's cache: for a caller that changed it inside a transaction of
+     * its own, once that has committed (the change's own forgetting came before the commit, so a
+     * read in between may have cached the old ward again).
+     */
+    public void forget(UUID id) {
+        byId.remove(id);
+    }
+
     private Mono<Ward> existing(UUID provinceId, UUID id) {
         return findInProvince(provinceId, id)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Không có phường, xã này trong tỉnh.")));

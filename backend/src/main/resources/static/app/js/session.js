@@ -57,6 +57,16 @@ async function save(tokens) {
  */
 export async function signIn(username, password) {
   const tokens = await post('/auth/token', { username, password });
+  if (!tokens.user.wardCode) {
+    // The province's own officers have no ward: they read figures in the console and never report.
+    fetch(`${BASE}/auth/logout`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${tokens.accessToken}` },
+      body: JSON.stringify({ refreshToken: tokens.refreshToken }),
+      credentials: 'omit',
+    }).catch(() => {});
+    throw new ProvinceAccount();
+  }
   if (tokens.user.passwordChangeRequired) {
     pending = { tokens, password };
     return tokens.user;
@@ -64,6 +74,9 @@ export async function signIn(username, password) {
   pending = null;
   return begin(tokens);
 }
+
+/** An account of the province itself, not of a ward: nothing to do in the field app. */
+export class ProvinceAccount extends Error {}
 
 /** The officer who must first change a password a ward admin set, or null. */
 export function passwordChangePending() {

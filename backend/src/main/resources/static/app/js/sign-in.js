@@ -65,6 +65,7 @@ export async function render(root, app, known) {
 }
 
 function reason(error) {
+  if (error instanceof session.ProvinceAccount) return t('signIn.province');
   if (error instanceof NetworkError) return t('signIn.offline');
   if (error instanceof ApiError) {
     if (error.status === 401) return t('signIn.wrong');

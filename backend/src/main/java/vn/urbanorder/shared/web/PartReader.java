@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
 import org.springframework.http.ReactiveHttpInputMessage;
@@ -69,13 +70,27 @@ final class PartReader implements HttpMessageReader<Part> {
                         + message.getHeaders().getContentType() + "\""));
             }
             FormParser parser = new FormParser(boundary, limits, folder);
+            Refusal refusal = new Refusal();
             return message.getBody()
                     .publishOn(scheduler, PREFETCH)
                     // No fusion: the parser must run where publishOn delivers, never on a thread
                     // that merely requests more (an event loop).
                     .hide()
-                    .map(parser::take)
-                    .concatWith(Mono.fromCallable(parser::finish))
+                    .<List<Part>>handle((buffer, sink) -> {
+                        if (refusal.draining()) {
+                            if (!refusal.discard(buffer)) {
+                                sink.error(refusal.reason());
+                            }
+                            return;
+                        }
+                        try {
+                            sink.next(parser.take(buffer));
+                        } catch (DecodingException | DataBufferLimitException refused) {
+                            refusal.refuse(refused);
+                        }
+                    })
+                    .concatWith(Mono.defer(() ->
+                            refusal.draining() ? Mono.error(refusal.reason()) : Mono.fromCallable(parser::finish)))
                     .concatMapIterable(parts -> parts)
                     .doFinally(signal -> {
                         if (signal != SignalType.ON_COMPLETE) {
@@ -90,6 +105,41 @@ final class PartReader implements HttpMessageReader<Part> {
     public Mono<Part> readMono(
             ResolvableType elementType, ReactiveHttpInputMessage message, Map<String, Object> hints) {
         return Mono.error(new UnsupportedOperationException("A multipart body is read into its parts, not one part"));
+    }
+
+    /**
+     * A form refused for its shape (a part too many, too large, a broken form) is refused once the
+     * client has finished sending, as long as the rest is at most {@link #DRAIN_LIMIT}: the rest is
+     * read and dropped first, so the client, still writing, reads the 400 or 413 instead of a
+     * connection reset (closing a socket with unread bytes resets it, which can lose the answer).
+     * Past the limit, the refusal goes at once and the connection closes.
+     */
+    static final class Refusal {
+
+        /** How much of a refused form's rest is read and dropped before refusing it. */
+        static final long DRAIN_LIMIT = 1024 * 1024;
+
+        private @Nullable RuntimeException reason;
+        private long drained;
+
+        void refuse(RuntimeException why) {
+            reason = why;
+        }
+
+        boolean draining() {
+            return reason != null;
+        }
+
+        RuntimeException reason() {
+            return java.util.Objects.requireNonNull(reason, "refused first");
+        }
+
+        /** Drops the buffer; false once the rest has gone past the limit. */
+        boolean discard(DataBuffer buffer) {
+            drained += buffer.readableByteCount();
+            DataBufferUtils.release(buffer);
+            return drained <= DRAIN_LIMIT;
+        }
     }
 
     /** Deletes the form's files off the calling thread, which may be an event loop. */

@@ -33,6 +33,7 @@ export default {
   'signIn.tooManyWait': 'Đăng nhập sai quá nhiều lần. Hãy thử lại sau khoảng {n} phút.',
   'signIn.offline': 'Không kết nối được máy chủ. Cần có mạng để đăng nhập.',
   'signIn.failed': 'Không đăng nhập được (lỗi {status}). Hãy thử lại.',
+  'signIn.province': 'Tài khoản cấp tỉnh, thành phố không gửi phản ánh. Hãy dùng trang quản lý tại /console/.',
   'signIn.otherUser':
     'Máy này còn {n} phản ánh chưa gửi của {name}. Đăng nhập bằng tài khoản khác sẽ xóa chúng. Vẫn tiếp tục?',
 

@@ -108,6 +108,17 @@ class FieldAppBrowserTests {
         BrowserSession.screenshot(app.page(), "field-app-sign-in-429");
     }
 
+    @Test
+    void aProvinceOfficerIsSentToTheConsoleAndKeepsNoSession(BrowserSession browser) {
+        FieldApp app = new FieldApp(browser.phone()).open();
+
+        app.signIn("tinhgs1", Fixtures.PASSWORD);
+
+        assertThat(app.page().getByRole(AriaRole.ALERT))
+                .containsText("Tài khoản cấp tỉnh, thành phố không gửi phản ánh");
+        assertThat(app.page().getByLabel("Tên đăng nhập")).isVisible();
+    }
+
     /** Issue 21's check: an officer the ward admin just created signs in with the one-time password. */
     @Test
     void anOfficerSignsInWithTheWardsOneTimePasswordAndMustChangeItFirst(BrowserSession browser) {
