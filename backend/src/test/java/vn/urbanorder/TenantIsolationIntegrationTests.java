@@ -7,6 +7,7 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +31,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipInputStream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -146,11 +148,14 @@ class TenantIsolationIntegrationTests {
             Map.entry("monthlyStats", List.of("?month={MONTH}")),
             Map.entry("periodStats", List.of("?from={YESTERDAY}&to={TODAY}")),
             Map.entry("exportMonthlyStats", List.of("?format=json")),
-            Map.entry("exportPeriodStats", List.of("?from={YESTERDAY}&to={TODAY}&format=json")));
+            Map.entry("exportPeriodStats", List.of("?from={YESTERDAY}&to={TODAY}&format=json")),
+            Map.entry("provinceStats", List.of("?month={MONTH}", "?from={YESTERDAY}&to={TODAY}")),
+            // A zip of CSV files: read entry by entry (see Answer).
+            Map.entry("exportProvinceStats", List.of("?month={MONTH}&format=csv")));
 
     /** Operations whose answer holds the ward's figures: they must count the caller's own reports only. */
     private static final Set<String> FIGURES =
-            Set.of("monthlyStats", "periodStats", "exportMonthlyStats", "exportPeriodStats");
+            Set.of("monthlyStats", "periodStats", "exportMonthlyStats", "exportPeriodStats", "provinceStats");
 
     /**
      * Writes that can name another ward's object in their body (or their query): each is sent with
@@ -349,7 +354,11 @@ class TenantIsolationIntegrationTests {
                             continue;
                         }
                         leaks(caller, endpoint, uri, answer, forbidden, uri);
-                        if (answer.body().contains(caller.own().report())) {
+                        if (answer.body()
+                                .contains(
+                                        caller.ofProvince()
+                                                ? caller.own().id().toString()
+                                                : caller.own().report())) {
                             sawTheirOwn.add(caller);
                         }
                         if (answer.status() == 200 && FIGURES.contains(endpoint.operationId())) {
@@ -359,11 +368,12 @@ class TenantIsolationIntegrationTests {
                 }
             }
         }
-        // The scan would see a report if one were there: the ward's own reports are in its lists.
+        // The scan would see a report if one were there: the ward's own reports are in its lists,
+        // the province's wards in its officers'.
         callers.stream()
-                .filter(caller -> Set.of("INSPECTOR", "WARD_ADMIN").contains(caller.role()))
+                .filter(caller -> !Set.of("PATROL", "UNIT_STAFF").contains(caller.role()))
                 .filter(caller -> !sawTheirOwn.contains(caller))
-                .forEach(caller -> failures.add(caller + " saw their own ward's report in no list"));
+                .forEach(caller -> failures.add(caller + " saw their own ward's report (or ward) in no list"));
         assertNoFailures();
     }
 
@@ -495,6 +505,10 @@ class TenantIsolationIntegrationTests {
     }
 
     private void ownFigures(Caller caller, Endpoint endpoint, String uri, Answer answer) {
+        if (caller.ofProvince()) {
+            provinceFigures(caller, endpoint, uri, answer);
+            return;
+        }
         JsonNode counts = JSON.readTree(answer.body()).at("/totals/counts/received");
         if (counts.isMissingNode() || counts.asInt() != caller.own().reports()) {
             fail(
@@ -504,6 +518,32 @@ class TenantIsolationIntegrationTests {
                     answer,
                     "received " + counts + " but the ward received "
                             + caller.own().reports());
+        }
+    }
+
+    /** Each seeded ward's row counts its own reports; a province of the test's own totals exactly them. */
+    private void provinceFigures(Caller caller, Endpoint endpoint, String uri, Answer answer) {
+        JsonNode figures = JSON.readTree(answer.body());
+        Map<String, Integer> rows = new HashMap<>();
+        figures.get("wards")
+                .forEach(row -> rows.put(
+                        row.get("wardId").asString(), row.at("/counts/received").asInt()));
+        int seeded = 0;
+        for (Seeded ward : caller.province().wards()) {
+            seeded += ward.reports();
+            Integer received = rows.get(ward.id().toString());
+            if (received == null || received != ward.reports()) {
+                fail(
+                        caller,
+                        endpoint,
+                        uri,
+                        answer,
+                        "ward " + ward.code() + " received " + received + ", not " + ward.reports());
+            }
+        }
+        int total = figures.at("/total/counts/received").asInt();
+        if (!caller.province().id().equals(Fixtures.DEMO_PROVINCE) && total != seeded) {
+            fail(caller, endpoint, uri, answer, "the province total is " + total + ", not " + seeded);
         }
     }
 
@@ -567,11 +607,27 @@ class TenantIsolationIntegrationTests {
             EntityExchangeResult<byte[]> result =
                     ready.exchange().expectBody(byte[].class).returnResult();
             byte[] bytes = result.getResponseBody();
-            return new Answer(
-                    result.getStatus().value(), bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8));
+            return new Answer(result.getStatus().value(), bytes == null ? "" : text(bytes));
         } catch (AssertionError contractBreach) {
             return new Answer(599, "the answer leaves the contract: " + contractBreach.getMessage());
         }
+    }
+
+    /** The body as text; a zip (a CSV export, a workbook) as the text of all its entries. */
+    private static String text(byte[] body) {
+        if (body.length < 4 || body[0] != 'P' || body[1] != 'K') {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+        var text = new StringBuilder();
+        try (var zip = new ZipInputStream(new ByteArrayInputStream(body))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                text.append(new String(zip.readAllBytes(), StandardCharsets.UTF_8))
+                        .append('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
     }
 
     /**
