@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * GeoJSON uploads ({@code application/geo+json}) may be up to 5 MB, a ward's whole map; every
  * other JSON body keeps the codecs' 256 KB limit, so no other endpoint buffers large bodies. A
  * province's ward boundaries ({@link #PROVINCE_FILES}: 126 to 168 wards, several MB) may be up to
- * 20 MB, as GeoJSON or as plain JSON. The server's default JSON decoder is narrowed to {@code
+ * 20 MB. The server's default JSON decoder is narrowed to {@code
  * application/json}, because it would otherwise claim every {@code +json} type with its smaller
  * limit before this one is asked. Server side only: HTTP clients built by Spring keep their usual
  * codecs.
