@@ -2,8 +2,11 @@
 -- it (seeded, so every run draws the same points), the three categories of V2 in turn.
 -- Variables from run.sh: ward, n, seed, lat0, lon0, dlat, dlon.
 SELECT setseed(:seed);
-INSERT INTO ward (id, code, name, service_area)
-SELECT :'ward'::uuid, 'BENCH', 'Bench ward', jsonb_build_object('type', 'Polygon', 'coordinates', jsonb_build_array(
+INSERT INTO province (code, name) VALUES ('BENCH', 'Bench province') ON CONFLICT (code) DO NOTHING;
+INSERT INTO ward (id, province_id, code, name)
+SELECT :'ward'::uuid, id, 'BENCH', 'Bench ward' FROM province WHERE code = 'BENCH';
+INSERT INTO ward_area (ward_id, valid_from, area)
+SELECT :'ward'::uuid, now(), jsonb_build_object('type', 'Polygon', 'coordinates', jsonb_build_array(
          jsonb_build_array(jsonb_build_array(west, south), jsonb_build_array(east, south),
                            jsonb_build_array(east, north), jsonb_build_array(west, north), jsonb_build_array(west, south))))
   FROM (SELECT :lon0 - :dlon AS west, :lon0 + :dlon AS east, :lat0 - :dlat AS south, :lat0 + :dlat AS north) square;

@@ -31,8 +31,9 @@ UPDATE zone SET valid_from = (DATE :'first_month' - 1)::timestamp AT TIME ZONE :
  WHERE ward_id = :'ward' AND valid_to IS NULL;
 
 -- Twenty more patrol officers (password demo-password-1, as patrol1), so patrol activity has rows.
-INSERT INTO app_user (id, ward_id, username, display_name, phone, roles, password_hash, created_at, updated_at)
-SELECT ('a1000000-0000-4000-8000-000000000' || (300 + k))::uuid, p.ward_id, 'patrol' || k,
+INSERT INTO app_user (id, province_id, ward_id, username, display_name, phone, roles, password_hash, created_at,
+                      updated_at)
+SELECT ('a1000000-0000-4000-8000-000000000' || (300 + k))::uuid, p.province_id, p.ward_id, 'patrol' || k,
        (ARRAY['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi'])[k % 8 + 1] || ' '
          || (ARRAY['Văn An', 'Thị Bình', 'Minh Châu', 'Quốc Dũng', 'Thu Hà', 'Đức Huy', 'Ngọc Lan', 'Hải Long',
                    'Thanh Mai', 'Văn Phúc', 'Thị Quỳnh'])[k % 11 + 1] || ' (tổ trật tự đô thị)',
@@ -103,7 +104,7 @@ SELECT count(*) AS segment_count FROM segment_ \gset
 -- Reports near a location at the ward's edge stay inside the ward's box.
 SELECT min((pt ->> 0)::float8) AS west, max((pt ->> 0)::float8) AS east,
        min((pt ->> 1)::float8) AS south, max((pt ->> 1)::float8) AS north
-  FROM ward, jsonb_array_elements(service_area -> 'coordinates' -> 0) pt WHERE id = :'ward' \gset
+  FROM ward_area, jsonb_array_elements(area -> 'coordinates' -> 0) pt WHERE ward_id = :'ward' \gset
 
 -- Three inspection rounds a month, of one to four days, walked by mttq1 and one patrol officer.
 CREATE TEMP TABLE round_ AS
