@@ -156,4 +156,6 @@ if [ "${INTAKE:-0}" = 1 ]; then
   "$root/infra/bench/intake/run.sh" "${INTAKE_SECONDS:-20}"
   echo "== intake on $db ($(sql -c "SELECT count(*) FROM report") reports)"
   DB="$db" REUSE=1 "$root/infra/bench/intake/run.sh" "${INTAKE_SECONDS:-20}"
+  # The intake benchmark keeps its own database for inspection; this run leaves nothing behind.
+  [ "${KEEP:-0}" = 1 ] || psql -qX -d postgres -c "DROP DATABASE IF EXISTS urban_order_bench" > /dev/null 2>&1
 fi
