@@ -9,12 +9,14 @@
 #   of one category where nearly every report is a duplicate.
 #   JAR=path: the service jar to run (default: this checkout's), e.g. another build's, for a
 #   before-and-after comparison on the same machine.
+#   DB=name (default urban_order_bench, made anew); with REUSE=1 an existing database holding the
+#   demo ward is used as it is and kept (infra/bench/province/run.sh: intake beside 3,000,000 reports).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
 duration="${1:-30}"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
-db=urban_order_bench
+db="${DB:-urban_order_bench}"
 port=${PORT:-8096}
 jar="${JAR:-$(ls "$root"/backend/target/urban-order-backend-*.jar | head -n 1)}"
 work=$(mktemp -d)
@@ -23,7 +25,7 @@ trap '[ -n "$pid" ] && kill "$pid" 2> /dev/null; rm -rf "$work"' EXIT
 
 # Other work on the machine skews every figure: say how busy it was before this run began.
 echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
-psql -qc "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" > /dev/null
+[ "${REUSE:-0}" = 1 ] || psql -qc "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" > /dev/null
 (cd "$work" && exec java ${JAVA_OPTS:-} -jar "$jar" --server.port="$port" --spring.profiles.active=demo \
     --spring.r2dbc.url="r2dbc:postgresql://$PGHOST:$PGPORT/$db" --spring.r2dbc.username="$PGUSER" \
     --spring.flyway.url="jdbc:postgresql://$PGHOST:$PGPORT/$db" --spring.flyway.user="$PGUSER" \

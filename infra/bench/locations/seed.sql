@@ -2,7 +2,7 @@
 -- it (seeded, so every run draws the same points), the three categories of V2 in turn.
 -- Variables from run.sh: ward, n, seed, lat0, lon0, dlat, dlon.
 SELECT setseed(:seed);
-INSERT INTO province (code, name) VALUES ('BENCH', 'Bench province');
+INSERT INTO province (code, name) VALUES ('BENCH', 'Bench province') ON CONFLICT (code) DO NOTHING;
 INSERT INTO ward (id, province_id, code, name)
 SELECT :'ward'::uuid, id, 'BENCH', 'Bench ward' FROM province WHERE code = 'BENCH';
 INSERT INTO ward_area (ward_id, valid_from, area)

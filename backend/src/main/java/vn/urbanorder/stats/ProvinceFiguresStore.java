@@ -1,6 +1,5 @@
 package vn.urbanorder.stats;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,23 +22,22 @@ class ProvinceFiguresStore {
                                        CAST(:ends AS timestamptz[])) AS w (ward_id, start_at, end_at))""";
 
     /**
-     * The rows of {@code report r} in their ward's period. The list of wards and the widest bounds
-     * say again, as constants, what the join implies: with them the planner estimates the rows from
-     * its statistics and walks {@code report_ward_observed} ward by ward; without them it guessed a
-     * third of the table and read all of it (1.2 s against 0.4 s for a month of 126 wards and
-     * 3,000,000 reports).
+     * The rows of {@code report r} in ward {@code w}'s period, as a lateral subquery's condition: each
+     * ward's rows are read by the {@code (ward_id, observed_at)} index on their own. Joined as a
+     * plain join, the planner saw the periods only as a join condition and read the whole table
+     * (3,000,000 reports: 1 s on the kept province benchmark, against 0.07 s ward by ward).
      */
-    private static final String PERIOD_REPORTS = """
-            w JOIN report r ON r.ward_id = w.ward_id AND r.observed_at >= w.start_at AND r.observed_at < w.end_at
-                           AND r.ward_id = ANY (CAST(:wards AS uuid[]))
-                           AND r.observed_at >= :earliest AND r.observed_at < :latest""";
+    private static final String PERIOD_REPORTS =
+            "r.ward_id = w.ward_id AND r.observed_at >= w.start_at AND r.observed_at < w.end_at";
 
-    /** {@link ReportCounts} of each ward's period, as the ward figures' totals count them. */
+    /**
+     * {@link ReportCounts} of each ward's period, as the ward figures' totals count them; the
+     * aggregate in the lateral subquery keeps the planner from flattening it into one join.
+     */
     private static final String COUNTS = """
             WITH %s
-            SELECT w.ward_id, %s
-              FROM %s
-             GROUP BY w.ward_id
+            SELECT w.ward_id, c.*
+              FROM w CROSS JOIN LATERAL (SELECT %s FROM report r WHERE %s) c
             """.formatted(WARD_PERIODS, FiguresStore.COUNTS, PERIOD_REPORTS);
 
     /**
@@ -50,10 +48,11 @@ class ProvinceFiguresStore {
             """
             WITH %1$s,
             per AS (
-                SELECT r.ward_id, r.violation_location_id AS id, w.end_at
-                  FROM %2$s
-                 WHERE report_violation(r.status) AND r.violation_location_id IS NOT NULL
-                 GROUP BY r.ward_id, r.violation_location_id, w.end_at),
+                SELECT w.ward_id, p.id, w.end_at
+                  FROM w CROSS JOIN LATERAL (
+                       SELECT DISTINCT r.violation_location_id AS id
+                         FROM report r
+                        WHERE %2$s AND report_violation(r.status) AND r.violation_location_id IS NOT NULL) p),
             dated AS (SELECT per.*, %3$s AS first_repeat_at FROM per)
             SELECT ward_id, count(*) AS active
               FROM dated
@@ -70,7 +69,7 @@ class ProvinceFiguresStore {
              GROUP BY ward_id
             """;
 
-    /** By ward; a ward without reports in its period is absent. */
+    /** By ward; a ward without reports in its period has a row of zeros ({@link ReportCounts#NONE}). */
     Mono<Map<UUID, ReportCounts>> counts(DatabaseClient database, List<StatsScope> wards) {
         return periods(database.sql(COUNTS), wards)
                 .map(row -> Map.entry(row.get("ward_id", UUID.class), FiguresStore.counts(row)))
@@ -109,18 +108,6 @@ class ProvinceFiguresStore {
                         "ends",
                         wards.stream()
                                 .map(scope -> scope.period().end().toString())
-                                .toArray(String[]::new))
-                .bind(
-                        "earliest",
-                        wards.stream()
-                                .map(scope -> scope.period().start())
-                                .min(Instant::compareTo)
-                                .orElseThrow())
-                .bind(
-                        "latest",
-                        wards.stream()
-                                .map(scope -> scope.period().end())
-                                .max(Instant::compareTo)
-                                .orElseThrow());
+                                .toArray(String[]::new));
     }
 }
