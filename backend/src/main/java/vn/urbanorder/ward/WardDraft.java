@@ -23,6 +23,19 @@ public record WardDraft(UUID provinceId, String code, String name, ZoneId timeZo
 
     /** The draft with its name trimmed; a 422 naming every field that breaks a rule. */
     WardDraft checked() {
+        List<FieldProblem> problems = problems();
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        return new WardDraft(provinceId, code, name.strip(), timeZone, serviceArea);
+    }
+
+    /**
+     * Every rule the draft breaks, on the fields {@code code}, {@code name} and {@code
+     * serviceArea}; none when {@link WardDirectory#create} would take it (as far as the draft
+     * itself goes: whether its code is taken is the directory's to say).
+     */
+    public List<FieldProblem> problems() {
         List<FieldProblem> problems = new ArrayList<>();
         codeProblem("code", code).ifPresent(problems::add);
         String trimmed = name.strip();
@@ -34,10 +47,7 @@ public record WardDraft(UUID provinceId, String code, String name, ZoneId timeZo
         } catch (InvalidRequestException e) {
             problems.addAll(e.fieldErrors());
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
-        }
-        return new WardDraft(provinceId, code, trimmed, timeZone, serviceArea);
+        return problems;
     }
 
     static Optional<FieldProblem> codeProblem(String field, String code) {

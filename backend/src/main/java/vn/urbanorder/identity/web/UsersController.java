@@ -36,7 +36,7 @@ class UsersController implements UsersApi {
     }
 
     @Override
-    @PreAuthorize("hasRole('WARD_ADMIN')")
+    @PreAuthorize("hasAnyRole('WARD_ADMIN', 'PROVINCE_ADMIN')")
     public Mono<ResponseEntity<UserPageDto>> listUsers(
             Integer page, Integer size, @Nullable RoleDto role, @Nullable Boolean active, ServerWebExchange exchange) {
         return Caller.current()
@@ -47,7 +47,7 @@ class UsersController implements UsersApi {
     }
 
     @Override
-    @PreAuthorize("hasRole('WARD_ADMIN')")
+    @PreAuthorize("hasAnyRole('WARD_ADMIN', 'PROVINCE_ADMIN')")
     public Mono<ResponseEntity<UserDto>> createUser(Mono<NewUserDto> newUser, ServerWebExchange exchange) {
         return Caller.current()
                 .zipWith(newUser)
@@ -58,13 +58,13 @@ class UsersController implements UsersApi {
     }
 
     @Override
-    @PreAuthorize("hasRole('WARD_ADMIN')")
+    @PreAuthorize("hasAnyRole('WARD_ADMIN', 'PROVINCE_ADMIN')")
     public Mono<ResponseEntity<UserDto>> getUser(UUID id, ServerWebExchange exchange) {
         return Caller.current().flatMap(caller -> users.find(caller, id)).map(this::ok);
     }
 
     @Override
-    @PreAuthorize("hasRole('WARD_ADMIN')")
+    @PreAuthorize("hasAnyRole('WARD_ADMIN', 'PROVINCE_ADMIN')")
     public Mono<ResponseEntity<UserDto>> updateUser(UUID id, Mono<UserChangesDto> changes, ServerWebExchange exchange) {
         return Caller.current()
                 .zipWith(changes)
