@@ -1,9 +1,9 @@
 package vn.urbanorder.console.web.province;
 
-import java.util.Map;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import reactor.core.publisher.Mono;
+import vn.urbanorder.api.model.ProvinceSummaryDto;
 import vn.urbanorder.console.ConsoleApi;
 import vn.urbanorder.identity.Caller;
 
@@ -21,11 +21,10 @@ class ProvinceBar {
     }
 
     @ModelAttribute("province")
-    Mono<Map<?, ?>> province() {
+    Mono<ProvinceSummaryDto> province() {
         return Caller.current()
                 .filter(Caller::ofProvince)
-                .flatMap(officer ->
-                        api.<Map<?, ?>>get(uri -> uri.path("/api/v1/province").build(), (Class) Map.class))
+                .flatMap(officer -> api.get(uri -> uri.path("/api/v1/province").build(), ProvinceSummaryDto.class))
                 .onErrorResume(notNow -> Mono.empty());
     }
 }

@@ -130,18 +130,7 @@ class ConsoleProvinceAccessIntegrationTests {
 
     /** A new officer of the demo province, without a ward. */
     private String provinceOfficer(String role) {
-        String username = Fixtures.uniqueUsername();
-        database.sql("""
-                        INSERT INTO app_user (province_id, ward_id, username, display_name, roles, password_hash)
-                        SELECT province_id, NULL, :username, :name, :roles, password_hash
-                        FROM app_user WHERE username = 'tinh1'
-                        """)
-                .bind("username", username)
-                .bind("name", "Cán bộ tỉnh " + username)
-                .bind("roles", new String[] {role})
-                .then()
-                .block();
-        return username;
+        return ProvinceOfficers.create(database, role);
     }
 
     private WebTestClient.ResponseSpec page(String session, String path) {
