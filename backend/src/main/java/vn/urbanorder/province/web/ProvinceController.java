@@ -30,6 +30,7 @@ import vn.urbanorder.identity.Caller;
 import vn.urbanorder.province.ProvinceWards;
 import vn.urbanorder.province.WardImports;
 import vn.urbanorder.shared.CalendarBounds;
+import vn.urbanorder.shared.InvalidRequestException;
 
 /**
  * The province's own officers' API: both province roles read, only PROVINCE_ADMIN changes. Ward
@@ -104,11 +105,17 @@ class ProvinceController implements ProvinceApi {
             UUID id, Mono<WardChangesDto> changes, ServerWebExchange exchange) {
         return Caller.current()
                 .zipWith(changes)
-                .flatMap(change -> wards.change(
-                        change.getT1(),
-                        id,
-                        change.getT2().getName(),
-                        change.getT2().getTimeZone()))
+                .flatMap(change -> {
+                    if (change.getT2().getCode() != null) {
+                        return Mono.error(InvalidRequestException.of(
+                                "code", "Mã phường, xã không đổi được: số hiệu các phản ánh mang mã này."));
+                    }
+                    return wards.change(
+                            change.getT1(),
+                            id,
+                            change.getT2().getName(),
+                            change.getT2().getTimeZone());
+                })
                 .map(changed -> ok(views.toApi(changed)));
     }
 
