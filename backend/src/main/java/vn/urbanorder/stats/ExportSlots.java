@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Semaphore;
@@ -63,11 +64,24 @@ final class ExportSlots {
      * before its hand-over completes empty, even if its work failed meanwhile.
      */
     Mono<Built> build(FileFormat format, Function<ExportWriter, Mono<Long>> write) {
+        return build(format, ReportLine.HEADERS, write);
+    }
+
+    /**
+     * As {@link #build(FileFormat, Function)}, for a file of section tables alone (no list of
+     * reports): {@code write} gets the writer with nothing begun.
+     */
+    Mono<Built> buildTables(FileFormat format, Function<ExportWriter, Mono<Long>> write) {
+        return build(format, null, write);
+    }
+
+    private Mono<Built> build(
+            FileFormat format, @Nullable List<String> reportHeaders, Function<ExportWriter, Mono<Long>> write) {
         return Mono.defer(() -> {
             if (!slots.tryAcquire()) {
                 return Mono.error(busy());
             }
-            var build = new Build(format);
+            var build = new Build(format, reportHeaders);
             return Mono.fromCallable(build::open)
                     .subscribeOn(Schedulers.boundedElastic())
                     .flatMap(write)
@@ -132,6 +146,8 @@ final class ExportSlots {
     private final class Build {
 
         private final FileFormat format;
+        /** The report list's headers, begun when the file is made; null for a file of tables alone. */
+        private final @Nullable List<String> reportHeaders;
         /** Opening and ending exclude each other, so an end during the opening waits for it. */
         private final ReentrantLock lock = new ReentrantLock();
 
@@ -140,11 +156,12 @@ final class ExportSlots {
         private volatile @Nullable Path path;
         private volatile @Nullable GuardedWriter writer;
 
-        Build(FileFormat format) {
+        Build(FileFormat format, @Nullable List<String> reportHeaders) {
             this.format = format;
+            this.reportHeaders = reportHeaders;
         }
 
-        /** Makes the file and its writer, with the report list begun; refuses once the build ended. */
+        /** Makes the file and its writer, with the report list begun if any; refuses once the build ended. */
         ExportWriter open() throws IOException {
             lock.lock();
             try {
@@ -153,9 +170,12 @@ final class ExportSlots {
                 }
                 Files.createDirectories(folder);
                 path = Files.createTempFile(folder, "export-", format.extension());
-                writer = new GuardedWriter(writers.create(format, path));
-                writer.startReports(ReportLine.HEADERS);
-                return writer;
+                GuardedWriter opened = new GuardedWriter(writers.create(format, path));
+                writer = opened;
+                if (reportHeaders != null) {
+                    opened.startReports(reportHeaders);
+                }
+                return opened;
             } finally {
                 lock.unlock();
             }

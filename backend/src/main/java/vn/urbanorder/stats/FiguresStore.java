@@ -27,7 +27,7 @@ import vn.urbanorder.stats.PeriodFigures.RoundRow;
 class FiguresStore {
 
     /** The counts of {@link ReportCounts}, over rows of {@code report}. */
-    private static final String COUNTS = """
+    static final String COUNTS = """
             count(*) AS received,
             count(*) FILTER (WHERE report_violation(status)) AS violations,
             count(*) FILTER (WHERE status = 'DUPLICATE') AS duplicates,
@@ -118,7 +118,7 @@ class FiguresStore {
      * When a location became a repeat point: its first repeat offence observed, by intake's flags,
      * so a later change to another report there (a reopened clearing) does not move it.
      */
-    private static final String FIRST_REPEAT = """
+    static final String FIRST_REPEAT = """
             (SELECT min(f.observed_at) FROM report f WHERE f.violation_location_id = %s AND %s)""".formatted("%s", REPEAT_OFFENCE.formatted("f"));
 
     /** The period's violations at each location that was a repeat point by the period's end. */
@@ -340,7 +340,7 @@ class FiguresStore {
         return spec;
     }
 
-    private static ReportCounts counts(Readable row) {
+    static ReportCounts counts(Readable row) {
         return new ReportCounts(
                 row.get("received", Long.class),
                 row.get("violations", Long.class),

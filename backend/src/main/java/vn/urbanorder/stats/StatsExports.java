@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -101,6 +102,23 @@ public class StatsExports {
             String name = scope.period().fileStem("bao-cao", scope.ward().code()) + format.extension();
             return new ReportFile(out.toByteArray(), name, format);
         });
+    }
+
+    /**
+     * A file of section tables alone, such as the province's figures ({@link ProvinceExports}):
+     * built on a bounded-elastic thread in one of the same export slots (503 with Retry-After when
+     * none is free), named {@code fileStem} and the format's extension.
+     */
+    Mono<ExportFile> tables(String fileStem, FileFormat format, Mono<List<StatsTable>> tables) {
+        return slots.buildTables(format, writer -> tables.publishOn(Schedulers.boundedElastic())
+                        .map(written -> {
+                            for (StatsTable table : written) {
+                                unchecked(() -> writer.table(table));
+                            }
+                            unchecked(writer::finish);
+                            return 0L;
+                        }))
+                .map(built -> new ExportFile(built.path(), fileStem + format.extension(), format, built.reports()));
     }
 
     /** Export slots free now. */

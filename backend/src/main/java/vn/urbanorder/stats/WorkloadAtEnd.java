@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,23 +42,28 @@ class WorkloadAtEnd {
     static final Duration SETTLED = Duration.ofHours(1);
 
     /**
-     * The reports whose place in a queue changed after the end (any event from or to a waiting
-     * status, other than intake's assignment) are read back from their events before it; every
-     * other report waiting now stands as it did then.
+     * Per ward, each at its own moment (its period's end, read in its own time zone): the reports
+     * whose place in a queue changed after that moment (any event from or to a waiting status,
+     * other than intake's assignment) are read back from their events before it; every other
+     * report waiting now stands as it did then. One ward's figures and the province's rows are read
+     * by this same statement, so they cannot differ.
      */
     private static final String SQL = """
-            WITH changed AS MATERIALIZED (
-                SELECT DISTINCT e.report_id FROM report_event e
-                 WHERE e.ward_id = :ward AND e.at >= :end
+            WITH w AS (
+                SELECT * FROM unnest(CAST(:wards AS uuid[]), CAST(:ends AS timestamptz[])) AS w (ward_id, end_at)),
+            changed AS MATERIALIZED (
+                SELECT DISTINCT e.report_id, w.end_at FROM w JOIN report_event e ON e.ward_id = w.ward_id
+                 WHERE e.at >= w.end_at
                    AND (report_awaiting_unit(e.from_status) OR report_awaiting_unit(e.to_status)) AND e.type <> 'ASSIGNED'),
             then_waiting AS MATERIALIZED (
-                SELECT r.id FROM report r JOIN changed c ON c.report_id = r.id WHERE r.received_at < :end),
+                SELECT r.id, r.ward_id, c.end_at FROM report r JOIN changed c ON c.report_id = r.id
+                 WHERE r.received_at < c.end_at),
             as_now AS (
-                SELECT r.assigned_unit_id AS unit_id, r.due_at FROM report r
-                 WHERE r.ward_id = :ward AND report_awaiting_unit(r.status) AND r.received_at < :end
+                SELECT r.ward_id, r.assigned_unit_id AS unit_id, r.due_at, w.end_at FROM w JOIN report r ON r.ward_id = w.ward_id
+                 WHERE report_awaiting_unit(r.status) AND r.received_at < w.end_at
                    AND NOT EXISTS (SELECT 1 FROM changed c WHERE c.report_id = r.id)),
             as_then AS (
-                SELECT s.* FROM then_waiting t
+                SELECT t.ward_id, t.end_at, s.* FROM then_waiting t
                  CROSS JOIN LATERAL (
                        SELECT (array_agg(e.to_status ORDER BY e.seq DESC)
                                    FILTER (WHERE e.to_status IS NOT NULL))[1] AS status,
@@ -64,14 +72,14 @@ class WorkloadAtEnd {
                               ((array_agg(e.data::jsonb ->> 'dueAt' ORDER BY e.seq DESC)
                                    FILTER (WHERE e.data LIKE '%"dueAt"%'))[1])::timestamptz AS due_at
                          FROM report_event e
-                        WHERE e.report_id = t.id AND e.at < :end) s),
+                        WHERE e.report_id = t.id AND e.at < t.end_at) s),
             waiting AS (
-                SELECT unit_id, due_at FROM as_now
+                SELECT ward_id, unit_id, due_at, end_at FROM as_now
                 UNION ALL
-                SELECT unit_id, due_at FROM as_then WHERE report_awaiting_unit(status))
-            SELECT unit_id, count(*) AS open, count(*) FILTER (WHERE due_at < :end) AS overdue
+                SELECT ward_id, unit_id, due_at, end_at FROM as_then WHERE report_awaiting_unit(status))
+            SELECT ward_id, unit_id, count(*) AS open, count(*) FILTER (WHERE due_at < end_at) AS overdue
               FROM waiting
-             GROUP BY unit_id
+             GROUP BY ward_id, unit_id
             """;
 
     /**
@@ -110,29 +118,68 @@ class WorkloadAtEnd {
      *     is less than {@link #SETTLED} behind the primary, so that it cannot miss an event
      */
     Mono<List<Workload>> of(ReadSource source, UUID wardId, Instant end) {
-        Instant now = clock.instant();
-        if (end.isAfter(now)) {
-            return read(source, wardId, now);
-        }
-        if (end.isAfter(now.minus(SETTLED))) {
-            return read(source, wardId, end);
-        }
-        Mono<List<Workload>> read = read(source, wardId, end);
-        if (source.atMostBehind().compareTo(SETTLED) < 0) {
-            read = read.flatMap(workload -> keep(wardId, end, workload));
-        }
-        return kept(wardId, end).switchIfEmpty(read);
+        return of(source, Map.of(wardId, end)).map(found -> found.getOrDefault(wardId, List.of()));
     }
 
-    private static Mono<List<Workload>> read(ReadSource source, UUID wardId, Instant end) {
+    /**
+     * The workload of each ward at its own period's end (or now, for a period not over), as {@link
+     * #of(ReadSource, UUID, Instant)} gives it for one ward: the kept ones read in one statement,
+     * the others from the trail in one more, and those settled kept in a third.
+     *
+     * @param ends each ward's period's end
+     * @return by ward; every ward of {@code ends} is there, with an empty list when nothing waited
+     */
+    Mono<Map<UUID, List<Workload>>> of(ReadSource source, Map<UUID, Instant> ends) {
+        return Mono.defer(() -> {
+            Instant now = clock.instant();
+            Map<UUID, Instant> moments = new HashMap<>();
+            Map<UUID, Instant> settled = new HashMap<>();
+            ends.forEach((ward, end) -> {
+                moments.put(ward, end.isAfter(now) ? now : end);
+                if (!end.isAfter(now.minus(SETTLED))) {
+                    settled.put(ward, end);
+                }
+            });
+            boolean mayKeep = source.atMostBehind().compareTo(SETTLED) < 0;
+            return kept(settled).flatMap(kept -> {
+                Map<UUID, Instant> toRead = new HashMap<>(moments);
+                toRead.keySet().removeAll(kept.keySet());
+                Mono<Map<UUID, List<Workload>>> read = read(source, toRead);
+                if (mayKeep) {
+                    read = read.flatMap(found -> keep(settled, found).thenReturn(found));
+                }
+                return read.map(found -> {
+                    Map<UUID, List<Workload>> all = new HashMap<>(found);
+                    all.putAll(kept);
+                    return all;
+                });
+            });
+        });
+    }
+
+    private static Mono<Map<UUID, List<Workload>>> read(ReadSource source, Map<UUID, Instant> moments) {
+        if (moments.isEmpty()) {
+            return Mono.just(Map.of());
+        }
         DatabaseClient database = source.database();
-        Mono<List<Workload>> read = database.sql(SQL)
-                .bind("ward", wardId)
-                .bind("end", end)
-                .map(row -> new Workload(
-                        row.get("unit_id", UUID.class), row.get("open", Long.class), row.get("overdue", Long.class)))
+        Mono<Map<UUID, List<Workload>>> read = database.sql(SQL)
+                .bind("wards", wards(moments))
+                .bind("ends", instants(moments))
+                .map(row -> Map.entry(
+                        row.get("ward_id", UUID.class),
+                        new Workload(
+                                row.get("unit_id", UUID.class),
+                                row.get("open", Long.class),
+                                row.get("overdue", Long.class))))
                 .all()
-                .collectList();
+                .collectList()
+                .map(rows -> {
+                    Map<UUID, List<Workload>> byWard = new HashMap<>();
+                    moments.keySet().forEach(ward -> byWard.put(ward, new ArrayList<>()));
+                    rows.forEach(row -> byWard.computeIfAbsent(row.getKey(), ward -> new ArrayList<>())
+                            .add(row.getValue()));
+                    return byWard;
+                });
         return Flux.fromIterable(SETTINGS)
                 .concatMap(setting -> database.sql(setting).then())
                 .then(read)
@@ -157,29 +204,63 @@ class WorkloadAtEnd {
                     return Map.entry(row.get("id", UUID.class), end);
                 })
                 .all()
-                .concatMap(ward -> of(primary, ward.getKey(), ward.getValue()))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                .flatMap(ends -> of(primary, ends))
                 .then();
     }
 
-    private Mono<List<Workload>> kept(UUID wardId, Instant end) {
-        return database.sql("SELECT units::text AS units FROM workload_snapshot WHERE ward_id = :ward AND at = :at")
-                .bind("ward", wardId)
-                .bind("at", end)
-                .map(row -> json.readValue(row.get("units", String.class), LIST))
-                .one();
+    /** The kept workloads of those wards at those moments, by ward; on the primary. */
+    private Mono<Map<UUID, List<Workload>>> kept(Map<UUID, Instant> moments) {
+        if (moments.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return database.sql("SELECT s.ward_id, s.units::text AS units FROM workload_snapshot s"
+                        + " JOIN unnest(CAST(:wards AS uuid[]), CAST(:ats AS timestamptz[])) AS k (ward_id, at)"
+                        + " ON s.ward_id = k.ward_id AND s.at = k.at")
+                .bind("wards", wards(moments))
+                .bind("ats", instants(moments))
+                .map(row ->
+                        Map.entry(row.get("ward_id", UUID.class), json.readValue(row.get("units", String.class), LIST)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
-    private Mono<List<Workload>> keep(UUID wardId, Instant end, List<Workload> workload) {
+    /** Keeps the workloads read at settled moments; on the primary. */
+    private Mono<Void> keep(Map<UUID, Instant> settled, Map<UUID, List<Workload>> found) {
+        Map<UUID, Instant> keeping = new LinkedHashMap<>();
+        settled.forEach((ward, at) -> {
+            if (found.containsKey(ward)) {
+                keeping.put(ward, at);
+            }
+        });
+        if (keeping.isEmpty()) {
+            return Mono.empty();
+        }
         // Settled by the database's clock too, in case this instance's runs ahead.
         return database.sql("INSERT INTO workload_snapshot (ward_id, at, units, computed_at)"
-                        + " SELECT :ward, :at, CAST(:units AS jsonb), :now WHERE CAST(:at AS timestamptz)"
-                        + " < now() - interval '1 hour' ON CONFLICT DO NOTHING")
-                .bind("ward", wardId)
-                .bind("at", end)
-                .bind("units", json.writeValueAsString(workload))
+                        + " SELECT k.ward_id, k.at, k.units, :now"
+                        + " FROM unnest(CAST(:wards AS uuid[]), CAST(:ats AS timestamptz[]), CAST(:units AS jsonb[]))"
+                        + " AS k (ward_id, at, units)"
+                        + " WHERE k.at < now() - interval '1 hour' ON CONFLICT DO NOTHING")
+                .bind("wards", wards(keeping))
+                .bind("ats", instants(keeping))
+                .bind(
+                        "units",
+                        keeping.keySet().stream()
+                                .map(ward -> json.writeValueAsString(found.getOrDefault(ward, List.of())))
+                                .toArray(String[]::new))
                 .bind("now", clock.instant())
-                .then()
-                .thenReturn(workload);
+                .then();
+    }
+
+    /** The wards of {@code moments}, in its order, for {@code CAST(:wards AS uuid[])}. */
+    private static UUID[] wards(Map<UUID, Instant> moments) {
+        return moments.keySet().toArray(UUID[]::new);
+    }
+
+    /** The moments of {@code moments}, in its order, for {@code CAST(:ats AS timestamptz[])}. */
+    private static String[] instants(Map<UUID, Instant> moments) {
+        return moments.values().stream().map(Instant::toString).toArray(String[]::new);
     }
 
     /** One unit's workload (unitId null: reports waiting with no unit). */
