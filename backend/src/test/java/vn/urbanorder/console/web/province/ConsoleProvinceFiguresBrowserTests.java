@@ -25,10 +25,12 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import vn.urbanorder.api.model.ProvinceStatisticsDto;
 import vn.urbanorder.api.model.ProvinceWardFiguresDto;
+import vn.urbanorder.api.model.ReportDto;
 import vn.urbanorder.testing.BrowserSession;
 import vn.urbanorder.testing.BrowserTest;
 import vn.urbanorder.testing.Fixtures;
 import vn.urbanorder.testing.PageChecks;
+import vn.urbanorder.testing.Resolutions;
 import vn.urbanorder.testing.Submission;
 
 /**
@@ -56,6 +58,13 @@ class ConsoleProvinceFiguresBrowserTests {
             throws IOException {
         String patrol = fixtures.bearer(fixtures.user(Fixtures.DEMO_WARD, "PATROL"));
         Submission.sound().category("SANITATION", "LITTERING").submitted(http, patrol);
+        // One resolved on time: the demo ward has a rate; a new ward has none.
+        ReportDto handled = Submission.sound().submitted(http, patrol);
+        Resolutions.acceptAndResolve(
+                http,
+                fixtures.bearer(fixtures.user(
+                        Fixtures.DEMO_WARD, handled.getAssignment().getUnit().getId(), "UNIT_STAFF")),
+                handled);
         fixtures.ward();
         String inspector = ProvinceOfficers.create(database, "PROVINCE_INSPECTOR");
         YearMonth month = YearMonth.now(VIETNAM);
