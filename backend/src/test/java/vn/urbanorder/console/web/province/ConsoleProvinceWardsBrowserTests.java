@@ -193,6 +193,32 @@ class ConsoleProvinceWardsBrowserTests {
         assertThat(page.locator("h1")).hasText("Không được phép");
     }
 
+    @Test
+    void theProvinceAdminAddsAnOfficerOfTheProvinceOnThePeoplePages(BrowserSession browser) {
+        String admin = ProvinceOfficers.create(database, "PROVINCE_ADMIN");
+        Page page = browser.desk();
+        ProvinceOfficers.signedIn(page, admin);
+        link(page, "Người dùng").click();
+        assertThat(page.locator("h1")).hasText("Người dùng của tỉnh");
+        assertThat(page.locator("tr[data-username='" + admin + "']")).containsText("Quản trị tỉnh");
+        link(page, "Thêm người dùng").click();
+        // Only the province's roles, and no unit.
+        assertThat(page.locator("input[name=roles]")).hasCount(2);
+        assertThat(page.locator("#person-unit")).hasCount(0);
+        String officer = "gs" + UUID.randomUUID().toString().substring(0, 8);
+        page.getByLabel("Tên đăng nhập").fill(officer);
+        page.getByLabel("Họ tên").fill("Trần Văn Giám Sát");
+        page.getByLabel("Giám sát cấp tỉnh").check();
+        button(page, "Tạo người dùng").click();
+        assertThat(page.locator(".one-time-password")).isVisible();
+        link(page, "Mở trang của người dùng").click();
+        assertThat(page.getByLabel("Giám sát cấp tỉnh")).isChecked();
+        BrowserSession.screenshot(page, "province-person-desk");
+        // The units are a ward's: the province admin is sent home.
+        page.navigate("/console/units");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/console/province$"));
+    }
+
     private static Locator link(Page page, String name) {
         return page.getByRole(
                 AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true));
