@@ -1,5 +1,6 @@
 package vn.urbanorder.stats;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,9 +22,17 @@ class ProvinceFiguresStore {
             w AS (SELECT * FROM unnest(CAST(:wards AS uuid[]), CAST(:starts AS timestamptz[]),
                                        CAST(:ends AS timestamptz[])) AS w (ward_id, start_at, end_at))""";
 
-    /** The rows of {@code report r} in their ward's period. */
-    private static final String PERIOD_REPORTS =
-            "w JOIN report r ON r.ward_id = w.ward_id AND r.observed_at >= w.start_at AND r.observed_at < w.end_at";
+    /**
+     * The rows of {@code report r} in their ward's period. The list of wards and the widest bounds
+     * say again, as constants, what the join implies: with them the planner estimates the rows from
+     * its statistics and walks {@code report_ward_observed} ward by ward; without them it guessed a
+     * third of the table and read all of it (1.2 s against 0.4 s for a month of 126 wards and
+     * 3,000,000 reports).
+     */
+    private static final String PERIOD_REPORTS = """
+            w JOIN report r ON r.ward_id = w.ward_id AND r.observed_at >= w.start_at AND r.observed_at < w.end_at
+                           AND r.ward_id = ANY (CAST(:wards AS uuid[]))
+                           AND r.observed_at >= :earliest AND r.observed_at < :latest""";
 
     /** {@link ReportCounts} of each ward's period, as the ward figures' totals count them. */
     private static final String COUNTS = """
@@ -100,6 +109,18 @@ class ProvinceFiguresStore {
                         "ends",
                         wards.stream()
                                 .map(scope -> scope.period().end().toString())
-                                .toArray(String[]::new));
+                                .toArray(String[]::new))
+                .bind(
+                        "earliest",
+                        wards.stream()
+                                .map(scope -> scope.period().start())
+                                .min(Instant::compareTo)
+                                .orElseThrow())
+                .bind(
+                        "latest",
+                        wards.stream()
+                                .map(scope -> scope.period().end())
+                                .max(Instant::compareTo)
+                                .orElseThrow());
     }
 }
