@@ -15,6 +15,7 @@ public class ConsoleFormat {
 
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final java.util.Locale VIETNAMESE = java.util.Locale.forLanguageTag("vi");
 
     private final Clock clock;
@@ -27,6 +28,16 @@ public class ConsoleFormat {
 
     public String when(@Nullable OffsetDateTime at) {
         return at == null ? "" : WHEN.format(at.atZoneSameInstant(VIETNAM));
+    }
+
+    /** The day only, on Vietnam's clock: a ward's area takes effect from a day's start. */
+    public String day(@Nullable OffsetDateTime at) {
+        return at == null ? "" : DAY.format(at.atZoneSameInstant(VIETNAM));
+    }
+
+    /** Today on Vietnam's clock, as a date field takes it ({@code 2026-12-08}). */
+    public String today() {
+        return java.time.LocalDate.now(clock.withZone(VIETNAM)).toString();
     }
 
     /** "còn 5 giờ", "quá hạn 2 ngày". */

@@ -3,7 +3,6 @@ package vn.urbanorder.console.web.figures;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -27,11 +26,13 @@ class FiguresController {
     private final ConsoleApi api;
     private final FiguresView view;
     private final Clock clock;
+    private final PeriodPicker picker;
 
-    FiguresController(ConsoleApi api, FiguresView view, Clock clock) {
+    FiguresController(ConsoleApi api, FiguresView view, Clock clock, PeriodPicker picker) {
         this.api = api;
         this.view = view;
         this.clock = clock;
+        this.picker = picker;
     }
 
     @GetMapping("/console/figures")
@@ -44,7 +45,7 @@ class FiguresController {
                 .map(figures -> Rendering.view("console/figures/figures")
                         .modelAttribute("figures", figures)
                         .modelAttribute("chosen", chosen.code())
-                        .modelAttribute("choices", choices(today, chosen))
+                        .modelAttribute("choices", picker.choices(today, chosen))
                         .modelAttribute("previousPeriod", chosen.previous().code())
                         .modelAttribute(
                                 "nextPeriod",
@@ -68,31 +69,5 @@ class FiguresController {
                         view.text(format.labelKey()),
                         "/console/figures/download?period=" + period.code() + "&format=" + format.code()))
                 .toList();
-    }
-
-    /** The last two years' months, eight quarters, four half years and three years; and the chosen one. */
-    private List<PeriodChoice.Group> choices(LocalDate today, FiguresPeriod chosen) {
-        List<PeriodChoice.Group> groups = new ArrayList<>();
-        groups.add(group("console.figures.choose.months", FiguresPeriod.choices(today, FiguresPeriod.Kind.MONTH, 24)));
-        groups.add(
-                group("console.figures.choose.quarters", FiguresPeriod.choices(today, FiguresPeriod.Kind.QUARTER, 8)));
-        groups.add(
-                group("console.figures.choose.halves", FiguresPeriod.choices(today, FiguresPeriod.Kind.HALF_YEAR, 4)));
-        groups.add(group("console.figures.choose.years", FiguresPeriod.choices(today, FiguresPeriod.Kind.YEAR, 3)));
-        boolean listed = groups.stream()
-                .flatMap(group -> group.periods().stream())
-                .anyMatch(choice -> choice.code().equals(chosen.code()));
-        if (!listed) {
-            groups.add(0, group("console.figures.choose.chosen", List.of(chosen)));
-        }
-        return groups;
-    }
-
-    private PeriodChoice.Group group(String key, List<FiguresPeriod> periods) {
-        return new PeriodChoice.Group(
-                view.text(key),
-                periods.stream()
-                        .map(period -> new PeriodChoice(period.code(), view.label(period)))
-                        .toList());
     }
 }

@@ -14,10 +14,10 @@ import org.springframework.web.util.UriBuilder;
  * A period a ward reports upward for: a calendar month, quarter, half year or year, written in
  * the page's address as {@code 2026-10}, {@code 2026-Q4}, {@code 2026-H1} or {@code 2026}.
  */
-record FiguresPeriod(Kind kind, int year, int part) {
+public record FiguresPeriod(Kind kind, int year, int part) {
 
     /** How long the period is, in months. */
-    enum Kind {
+    public enum Kind {
         MONTH(1),
         QUARTER(3),
         HALF_YEAR(6),
@@ -35,13 +35,13 @@ record FiguresPeriod(Kind kind, int year, int part) {
     private static final int LAST_YEAR = 2100;
 
     /** The last whole month before {@code today}: the month a ward reports on. */
-    static FiguresPeriod lastWholeMonth(LocalDate today) {
+    public static FiguresPeriod lastWholeMonth(LocalDate today) {
         YearMonth last = YearMonth.from(today).minusMonths(1);
         return new FiguresPeriod(Kind.MONTH, last.getYear(), last.getMonthValue());
     }
 
     /** The period a code names, or null for anything else. */
-    static @Nullable FiguresPeriod parse(@Nullable String code) {
+    public static @Nullable FiguresPeriod parse(@Nullable String code) {
         if (code == null) {
             return null;
         }
@@ -66,7 +66,7 @@ record FiguresPeriod(Kind kind, int year, int part) {
         return new FiguresPeriod(Kind.YEAR, year, 1);
     }
 
-    String code() {
+    public String code() {
         return switch (kind) {
             case MONTH -> YearMonth.of(year, part).toString();
             case QUARTER -> year + "-Q" + part;
@@ -79,20 +79,20 @@ record FiguresPeriod(Kind kind, int year, int part) {
         return YearMonth.of(year, (part - 1) * kind.months + 1);
     }
 
-    LocalDate from() {
+    public LocalDate from() {
         return firstMonth().atDay(1);
     }
 
-    LocalDate to() {
+    public LocalDate to() {
         return firstMonth().plusMonths(kind.months - 1L).atEndOfMonth();
     }
 
     /** The period of the same length just before (the API compares with it). */
-    FiguresPeriod previous() {
+    public FiguresPeriod previous() {
         return starting(firstMonth().minusMonths(kind.months));
     }
 
-    FiguresPeriod next() {
+    public FiguresPeriod next() {
         return starting(firstMonth().plusMonths(kind.months));
     }
 
@@ -101,7 +101,7 @@ record FiguresPeriod(Kind kind, int year, int part) {
     }
 
     /** Whether it has begun by {@code today} (a later one has no figures yet). */
-    boolean begunBy(LocalDate today) {
+    public boolean begunBy(LocalDate today) {
         return !from().isAfter(today);
     }
 

@@ -6,28 +6,28 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** Figures written as a Vietnamese report writes them: 1.234 vụ, 87,8%. */
-final class Numbers {
+public final class Numbers {
 
     private static final DecimalFormatSymbols VIETNAMESE =
             DecimalFormatSymbols.getInstance(Locale.forLanguageTag("vi"));
 
     private Numbers() {}
 
-    static String count(@Nullable Number value) {
+    public static String count(@Nullable Number value) {
         return value == null ? "–" : new DecimalFormat("#,##0", VIETNAMESE).format(value.longValue());
     }
 
     /** One decimal, always shown (87,0). */
-    static String decimal(@Nullable Double value) {
+    public static String decimal(@Nullable Double value) {
         return value == null ? "–" : new DecimalFormat("#,##0.0", VIETNAMESE).format(value);
     }
 
-    static String percent(@Nullable Double value) {
+    public static String percent(@Nullable Double value) {
         return value == null ? "–" : decimal(value) + "%";
     }
 
     /** A count that is whole in the API's double (a difference of counts). */
-    static String whole(double value) {
+    public static String whole(double value) {
         return count(Math.round(Math.abs(value)));
     }
 }

@@ -10,7 +10,7 @@ import reactor.core.scheduler.Schedulers;
  * lower-case letters and digits, with none that look alike (no 0 o, 1 l i), about 59 bits.
  */
 @Component
-class OneTimePasswords {
+public class OneTimePasswords {
 
     static final String ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
     private static final int GROUPS = 3;
@@ -24,7 +24,7 @@ class OneTimePasswords {
     }
 
     /** SecureRandom may still read the entropy source later, so it runs off the event loops. */
-    Mono<String> next() {
+    public Mono<String> next() {
         return Mono.fromCallable(this::make).subscribeOn(Schedulers.boundedElastic());
     }
 

@@ -51,8 +51,8 @@ class PeoplePageController {
                 .orElse("");
         String activeShown = "true".equals(active) ? "true" : "false".equals(active) ? "false" : "";
         int pageShown = pageNumber(page);
-        return WardAdminAccess.wardAdmin()
-                .then(Mono.zip(
+        return WardAdminAccess.peopleAdmin()
+                .flatMap(admin -> Mono.zip(
                         api.get(
                                 uri -> {
                                     uri.path("/api/v1/users")
@@ -67,7 +67,8 @@ class PeoplePageController {
                                     return uri.build();
                                 },
                                 UserPageDto.class),
-                        units.names()))
+                        units.names(),
+                        Mono.just(WardAdminAccess.rolesOffered(admin))))
                 .map(found -> {
                     UserPageDto people = found.getT1();
                     long pages = Math.max(1, (people.getTotalItems() + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -78,7 +79,7 @@ class PeoplePageController {
                             .modelAttribute("pages", pages)
                             .modelAttribute("role", roleShown)
                             .modelAttribute("active", activeShown)
-                            .modelAttribute("roles", Role.values())
+                            .modelAttribute("roles", found.getT3())
                             .modelAttribute("units", found.getT2())
                             .build();
                 });
@@ -88,7 +89,7 @@ class PeoplePageController {
     Mono<Rendering> blank() {
         Map<String, Object> sent =
                 Map.of("username", "", "displayName", "", "phone", "", "roles", List.of(), "unitId", "");
-        return WardAdminAccess.wardAdmin().then(form(sent, Map.of(), HttpStatus.OK));
+        return WardAdminAccess.peopleAdmin().then(form(sent, Map.of(), HttpStatus.OK));
     }
 
     /**
@@ -97,7 +98,7 @@ class PeoplePageController {
      */
     @PostMapping(path = "/console/people", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     Mono<Rendering> create(ServerWebExchange exchange) {
-        return WardAdminAccess.wardAdmin()
+        return WardAdminAccess.peopleAdmin()
                 .then(exchange.getFormData())
                 .map(SentForm::new)
                 .flatMap(form -> {
@@ -143,13 +144,14 @@ class PeoplePageController {
     }
 
     private Mono<Rendering> form(Map<String, Object> sent, Map<String, String> errors, HttpStatus status) {
-        return units.names().map(names -> Rendering.view("console/people/person-new")
-                .modelAttribute("sent", sent)
-                .modelAttribute("errors", errors)
-                .modelAttribute("roles", Role.values())
-                .modelAttribute("units", names)
-                .status(status)
-                .build());
+        return Mono.zip(WardAdminAccess.peopleAdmin(), units.names())
+                .map(found -> Rendering.view("console/people/person-new")
+                        .modelAttribute("sent", sent)
+                        .modelAttribute("errors", errors)
+                        .modelAttribute("roles", WardAdminAccess.rolesOffered(found.getT1()))
+                        .modelAttribute("units", found.getT2())
+                        .status(status)
+                        .build());
     }
 
     private static int pageNumber(String page) {

@@ -17,7 +17,6 @@ import vn.urbanorder.api.model.UserChangesDto;
 import vn.urbanorder.api.model.UserDto;
 import vn.urbanorder.console.ApiProblem;
 import vn.urbanorder.console.ConsoleApi;
-import vn.urbanorder.identity.Role;
 
 /**
  * One person of the ward: their roles, unit and contact changed, their account locked or opened
@@ -40,14 +39,14 @@ class PersonPageController {
 
     @GetMapping("/console/people/{id}")
     Mono<Rendering> person(@PathVariable UUID id, @RequestParam(required = false) @Nullable String saved) {
-        return WardAdminAccess.wardAdmin()
+        return WardAdminAccess.peopleAdmin()
                 .then(find(id))
                 .flatMap(person -> page(person, PersonForm.sent(person), Map.of(), savedNotice(saved), HttpStatus.OK));
     }
 
     @PostMapping(path = "/console/people/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     Mono<Rendering> change(@PathVariable UUID id, ServerWebExchange exchange) {
-        return WardAdminAccess.wardAdmin()
+        return WardAdminAccess.peopleAdmin()
                 .then(find(id))
                 .zipWith(exchange.getFormData().map(SentForm::new))
                 .flatMap(both -> {
@@ -96,7 +95,7 @@ class PersonPageController {
     /** Locks the account (which ends the person's sessions everywhere) or opens it again. */
     @PostMapping(path = "/console/people/{id}/active", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     Mono<Rendering> active(@PathVariable UUID id, ServerWebExchange exchange) {
-        return WardAdminAccess.wardAdmin()
+        return WardAdminAccess.peopleAdmin()
                 .then(exchange.getFormData().map(SentForm::new))
                 .flatMap(form -> {
                     boolean active = "true".equals(form.text("active"));
@@ -118,7 +117,7 @@ class PersonPageController {
     /** A new one-time password, shown on this answer only; every session of the person ends. */
     @PostMapping(path = "/console/people/{id}/password", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     Mono<Rendering> resetPassword(@PathVariable UUID id) {
-        return WardAdminAccess.wardAdmin().then(passwords.next()).flatMap(password -> patch(
+        return WardAdminAccess.peopleAdmin().then(passwords.next()).flatMap(password -> patch(
                         id, new UserChangesDto().password(password))
                 .map(person -> PersonForm.passwordOnce(person, password, false)));
     }
@@ -138,15 +137,16 @@ class PersonPageController {
 
     private Mono<Rendering> page(
             UserDto person, Map<String, Object> sent, Map<String, String> errors, String notice, HttpStatus status) {
-        return units.names().map(names -> Rendering.view("console/people/person")
-                .modelAttribute("person", person)
-                .modelAttribute("sent", sent)
-                .modelAttribute("errors", errors)
-                .modelAttribute("notice", notice)
-                .modelAttribute("roles", Role.values())
-                .modelAttribute("units", names)
-                .status(status)
-                .build());
+        return Mono.zip(WardAdminAccess.peopleAdmin(), units.names())
+                .map(found -> Rendering.view("console/people/person")
+                        .modelAttribute("person", person)
+                        .modelAttribute("sent", sent)
+                        .modelAttribute("errors", errors)
+                        .modelAttribute("notice", notice)
+                        .modelAttribute("roles", WardAdminAccess.rolesOffered(found.getT1()))
+                        .modelAttribute("units", found.getT2())
+                        .status(status)
+                        .build());
     }
 
     private static Rendering saved(UUID id, String what) {

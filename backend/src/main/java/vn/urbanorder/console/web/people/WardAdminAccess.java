@@ -14,6 +14,24 @@ final class WardAdminAccess {
 
     private WardAdminAccess() {}
 
+    /**
+     * The people pages are also the province admin's: through the same API they list and create
+     * the province's own officers (the API scopes {@code /users} by the caller).
+     */
+    static Mono<Caller> peopleAdmin() {
+        return Caller.current()
+                .flatMap(caller -> caller.has(Role.WARD_ADMIN) || caller.has(Role.PROVINCE_ADMIN)
+                        ? Mono.just(caller)
+                        : Mono.error(new ApiProblem(403, Map.of("detail", "Chỉ cán bộ quản trị phường hoặc tỉnh."))));
+    }
+
+    /** The roles a person made or changed by this admin may have: a ward's, or a province's. */
+    static java.util.List<Role> rolesOffered(Caller admin) {
+        return java.util.Arrays.stream(Role.values())
+                .filter(role -> role.ofProvince() == admin.ofProvince())
+                .toList();
+    }
+
     static Mono<Caller> wardAdmin() {
         return Caller.current()
                 .flatMap(caller -> caller.has(Role.WARD_ADMIN)

@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 import vn.urbanorder.api.model.UnitDto;
 import vn.urbanorder.api.model.UnitListDto;
 import vn.urbanorder.console.ConsoleApi;
+import vn.urbanorder.identity.Caller;
 
 /** The ward's units as the people pages show them: names by id, and those a person may join. */
 @Component
@@ -21,9 +22,13 @@ class WardUnits {
         this.api = api;
     }
 
+    /** The ward's units; none for a province admin (the province's officers belong to no unit). */
     Mono<Names> names() {
-        return api.get(uri -> uri.path("/api/v1/units").build(), UnitListDto.class)
-                .map(list -> new Names(list.getItems()));
+        return Caller.current()
+                .flatMap(caller -> caller.ofProvince()
+                        ? Mono.just(new Names(List.of()))
+                        : api.get(uri -> uri.path("/api/v1/units").build(), UnitListDto.class)
+                                .map(list -> new Names(list.getItems())));
     }
 
     /** Every unit of the ward, by code, and their names by id for the templates (a call, not an index). */
