@@ -52,7 +52,7 @@ final class PasswordChangeGate {
     }
 
     static ProblemException problem() {
-        return ProblemException.forbidden("Mật khẩu của bạn do quản trị phường đặt. Hãy đổi sang mật khẩu của riêng"
+        return ProblemException.forbidden("Mật khẩu của bạn do người quản trị đặt. Hãy đổi sang mật khẩu của riêng"
                         + " bạn trước khi dùng các chức năng khác.")
                 .ofType(ProblemTypes.PASSWORD_CHANGE_REQUIRED, "Cần đổi mật khẩu");
     }

@@ -69,7 +69,7 @@ class ConsolePeopleBrowserTests {
         Page officer = browser.open(Screen.TABLET);
         signIn(officer, username, first);
         assertThat(officer.getByRole(AriaRole.ALERT))
-                .containsText("do quản trị phường đặt", new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+                .containsText("do người quản trị đặt", new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
         assertThat(officer).hasURL(java.util.regex.Pattern.compile(".*/console/account$"));
         check(officer, "console-account-must-change-tablet");
         link(officer, "Hàng việc").click();

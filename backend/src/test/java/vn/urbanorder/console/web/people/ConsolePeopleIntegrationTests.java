@@ -274,7 +274,7 @@ class ConsolePeopleIntegrationTests {
                 .expectStatus()
                 .isOk()
                 .expectBody(String.class)
-                .value(account -> assertThat(account).contains("Mật khẩu bạn đang dùng do quản trị phường đặt."));
+                .value(account -> assertThat(account).contains("Mật khẩu bạn đang dùng do người quản trị đặt."));
 
         desk.post(
                         session,
@@ -293,7 +293,7 @@ class ConsolePeopleIntegrationTests {
                 .expectStatus()
                 .isOk()
                 .expectBody(String.class)
-                .value(account -> assertThat(account).doesNotContain("do quản trị phường đặt"));
+                .value(account -> assertThat(account).doesNotContain("do người quản trị đặt"));
         assertThat(active("app_user", personId)).isTrue();
     }
 
