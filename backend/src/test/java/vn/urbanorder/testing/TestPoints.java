@@ -12,8 +12,11 @@ public final class TestPoints {
     /** About 31 m of longitude and 33 m of latitude at Gia Thụy's latitude. */
     private static final double STEP = 0.0003;
 
-    /** Inside the demo ward and the fixtures' test wards, clear of the fixed points other tests use. */
-    private static final Grid ANYWHERE = new Grid(21.0405, 105.8860, 14, 15);
+    /**
+     * Inside the demo ward and the fixtures' test wards (up to 105.8911, short of their eastern
+     * edge at about 105.8916 on the grid's southern row), clear of the fixed points other tests use.
+     */
+    private static final Grid ANYWHERE = new Grid(21.0405, 105.8860, 14, 18);
     /** Inside tổ dân phố 9 of the demo map, clear of its patrol segments. */
     private static final Grid TDP09 = new Grid(21.0420, 105.8795, 9, 6);
 
