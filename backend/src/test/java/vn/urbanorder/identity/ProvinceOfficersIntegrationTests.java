@@ -63,6 +63,54 @@ class ProvinceOfficersIntegrationTests {
     }
 
     @Test
+    void aProvinceAdminCreatesAndChangesAProvinceOfficerButCannotDropTheirOwnAdminRole() {
+        String admin = fixtures.bearer("tinh1");
+        String id = http.post()
+                .uri("/api/v1/users")
+                .header("Authorization", admin)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"username\":\"" + Fixtures.uniqueUsername()
+                        + "\",\"displayName\":\"Thanh tra viên\",\"roles\":[\"PROVINCE_INSPECTOR\"],"
+                        + "\"password\":\"a-long-password-1\"}")
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(vn.urbanorder.api.model.UserDto.class)
+                .returnResult()
+                .getResponseBody()
+                .getId()
+                .toString();
+
+        http.patch()
+                .uri("/api/v1/users/" + id)
+                .header("Authorization", admin)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"displayName\":\"Thanh tra viên thành phố\",\"active\":false}")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.displayName")
+                .isEqualTo("Thanh tra viên thành phố")
+                .jsonPath("$.active")
+                .isEqualTo(false)
+                .jsonPath("$.wardCode")
+                .doesNotExist();
+
+        http.patch()
+                .uri("/api/v1/users/a1000000-0000-4000-8000-000000000120")
+                .header("Authorization", admin)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"roles\":[\"PROVINCE_INSPECTOR\"]}")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("roles");
+    }
+
+    @Test
     void aWardAdminCannotGiveAProvinceRoleNorAProvinceAdminAWardRole() {
         http.post()
                 .uri("/api/v1/users")
