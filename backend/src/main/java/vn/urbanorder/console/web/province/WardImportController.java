@@ -22,6 +22,7 @@ import vn.urbanorder.api.model.WardImportDto;
 import vn.urbanorder.api.model.WardImportPreviewDto;
 import vn.urbanorder.console.ApiProblem;
 import vn.urbanorder.console.ConsoleApi;
+import vn.urbanorder.console.web.FeatureFile;
 
 /**
  * The province's wards imported at once from a GeoJSON FeatureCollection of boundaries (a code
@@ -32,6 +33,9 @@ import vn.urbanorder.console.ConsoleApi;
 @Controller
 class WardImportController {
 
+    /** The API's limit for a file of ward boundaries. */
+    private static final int MAX_FILE_BYTES = 20 * 1024 * 1024;
+
     private static final String PAGE = "console/province/import";
     private static final String PREVIEW = "console/province/import :: preview";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -40,7 +44,7 @@ class WardImportController {
 
     WardImportController(ConsoleApi api) {
         this.api = api;
-        WardFile.digest();
+        FeatureFile.digest();
     }
 
     /** What the preview section shows; all of it optional, so one template serves every outcome. */
@@ -48,11 +52,11 @@ class WardImportController {
             @Nullable WardImportPreviewDto preview,
             List<WardProblem> problems,
             List<WardProblem> warnings,
-            @Nullable WardFile file,
+            @Nullable FeatureFile file,
             String effectiveFrom,
             @Nullable String notice) {
 
-        static Outcome told(@Nullable String notice, @Nullable WardFile file, String effectiveFrom) {
+        static Outcome told(@Nullable String notice, @Nullable FeatureFile file, String effectiveFrom) {
             return new Outcome(null, List.of(), List.of(), file, effectiveFrom, notice);
         }
 
@@ -116,7 +120,7 @@ class WardImportController {
                                 Outcome.told("tooLarge", null, ""), htmx != null, HttpStatus.CONTENT_TOO_LARGE)));
     }
 
-    private Mono<Outcome> dryRun(WardFile file, String from) {
+    private Mono<Outcome> dryRun(FeatureFile file, String from) {
         return api.exchange(
                         client -> client.post()
                                 .uri(uri -> {
@@ -139,7 +143,7 @@ class WardImportController {
                 .onErrorResume(ApiProblem.class, refused -> refusedFile(refused, file, from));
     }
 
-    private Mono<Rendering> importing(WardFile file, String from, boolean htmx) {
+    private Mono<Rendering> importing(FeatureFile file, String from, boolean htmx) {
         return api.exchange(
                         client -> client.post()
                                 .uri(uri -> {
@@ -170,7 +174,7 @@ class WardImportController {
     }
 
     /** What the API refused a file for: its field errors, or why it could not be read at all. */
-    private static Mono<Outcome> refusedFile(ApiProblem refused, WardFile file, String from) {
+    private static Mono<Outcome> refusedFile(ApiProblem refused, FeatureFile file, String from) {
         return switch (refused.status()) {
             case 400, 415, 422 -> {
                 List<WardProblem> problems = refused.fieldErrors().isEmpty()
@@ -195,16 +199,16 @@ class WardImportController {
     }
 
     /** The chosen file, read whole within the API's limit; empty when no file was chosen. */
-    private static Mono<Optional<WardFile>> upload(MultiValueMap<String, Part> parts) {
+    private static Mono<Optional<FeatureFile>> upload(MultiValueMap<String, Part> parts) {
         if (!(parts.getFirst("file") instanceof FilePart file)
                 || file.filename().isBlank()) {
             return Mono.just(Optional.empty());
         }
-        return DataBufferUtils.join(file.content(), WardFile.MAX_BYTES).map(joined -> {
+        return DataBufferUtils.join(file.content(), MAX_FILE_BYTES).map(joined -> {
             byte[] bytes = new byte[joined.readableByteCount()];
             joined.read(bytes);
             DataBufferUtils.release(joined);
-            return Optional.of(WardFile.of(file.filename(), bytes));
+            return Optional.of(FeatureFile.of(file.filename(), bytes));
         });
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import vn.urbanorder.console.web.FeatureFile;
 
 /**
  * One thing wrong with a zone file, as the API names it ({@code features[3].geometry}), told as
@@ -20,13 +21,13 @@ record MapProblem(String field, int feature, @Nullable String code, String part,
     private static final java.util.Set<String> PARTS =
             java.util.Set.of("geometry", "code", "name", "kind", "unitCode", "bufferM");
 
-    static List<MapProblem> of(Map<String, String> errors, @Nullable ZoneFile file) {
+    static List<MapProblem> of(Map<String, String> errors, @Nullable FeatureFile file) {
         List<MapProblem> problems = new ArrayList<>();
         errors.forEach((field, message) -> problems.add(of(field, message, file)));
         return problems;
     }
 
-    static MapProblem of(String field, String message, @Nullable ZoneFile file) {
+    static MapProblem of(String field, String message, @Nullable FeatureFile file) {
         Matcher matched = FEATURE.matcher(field);
         if (!matched.matches()) {
             return new MapProblem(field, 0, null, "file", message);

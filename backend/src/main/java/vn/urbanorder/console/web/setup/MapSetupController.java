@@ -31,6 +31,7 @@ import vn.urbanorder.api.model.ZoneVersionListDto;
 import vn.urbanorder.console.ApiProblem;
 import vn.urbanorder.console.ConsoleApi;
 import vn.urbanorder.console.web.ConsoleZones;
+import vn.urbanorder.console.web.FeatureFile;
 
 /**
  * The ward's map, for its admin: the current map and its versions, a zone file previewed over it
@@ -42,6 +43,9 @@ import vn.urbanorder.console.web.ConsoleZones;
 class MapSetupController {
 
     private static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
+    /** The API's limit for a zone file. */
+    private static final int MAX_FILE_BYTES = 5 * 1024 * 1024;
+
     private static final String PAGE = "console/setup/map";
     private static final String PREVIEW = "console/setup/map :: preview";
 
@@ -51,21 +55,21 @@ class MapSetupController {
     MapSetupController(ConsoleApi api, ConsoleZones zones) {
         this.api = api;
         this.wardMaps = zones;
-        ZoneFile.digest();
+        FeatureFile.digest();
     }
 
     /** What the preview section shows: all of it optional, so one template serves every outcome. */
     record Outcome(
             @Nullable ZonePreviewDto preview,
             List<MapProblem> problems,
-            @Nullable ZoneFile file,
+            @Nullable FeatureFile file,
             @Nullable String notice) {
 
         static Outcome none() {
             return new Outcome(null, List.of(), null, null);
         }
 
-        static Outcome told(String notice, @Nullable ZoneFile file) {
+        static Outcome told(String notice, @Nullable FeatureFile file) {
             return new Outcome(null, List.of(), file, notice);
         }
 
@@ -153,7 +157,7 @@ class MapSetupController {
                         .body(body));
     }
 
-    private Mono<Outcome> dryRun(ZoneFile file) {
+    private Mono<Outcome> dryRun(FeatureFile file) {
         return api.exchange(
                         client -> client.post()
                                 .uri("/api/v1/zones/preview")
@@ -170,7 +174,7 @@ class MapSetupController {
                 .onErrorResume(ApiProblem.class, refused -> refusedFile(refused, file));
     }
 
-    private Mono<Rendering> importing(ZoneFile file, long version, boolean htmx) {
+    private Mono<Rendering> importing(FeatureFile file, long version, boolean htmx) {
         return api.exchange(
                         client -> client.put()
                                 .uri("/api/v1/zones")
@@ -199,7 +203,7 @@ class MapSetupController {
     }
 
     /** What the API refused a file for: its field errors, or why it could not be read at all. */
-    private static Mono<Outcome> refusedFile(ApiProblem refused, ZoneFile file) {
+    private static Mono<Outcome> refusedFile(ApiProblem refused, FeatureFile file) {
         return switch (refused.status()) {
             case 400, 422 -> {
                 List<MapProblem> problems = refused.fieldErrors().isEmpty()
@@ -254,16 +258,16 @@ class MapSetupController {
     }
 
     /** The chosen file, read whole (the API takes at most 5 MB); empty when no file was chosen. */
-    private static Mono<Optional<ZoneFile>> upload(MultiValueMap<String, Part> parts) {
+    private static Mono<Optional<FeatureFile>> upload(MultiValueMap<String, Part> parts) {
         if (!(parts.getFirst("file") instanceof FilePart file)
                 || file.filename().isBlank()) {
             return Mono.just(Optional.empty());
         }
-        return DataBufferUtils.join(file.content(), ZoneFile.MAX_BYTES).map(joined -> {
+        return DataBufferUtils.join(file.content(), MAX_FILE_BYTES).map(joined -> {
             byte[] bytes = new byte[joined.readableByteCount()];
             joined.read(bytes);
             DataBufferUtils.release(joined);
-            return Optional.of(ZoneFile.of(file.filename(), bytes));
+            return Optional.of(FeatureFile.of(file.filename(), bytes));
         });
     }
 

@@ -1,7 +1,8 @@
-package vn.urbanorder.console.web.setup;
+package vn.urbanorder.console.web;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -10,23 +11,21 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A zone file as uploaded: its bytes, its name, its fingerprint (so the file applied is the file
- * previewed) and, for naming the features the API's errors point at, each feature's code.
+ * A GeoJSON FeatureCollection as uploaded to the console (a ward's map, a province's ward
+ * boundaries): its bytes, its name, its fingerprint (so the file applied is the file previewed)
+ * and, for naming the features the API's errors point at ({@code features[3].geometry}), each
+ * feature's code.
  */
-record ZoneFile(String name, byte[] bytes, String sha256, List<String> codes) {
-
-    /** The API's limit for a zone file. */
-    static final int MAX_BYTES = 5 * 1024 * 1024;
+public record FeatureFile(String name, byte[] bytes, String sha256, List<String> codes) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    static ZoneFile of(String name, byte[] bytes) {
-        return new ZoneFile(name, bytes, sha256(bytes), codes(bytes));
+    public static FeatureFile of(String name, byte[] bytes) {
+        return new FeatureFile(name, bytes, sha256(bytes), codes(bytes));
     }
 
-    /** The code of feature {@code index}, or null where the file has none there. */
-    @Nullable
-    String code(int index) {
+    /** The code of feature {@code index} (from 0), or null where the file has none there. */
+    public @Nullable String code(int index) {
         if (index < 0 || index >= codes.size()) {
             return null;
         }
@@ -34,12 +33,12 @@ record ZoneFile(String name, byte[] bytes, String sha256, List<String> codes) {
         return code.isEmpty() ? null : code;
     }
 
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         return HexFormat.of().formatHex(digest().digest(bytes));
     }
 
-    /** Made once at start-up: the first digest loads its provider. */
-    static MessageDigest digest() {
+    /** Called once at start-up too: the first digest loads its provider. */
+    public static MessageDigest digest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -53,7 +52,7 @@ record ZoneFile(String name, byte[] bytes, String sha256, List<String> codes) {
             if (!features.isArray()) {
                 return List.of();
             }
-            List<String> codes = new java.util.ArrayList<>();
+            List<String> codes = new ArrayList<>();
             for (JsonNode feature : features) {
                 codes.add(feature.path("properties").path("code").asString(""));
             }
@@ -66,7 +65,7 @@ record ZoneFile(String name, byte[] bytes, String sha256, List<String> codes) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof ZoneFile file && file.sha256.equals(sha256);
+        return other instanceof FeatureFile file && file.sha256.equals(sha256);
     }
 
     @Override
@@ -76,6 +75,6 @@ record ZoneFile(String name, byte[] bytes, String sha256, List<String> codes) {
 
     @Override
     public String toString() {
-        return "ZoneFile[" + name + ", " + bytes.length + " bytes, " + sha256 + "]";
+        return "FeatureFile[" + name + ", " + bytes.length + " bytes, " + sha256 + "]";
     }
 }
